@@ -1,0 +1,53 @@
+/** The dependency rule of ARCHITECTURE.md: core ← app ← server, cli; core ← storage; core ← web. */
+const pkg = (n) => `^packages/${n}/`
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'core imports nothing from the workspace and nothing from Node',
+      severity: 'error',
+      from: { path: pkg('core'), pathNot: '\\.test\\.ts$' },
+      to: { pathNot: [pkg('core'), 'node_modules/(zod|pinyin-pro)/'] },
+    },
+    {
+      name: 'app-uses-core-only',
+      comment: 'use cases reach storage only through core ports (tests aside)',
+      severity: 'error',
+      from: { path: pkg('app'), pathNot: ['\\.test\\.ts$', '/testing/'] },
+      to: { path: [pkg('storage'), pkg('server'), pkg('cli'), pkg('web'), pkg('sample')] },
+    },
+    {
+      name: 'storage-below-app',
+      severity: 'error',
+      from: { path: pkg('storage'), pathNot: ['\\.test\\.ts$', '/testing/'] },
+      to: { path: [pkg('app'), pkg('server'), pkg('cli'), pkg('web'), pkg('sample')] },
+    },
+    {
+      name: 'server-is-not-cli',
+      severity: 'error',
+      from: { path: pkg('server'), pathNot: ['\\.test\\.ts$', '/testing/'] },
+      to: { path: [pkg('cli'), pkg('web'), pkg('sample')] },
+    },
+    {
+      name: 'web-sees-core-only',
+      severity: 'error',
+      from: { path: pkg('web') },
+      to: { path: [pkg('app'), pkg('storage'), pkg('server'), pkg('cli'), pkg('sample')] },
+    },
+    {
+      name: 'sample-sees-core-only',
+      severity: 'error',
+      from: { path: pkg('sample') },
+      to: { path: [pkg('app'), pkg('storage'), pkg('server'), pkg('cli'), pkg('web')] },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['dist/', 'node_modules/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.test.json' },
+    combinedDependencies: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'default'] },
+  },
+}

@@ -1,0 +1,99 @@
+/** A message in both languages the product speaks; edges pick one per response. */
+export interface Text {
+  zh: string
+  en: string
+}
+
+export const text = (zh: string, en: string): Text => ({ zh, en })
+
+export type Lang = 'zh-CN' | 'en'
+
+export const pick = (t: Text, lang: Lang): string => (lang === 'en' ? t.en : t.zh)
+
+/** What went wrong; alone decides the HTTP status and the CLI exit code. */
+export type ErrorKind =
+  | 'invalid'
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'too-large'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'precondition-failed'
+
+/** One problem with one field, in zod's shape (path) with a bilingual message. */
+export interface Issue {
+  path: (string | number)[]
+  code: string
+  message: Text
+}
+
+export interface AppErrorOptions {
+  issues?: Issue[]
+  /** Extra machine-readable facts for the caller (e.g. both versions of a stale edit). */
+  details?: Record<string, unknown>
+  cause?: unknown
+}
+
+/** The one error type: thrown to abort an operation. */
+export class AppError extends Error {
+  readonly kind: ErrorKind
+  readonly code: string
+  readonly text: Text
+  readonly issues: Issue[]
+  readonly details: Record<string, unknown> | undefined
+
+  constructor(kind: ErrorKind, code: string, message: Text, options: AppErrorOptions = {}) {
+    super(message.en, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'AppError'
+    this.kind = kind
+    this.code = code
+    this.text = message
+    this.issues = options.issues ?? []
+    this.details = options.details
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+export const invalid = (code: string, message: Text, issues: Issue[] = [], details?: Record<string, unknown>) =>
+  new AppError('invalid', code, message, { issues, ...(details ? { details } : {}) })
+
+export const notFound = (code: string, message: Text, details?: Record<string, unknown>) =>
+  new AppError('not-found', code, message, details ? { details } : {})
+
+export const conflict = (code: string, message: Text, details?: Record<string, unknown>) =>
+  new AppError('conflict', code, message, details ? { details } : {})
+
+export const issue = (path: (string | number)[], code: string, message: Text): Issue => ({ path, code, message })
+
+/** Throws one `invalid` error carrying every issue, if there are any. */
+export function assertNoIssues(issues: Issue[], code: string, message: Text): void {
+  if (issues.length > 0) throw invalid(code, message, issues)
+}
+
+/** HTTP status and CLI exit code per kind (docs/decisions/0002-errors.md). */
+export const errorStatus: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'too-large': 413,
+  'rate-limited': 429,
+  unavailable: 503,
+}
+
+export const exitCode: Record<ErrorKind, number> = {
+  invalid: 2,
+  unauthenticated: 5,
+  forbidden: 5,
+  'not-found': 3,
+  conflict: 4,
+  'precondition-failed': 4,
+  'too-large': 6,
+  'rate-limited': 7,
+  unavailable: 8,
+}

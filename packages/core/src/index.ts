@@ -1,0 +1,5 @@
+export * from './classification/types.js'
+export * from './customers/types.js'
+export * from './customers/uscc.js'
+export * from './errors.js'
+export * from './ports.js'

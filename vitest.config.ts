@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: Object.fromEntries(['core', 'app', 'storage', 'server', 'cli', 'sample'].map((n) => [`@kehu/${n}`, pkg(n)])),
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each test file owns its database, so files may run in parallel; two cores here.
+    maxWorkers: 2,
+  },
+})
