@@ -13,5 +13,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each test file owns its database, so files may run in parallel; two cores here.
     maxWorkers: 2,
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
   },
 })

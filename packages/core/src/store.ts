@@ -1,0 +1,159 @@
+import type { ClassNode, ClassScheme } from './classification/types.js'
+import type { Customer } from './customers/types.js'
+import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, CustomerCode, Tenant } from './records.js'
+
+/** Storage, as the use cases need it. One implementation (Kysely) runs it on SQLite and PostgreSQL. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgresql'
+  /** One write transaction: everything inside commits or nothing does. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** Reads that need no write lock. */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+}
+
+export interface Tx {
+  tenants: TenantRepo
+  users: UserRepo
+  schemes: SchemeRepo
+  nodes: NodeRepo
+  codeRules: CodeRuleRepo
+  codeMaps: CodeMapRepo
+  counters: CounterRepo
+  customers: CustomerRepo
+  codes: CodeRegistry
+  audit: AuditLog
+  idempotency: IdempotencyRepo
+}
+
+export interface TenantRepo {
+  list(): Promise<Tenant[]>
+  byCode(code: string): Promise<Tenant | undefined>
+  byId(id: string): Promise<Tenant | undefined>
+  insert(t: Tenant): Promise<void>
+  /** Makes `id` the only default tenant. */
+  setDefault(id: string): Promise<void>
+}
+
+export interface UserRepo {
+  byId(id: string): Promise<AppUser | undefined>
+  byLogin(login: string): Promise<AppUser | undefined>
+  list(): Promise<AppUser[]>
+  insert(u: AppUser): Promise<void>
+}
+
+export interface SchemeRepo {
+  list(tenantId: string): Promise<ClassScheme[]>
+  byCode(tenantId: string, code: string): Promise<ClassScheme | undefined>
+  byId(tenantId: string, id: string): Promise<ClassScheme | undefined>
+  insert(s: ClassScheme): Promise<void>
+  update(s: ClassScheme, now: string): Promise<void>
+}
+
+export interface NodeRepo {
+  listByScheme(tenantId: string, schemeId: string): Promise<ClassNode[]>
+  byId(tenantId: string, id: string): Promise<ClassNode | undefined>
+  byCode(tenantId: string, schemeId: string, code: string): Promise<ClassNode | undefined>
+  insert(n: ClassNode): Promise<void>
+  update(n: ClassNode): Promise<void>
+  delete(tenantId: string, id: string): Promise<void>
+  /** Old codes of moved nodes, by scheme. */
+  aliases(tenantId: string, schemeId: string): Promise<{ code: string; nodeId: string }[]>
+  insertAlias(tenantId: string, schemeId: string, code: string, nodeId: string, now: string): Promise<void>
+  /** How many customers sit on each node of a scheme (nodes without customers are absent). */
+  customerCounts(tenantId: string, schemeId: string): Promise<Map<string, number>>
+}
+
+export interface CodeRuleRepo {
+  list(tenantId: string): Promise<CodeRule[]>
+  byId(tenantId: string, id: string): Promise<CodeRule | undefined>
+  byName(tenantId: string, name: string): Promise<CodeRule | undefined>
+  insert(r: CodeRule): Promise<void>
+  update(r: CodeRule): Promise<void>
+  delete(tenantId: string, id: string): Promise<void>
+}
+
+export interface CodeMapRepo {
+  list(tenantId: string): Promise<CodeMapRecord[]>
+  byName(tenantId: string, name: string): Promise<CodeMapRecord | undefined>
+  insert(m: CodeMapRecord): Promise<void>
+  update(m: CodeMapRecord): Promise<void>
+}
+
+export interface CounterRepo {
+  /**
+   * Takes the next serial of one scope with one atomic statement (upsert … returning); the row stays
+   * locked until the transaction ends, so parallel takes never share a number and a rollback returns it.
+   */
+  take(tenantId: string, ruleId: string, scopeKey: string, start: number, step: number, now: string): Promise<number>
+  get(tenantId: string, ruleId: string, scopeKey: string): Promise<CodeCounter | undefined>
+  /** Moves the counter past `serial` if it is not already (high-water mark). */
+  raisePast(tenantId: string, ruleId: string, scopeKey: string, serial: number, step: number, now: string): Promise<void>
+  addRetries(tenantId: string, ruleId: string, scopeKey: string, n: number): Promise<void>
+  list(tenantId: string): Promise<CodeCounter[]>
+  /** Codes issued by a rule per scope since `since` (for the creation rate). */
+  issuedSince(tenantId: string, since: string): Promise<{ ruleId: string; scopeKey: string; n: number }[]>
+}
+
+export interface CustomerPage {
+  items: Customer[]
+  total: number
+}
+
+export interface CustomerQuery {
+  /** Substring of code, name, short name or mnemonic. */
+  q?: string
+  status?: string[]
+  /** Node ids per scheme id; a customer matches when its node is one of them. */
+  nodes?: Record<string, string[]>
+  limit: number
+  offset: number
+}
+
+export interface CustomerRepo {
+  insert(c: Customer): Promise<void>
+  /** Writes `c` if the stored version is `expectedVersion`; false when it is not. */
+  update(c: Customer, expectedVersion: number): Promise<boolean>
+  byId(tenantId: string, id: string): Promise<Customer | undefined>
+  byUscc(tenantId: string, uscc: string): Promise<Customer | undefined>
+  find(tenantId: string, query: CustomerQuery): Promise<CustomerPage>
+  count(tenantId: string): Promise<number>
+  /** Sets the node of a scheme for many customers at once (null removes it). */
+  setNode(tenantId: string, customerIds: string[], schemeId: string, nodeId: string | null): Promise<void>
+  /** Moves every customer of `fromNodeId` to `toNodeId`; returns how many moved. */
+  repointNode(tenantId: string, fromNodeId: string, toNodeId: string): Promise<number>
+  idsOnNodes(tenantId: string, nodeIds: string[]): Promise<string[]>
+}
+
+export interface CodeRegistry {
+  /** Registers a code; false when the code is taken (live or alias) — never throws for a clash. */
+  tryInsert(c: CustomerCode): Promise<boolean>
+  find(tenantId: string, code: string): Promise<CustomerCode | undefined>
+  listByCustomer(tenantId: string, customerId: string): Promise<CustomerCode[]>
+  /** Turns a live code into an alias (a re-code keeps the old code). */
+  makeAlias(tenantId: string, code: string): Promise<void>
+  /** Every live code of the tenant, for the audit. */
+  listLive(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
+}
+
+export interface AuditLog {
+  append(e: AuditEvent): Promise<void>
+  listFor(tenantId: string, entity: string, entityId: string): Promise<AuditEvent[]>
+}
+
+export interface IdempotencyRecord {
+  tenantId: string
+  key: string
+  actor: string
+  fingerprint: string
+  status: 'running' | 'done'
+  response: unknown | null
+  createdAt: string
+  expiresAt: string
+}
+
+export interface IdempotencyRepo {
+  /** Inserts the key unless present (waiting for a concurrent holder); returns the stored record when it was. */
+  claim(r: IdempotencyRecord): Promise<IdempotencyRecord | undefined>
+  complete(tenantId: string, key: string, response: unknown): Promise<void>
+  purgeExpired(tenantId: string, now: string): Promise<void>
+}

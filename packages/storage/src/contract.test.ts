@@ -1,0 +1,203 @@
+// The storage contract: the same behaviour on SQLite and PostgreSQL, proven by one suite.
+import type { CodeRule, Store } from '@kehu/core'
+import { v7 as uuid } from 'uuid'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStore } from './kysely-store.js'
+import { aCustomer, aScheme, aTenant } from './testing/fixtures.js'
+import { createTestDb, type TestDb, testKinds } from './testing/test-db.js'
+
+const aRule = (tenantId: string, over: Partial<CodeRule> = {}): CodeRule => ({
+  id: uuid(),
+  tenantId,
+  name: `rule-${Math.random().toString(36).slice(2, 8)}`,
+  pattern: '{serial:5}',
+  mode: 'auto',
+  onClash: 'next',
+  condition: null,
+  position: 0,
+  isDefault: false,
+  enabled: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+})
+
+describe.each(testKinds())('storage contract on %s', (kind) => {
+  let db: TestDb
+  let store: Store
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    store = createStore(db)
+  })
+  afterAll(() => db?.dispose())
+
+  it('round-trips every value type unchanged', async () => {
+    const t = aTenant({ isDefault: true })
+    const scheme = aScheme(t.id)
+    const c = aCustomer(t.id, {
+      creditLimitCents: 9_007_199_254_740_991,
+      attributes: {
+        LEVEL: 'A',
+        SINCE: '2020-02-29',
+        VIP: true,
+        AMOUNT: 123456,
+        TAGS: ['X', 'Y'],
+        NOTE: '中文 "quoted"',
+      },
+      registrationDate: '2024-02-29',
+      createdAt: '2026-03-04T05:06:07.089Z',
+    })
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.schemes.insert(scheme)
+      await tx.customers.insert(c)
+    })
+    const back = await store.read((tx) => tx.customers.byId(t.id, c.id))
+    expect(back).toEqual(c)
+    const tenant = await store.read((tx) => tx.tenants.byCode(t.code))
+    expect(tenant).toEqual(t)
+    expect((await store.read((tx) => tx.schemes.byCode(t.id, 'class')))?.levels).toEqual([2, 3, 4])
+  })
+
+  it('orders and filters money as numbers, not text', async () => {
+    const t = aTenant()
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      for (const cents of [90_000, 100_000, 5, 1_000_000]) {
+        await tx.customers.insert(aCustomer(t.id, { creditLimitCents: cents, name: `客户${cents}` }))
+      }
+    })
+    const page = await store.read((tx) => tx.customers.find(t.id, { limit: 10, offset: 0 }))
+    const sorted = page.items.map((c) => c.creditLimitCents).sort((a, b) => (a as number) - (b as number))
+    expect(sorted).toEqual([5, 90_000, 100_000, 1_000_000])
+    expect(page.total).toBe(4)
+  })
+
+  it('takes counter values in order, and a rolled-back take returns its number', async () => {
+    const t = aTenant()
+    const rule = aRule(t.id)
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.codeRules.insert(rule)
+    })
+    const now = '2026-01-01T00:00:00.000Z'
+    const a = await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'S', 1, 1, now))
+    const b = await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'S', 1, 1, now))
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.counters.take(t.id, rule.id, 'S', 1, 1, now)
+        throw new Error('rollback')
+      }),
+    ).rejects.toThrow('rollback')
+    const c = await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'S', 1, 1, now))
+    expect([a, b, c]).toEqual([1, 2, 3])
+    const other = await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'T', 10, 5, now))
+    const other2 = await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'T', 10, 5, now))
+    expect([other, other2]).toEqual([10, 15])
+    await store.transaction((tx) => tx.counters.raisePast(t.id, rule.id, 'S', 41, 1, now))
+    await store.transaction((tx) => tx.counters.raisePast(t.id, rule.id, 'S', 7, 1, now)) // never lowers
+    expect(await store.transaction((tx) => tx.counters.take(t.id, rule.id, 'S', 1, 1, now))).toBe(42)
+  })
+
+  it('keeps live codes and aliases in one uniqueness scope enforced by the database', async () => {
+    const t = aTenant()
+    const c1 = aCustomer(t.id, { code: 'A001' })
+    const c2 = aCustomer(t.id, { code: 'A002' })
+    const at = '2026-01-01T00:00:00.000Z'
+    const entry = (code: string, customerId: string, kind: 'live' | 'alias') => ({
+      tenantId: t.id,
+      code,
+      customerId,
+      kind,
+      ruleId: null,
+      scopeKey: null,
+      serial: null,
+      createdAt: at,
+    })
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.customers.insert(c1)
+      await tx.customers.insert(c2)
+      expect(await tx.codes.tryInsert(entry('A001', c1.id, 'live'))).toBe(true)
+      expect(await tx.codes.tryInsert(entry('OLD-1', c1.id, 'alias'))).toBe(true)
+      expect(await tx.codes.tryInsert(entry('OLD-1', c2.id, 'live'))).toBe(false)
+      expect(await tx.codes.tryInsert(entry('A001', c2.id, 'alias'))).toBe(false)
+      // the statement that found a clash did not abort the transaction (PostgreSQL would otherwise)
+      expect(await tx.codes.tryInsert(entry('A002', c2.id, 'live'))).toBe(true)
+    })
+    expect((await store.read((tx) => tx.codes.find(t.id, 'OLD-1')))?.customerId).toBe(c1.id)
+    // a direct insert of a taken code is refused by the database itself
+    await expect(
+      db.db
+        .insertInto('customer_code')
+        .values({
+          tenant_id: t.id,
+          code: 'A001',
+          customer_id: c2.id,
+          kind: 'alias',
+          created_at: at,
+          rule_id: null,
+          scope_key: null,
+          serial: null,
+        })
+        .execute(),
+    ).rejects.toThrow()
+  })
+
+  it('keeps tenants apart: the same code in two tenants is fine', async () => {
+    const t1 = aTenant()
+    const t2 = aTenant()
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t1)
+      await tx.tenants.insert(t2)
+      await tx.customers.insert(aCustomer(t1.id, { code: 'X1' }))
+      await tx.customers.insert(aCustomer(t2.id, { code: 'X1' }))
+    })
+    expect(await store.read((tx) => tx.customers.count(t1.id))).toBe(1)
+    expect(await store.read((tx) => tx.customers.count(t2.id))).toBe(1)
+  })
+
+  it('refuses a second customer with the same USCC in a tenant', async () => {
+    const t = aTenant()
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.customers.insert(aCustomer(t.id, { uscc: '91350100M000100Y43' }))
+    })
+    await expect(
+      store.transaction((tx) => tx.customers.insert(aCustomer(t.id, { uscc: '91350100M000100Y43' }))),
+    ).rejects.toThrow()
+  })
+
+  it('updates only at the expected version', async () => {
+    const t = aTenant()
+    const c = aCustomer(t.id)
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.customers.insert(c)
+    })
+    const ok = await store.transaction((tx) => tx.customers.update({ ...c, name: '新名称', version: 2 }, 1))
+    const stale = await store.transaction((tx) => tx.customers.update({ ...c, name: '旧编辑', version: 2 }, 1))
+    expect([ok, stale]).toEqual([true, false])
+    expect((await store.read((tx) => tx.customers.byId(t.id, c.id)))?.name).toBe('新名称')
+  })
+
+  it('claims an idempotency key once', async () => {
+    const t = aTenant()
+    await store.transaction((tx) => tx.tenants.insert(t))
+    const rec = {
+      tenantId: t.id,
+      key: 'k1',
+      actor: 'a',
+      fingerprint: 'f',
+      status: 'running' as const,
+      response: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2026-01-02T00:00:00.000Z',
+    }
+    expect(await store.transaction((tx) => tx.idempotency.claim(rec))).toBeUndefined()
+    await store.transaction((tx) => tx.idempotency.complete(t.id, 'k1', { id: 'x' }))
+    const again = await store.transaction((tx) => tx.idempotency.claim(rec))
+    expect(again?.status).toBe('done')
+    expect(again?.response).toEqual({ id: 'x' })
+  })
+})

@@ -1,0 +1,5 @@
+import { base } from './0001-base.js'
+import type { Migration } from './types.js'
+
+/** Every migration, in order. Append only: a released migration never changes. */
+export const migrations: Migration[] = [base]

@@ -1,0 +1,64 @@
+import type { ClassScheme, Customer, Tenant } from '@kehu/core'
+import { v7 as uuid } from 'uuid'
+
+const NOW = '2026-01-02T03:04:05.678Z'
+
+export const aTenant = (over: Partial<Tenant> = {}): Tenant => ({
+  id: uuid(),
+  code: `T${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+  name: '测试账套',
+  timeZone: 'Asia/Shanghai',
+  isDefault: false,
+  createdAt: NOW,
+  ...over,
+})
+
+export const aScheme = (tenantId: string, over: Partial<ClassScheme> = {}): ClassScheme => ({
+  id: uuid(),
+  tenantId,
+  code: 'class',
+  name: '客户分类',
+  levels: [2, 3, 4],
+  leafOnly: true,
+  builtin: true,
+  enabled: true,
+  position: 1,
+  ...over,
+})
+
+export const aCustomer = (tenantId: string, over: Partial<Customer> = {}): Customer => ({
+  id: uuid(),
+  tenantId,
+  code: `C${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+  name: '北京华信科技有限公司',
+  shortName: '华信科技',
+  mnemonic: 'HXKJ',
+  uscc: null,
+  legalRepresentative: null,
+  address: null,
+  postcode: null,
+  phone: null,
+  email: null,
+  website: null,
+  bankName: null,
+  bankAccount: null,
+  taxNumber: null,
+  accountManagerId: null,
+  department: null,
+  creditGrade: null,
+  creditLimitCents: null,
+  registrationDate: '2023-10-01',
+  headOfficeId: null,
+  lifecycleStage: null,
+  status: 'active',
+  remarks: null,
+  attributes: {},
+  classes: {},
+  codeRuleId: null,
+  version: 1,
+  createdAt: NOW,
+  updatedAt: NOW,
+  createdBy: 'test',
+  updatedBy: 'test',
+  ...over,
+})
