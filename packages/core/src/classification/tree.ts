@@ -150,7 +150,7 @@ export function validateNewNode(
         ),
       )
     if (derived !== null) {
-      parent = nodes.find((n) => n.code === derived)
+      parent = nodes.find((n) => normalizeNodeCode(n.code) === derived)
       if (!parent)
         issues.push(
           issue(
@@ -162,7 +162,7 @@ export function validateNewNode(
     }
   } else {
     // An invalid code: only a given parent tells the siblings.
-    parent = givenParent === null ? undefined : nodes.find((n) => n.code === givenParent)
+    parent = givenParent === null ? undefined : nodes.find((n) => normalizeNodeCode(n.code) === givenParent)
     if (givenParent !== null && parent === undefined)
       issues.push(
         issue(
