@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiFetch, tenantPath } from './client'
+
+/** 账套 as `GET /api/tenants` lists it. */
+export interface TenantInfo {
+  code: string
+  name: string
+  timeZone: string
+  isDefault: boolean
+}
+
+export interface Health {
+  status: 'ok'
+  version: string
+  database: 'sqlite' | 'postgresql'
+}
+
+export interface TenantSummary {
+  tenant: { code: string; name: string }
+  customers: number
+  schemes: { code: string; name: string; nodes: number }[]
+  codeRules: number
+}
+
+/** Query keys: everything of one tenant sits under `['t', tenant, …]`, so a switch never mixes data. */
+export const queryKeys = {
+  tenants: ['tenants'] as const,
+  health: ['health'] as const,
+  tenant: (tenant: string) => ['t', tenant] as const,
+  summary: (tenant: string) => ['t', tenant, 'summary'] as const,
+}
+
+export const useTenants = () =>
+  useQuery({
+    queryKey: queryKeys.tenants,
+    queryFn: ({ signal }) => apiFetch<{ items: TenantInfo[] }>('/api/tenants', { signal }).then((r) => r.items),
+    staleTime: 5 * 60_000,
+  })
+
+export const useHealth = () =>
+  useQuery({
+    queryKey: queryKeys.health,
+    queryFn: ({ signal }) => apiFetch<Health>('/api/health', { signal }),
+    refetchInterval: 60_000,
+    retry: false,
+  })
+
+export const useSummary = (tenant: string) =>
+  useQuery({
+    queryKey: queryKeys.summary(tenant),
+    queryFn: ({ signal }) => apiFetch<TenantSummary>(tenantPath(tenant, '/summary'), { signal }),
+  })
+
+/** The tenant opened when none is named: the default one, else the first. */
+export const defaultTenant = (tenants: TenantInfo[]): TenantInfo | undefined =>
+  tenants.find((t) => t.isDefault) ?? tenants[0]

@@ -1,0 +1,63 @@
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  ClearOutlined,
+  HomeOutlined,
+  NumberOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import { ComingLater } from './components/coming-later'
+
+export type AreaKey =
+  | 'dashboard'
+  | 'customers'
+  | 'classes'
+  | 'dimensions'
+  | 'codeRules'
+  | 'transfer'
+  | 'cleaning'
+  | 'reports'
+  | 'admin'
+
+export interface Area {
+  key: AreaKey
+  /** The URL segment after `/t/:tenant/`; '' for the dashboard. The area owns everything below it. */
+  path: string
+  icon: ReactNode
+  page: LazyExoticComponent<ComponentType>
+}
+
+/** Loads a page's module only when its area is opened (one chunk per area). */
+const page = (load: () => Promise<ComponentType>) => lazy(() => load().then((Page) => ({ default: Page })))
+
+/** A placeholder page for an area that is not built yet. */
+const later = (area: AreaKey) => lazy(async () => ({ default: () => <ComingLater area={area} /> }))
+
+/**
+ * The navigation and the routes, in menu order. To build an area, write its page in
+ * `src/pages/<area>/` and point `page` at it; a page may route inside its area with
+ * react-router's `<Routes>` (e.g. `customers/:id`), because the area's route is `path/*`.
+ */
+export const areas: Area[] = [
+  {
+    key: 'dashboard',
+    path: '',
+    icon: <HomeOutlined />,
+    page: page(() => import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage)),
+  },
+  { key: 'customers', path: 'customers', icon: <TeamOutlined />, page: later('customers') },
+  { key: 'classes', path: 'classes', icon: <ApartmentOutlined />, page: later('classes') },
+  { key: 'dimensions', path: 'dimensions', icon: <TagsOutlined />, page: later('dimensions') },
+  { key: 'codeRules', path: 'code-rules', icon: <NumberOutlined />, page: later('codeRules') },
+  { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer') },
+  { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning') },
+  { key: 'reports', path: 'reports', icon: <BarChartOutlined />, page: later('reports') },
+  { key: 'admin', path: 'admin', icon: <SettingOutlined />, page: later('admin') },
+]
+
+/** The link to an area of a tenant, e.g. `areaUrl('DEMO', 'code-rules')` → `/t/DEMO/code-rules`. */
+export const areaUrl = (tenant: string, path: string) => `/t/${encodeURIComponent(tenant)}${path ? `/${path}` : ''}`

@@ -1,0 +1,24 @@
+import { Result } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation } from 'react-router'
+import { defaultTenant, useTenants } from '../api/platform'
+import { ApiErrorAlert } from './api-error-alert'
+import { Loading } from './app-layout'
+
+/** A path without a tenant (`/`, `/customers`) opens the same place in the default tenant. */
+export function TenantRedirect() {
+  const { t } = useTranslation()
+  const { pathname, search } = useLocation()
+  const tenants = useTenants()
+  if (tenants.isPending) return <Loading />
+  if (tenants.isError)
+    return (
+      <div style={{ padding: 24 }}>
+        <ApiErrorAlert error={tenants.error} onRetry={() => void tenants.refetch()} />
+      </div>
+    )
+  const tenant = defaultTenant(tenants.data)
+  if (!tenant) return <Result status="info" title={t('tenant.noneTitle')} subTitle={t('tenant.noneDetail')} />
+  const rest = pathname === '/' ? '' : pathname
+  return <Navigate replace to={`/t/${encodeURIComponent(tenant.code)}${rest}${search}`} />
+}

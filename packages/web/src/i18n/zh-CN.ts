@@ -1,0 +1,72 @@
+// Chinese (default) UI strings. Its shape is the type every other language must match.
+export const zhCN = {
+  app: {
+    name: '客户',
+    tagline: '客户主数据',
+    loading: '加载中…',
+  },
+  nav: {
+    menu: '导航',
+    dashboard: '首页',
+    customers: '客户档案',
+    classes: '分类',
+    dimensions: '管理维度',
+    codeRules: '编码规则',
+    transfer: '导入导出',
+    cleaning: '数据清洗',
+    reports: '报表',
+    admin: '系统管理',
+  },
+  header: {
+    tenant: '账套',
+    tenantPlaceholder: '选择账套',
+    language: '语言',
+  },
+  language: {
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  footer: {
+    server: '服务器 {{version}}',
+    database: '数据库 {{database}}',
+    unreachable: '服务器无法连接',
+    checking: '正在检查服务器…',
+  },
+  dashboard: {
+    title: '{{tenant}} · 概览',
+    customers: '客户档案',
+    codeRules: '编码规则',
+    schemes: '分类体系',
+    nodesUnit: '个分类',
+    customersUnit: '户',
+    rulesUnit: '条',
+    noSchemes: '尚无分类体系',
+  },
+  tenant: {
+    noneTitle: '尚无账套',
+    noneDetail: '服务器上还没有任何账套，请管理员先创建一个。',
+    unknownTitle: '账套 {{code}} 不存在',
+    unknownDetail: '它可能已被删除，或链接有误。',
+    goDefault: '打开默认账套',
+  },
+  later: {
+    title: '{{area}}将在后续版本中提供',
+    detail: '这一部分尚未完成。',
+  },
+  notFound: {
+    title: '页面不存在',
+    detail: '请检查链接，或从左侧菜单进入。',
+    home: '回到首页',
+  },
+  error: {
+    title: '操作未成功',
+    network: '无法连接服务器，请检查网络后重试。',
+    unexpected: '服务器返回了意外的响应（HTTP {{status}}）。',
+    retry: '重试',
+    fields: '以下字段有问题：',
+  },
+}
+
+/** The shape of every language's strings: the same keys as zh-CN, each a string. */
+export type Messages = Widen<typeof zhCN>
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }

@@ -1,0 +1,22 @@
+import { Button, Result } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { areaUrl } from '../../areas'
+
+/** A path inside a tenant that no area owns. */
+export function NotFoundPage() {
+  const { t } = useTranslation()
+  const { tenant = '' } = useParams()
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.detail')}
+      extra={
+        <Link to={areaUrl(tenant, '')}>
+          <Button type="primary">{t('notFound.home')}</Button>
+        </Link>
+      }
+    />
+  )
+}
