@@ -1,0 +1,65 @@
+import { checkCharacter } from './check-character.js'
+import { DATE_CLASSES, type FieldLanguage, fieldLanguage } from './code-automaton.js'
+import { normalizeCode, normalizePiece } from './normalize-code.js'
+import type { CodePattern, FieldRef, Segment } from './pattern.js'
+import type { FieldValue, MapTable } from './render-code.js'
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+
+const classRe = (chars: string) => `[${escapeRe(chars)}]`
+
+function fieldRe(lang: FieldLanguage): string {
+  if (lang.kind === 'unknown') return `([\\p{L}\\p{N}]${lang.max === null ? '+' : `{1,${lang.max}}`})`
+  if (lang.strings.length === 0) return '([^\\s\\S])'
+  // Longest first, so that a short value that prefixes a longer one is tried last.
+  const alts = [...lang.strings].sort((a, b) => b.length - a.length).map(escapeRe)
+  return `(${alts.join('|')})`
+}
+
+function segmentRe(s: Segment, maps: MapTable[], values: ((ref: FieldRef) => FieldValue[] | undefined) | undefined) {
+  switch (s.kind) {
+    case 'literal':
+      return escapeRe(normalizePiece(s.text))
+    case 'date':
+      return `(${DATE_CLASSES[s.format].map(classRe).join('')})`
+    case 'check':
+      return '([0-9A-Z])'
+    case 'serial':
+      return s.overflow === 'widen' ? `(\\d{${s.width}}|[1-9]\\d{${s.width},})` : `(\\d{${s.width}})`
+    case 'field':
+      return fieldRe(fieldLanguage(s, values ? { values, maps } : { maps }))
+  }
+}
+
+/**
+ * Whether a code has the rule's shape (check character verified): its serial and the printed
+ * date and field values in order, or null. Field values are unknown letters/digits unless
+ * `values` supplies the tenant's value sets (then exact).
+ */
+export function parseCode(
+  p: CodePattern,
+  code: string,
+  maps: MapTable[],
+  values?: (ref: FieldRef) => FieldValue[] | undefined,
+): { serial: number; prefixValues: string[] } | null {
+  const c = normalizeCode(code)
+  const re = new RegExp(`^${p.segments.map((s) => segmentRe(s, maps, values)).join('')}$`, 'u')
+  const m = re.exec(c)
+  if (!m) return null
+  let serial: number | null = null
+  const prefixValues: string[] = []
+  let g = 1
+  for (const s of p.segments) {
+    if (s.kind === 'literal') continue
+    const v = m[g++] as string
+    if (s.kind === 'serial') serial = Number(v)
+    else if (s.kind === 'date' || s.kind === 'field') prefixValues.push(v)
+  }
+  if (serial === null || !Number.isSafeInteger(serial)) return null
+  if (p.segments[p.segments.length - 1]?.kind === 'check') {
+    const chars = Array.from(c)
+    const last = chars.pop()
+    if (checkCharacter(chars.join('')) !== last) return null
+  }
+  return { serial, prefixValues }
+}
