@@ -28,7 +28,11 @@ const TYPE_NAMES: Record<AttributeDef['type'], [string, string]> = {
   reference: ['分类编码', 'a class code'],
 }
 
-export const attributeTypeIssue = (def: Pick<AttributeDef, 'name' | 'type'>, path: (string | number)[], shown: unknown) => {
+export const attributeTypeIssue = (
+  def: Pick<AttributeDef, 'name' | 'type'>,
+  path: (string | number)[],
+  shown: unknown,
+) => {
   const [zh, en] = TYPE_NAMES[def.type]
   const v = describeRaw(shown)
   return issue(path, 'ATTR_TYPE', text(`${zhName(def)}应为${zh}，收到 ${v}`, `${enName(def)} must be ${en}, got ${v}`))

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+
+/**
+ * The one filter structure (decisions.md): code-rule conditions, automatic classification, batch
+ * assignment, "applies to classes" and saved views all use it.
+ *
+ * Fields: plain customer fields (`name`, `status`, `creditLimitCents`, …), the scheme fields
+ * `class`, `region`, `industry`, `type` and `scheme:CODE`, and attributes as `attr.CODE`.
+ */
+export const FILTER_OPS = [
+  'eq',
+  'ne',
+  'in',
+  'notIn',
+  'contains',
+  'startsWith',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'empty',
+  'notEmpty',
+  'under',
+  'is',
+] as const
+export const FilterOp = z.enum(FILTER_OPS)
+export type FilterOp = z.infer<typeof FilterOp>
+
+export const MAX_FILTER_DEPTH = 5
+export const MAX_FILTER_CONDITIONS = 50
+
+export const FilterScalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])
+export type FilterScalar = z.infer<typeof FilterScalar>
+
+/** `in`/`notIn` take a list; `under` a code or a list (any of them); `empty`/`notEmpty` nothing. */
+export const FilterValue = z.union([FilterScalar, z.array(FilterScalar).max(1000)])
+export type FilterValue = z.infer<typeof FilterValue>
+
+const LIST_OPS = new Set<FilterOp>(['in', 'notIn'])
+const NO_VALUE_OPS = new Set<FilterOp>(['empty', 'notEmpty'])
+
+export const Condition = z
+  .strictObject({
+    field: z.string().min(1).max(100),
+    op: FilterOp,
+    value: FilterValue.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (NO_VALUE_OPS.has(c.op)) return
+    if (LIST_OPS.has(c.op)) {
+      if (!Array.isArray(c.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a list` })
+      return
+    }
+    if (c.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} needs a value` })
+    else if (Array.isArray(c.value) && c.op !== 'under' && c.op !== 'contains')
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes one value, not a list` })
+  })
+export type Condition = z.infer<typeof Condition>
+
+export type FilterNode = Condition | Filter
+export type Filter = { all: FilterNode[] } | { any: FilterNode[] }
+
+export const isCondition = (n: FilterNode): n is Condition => 'field' in n
+export const filterChildren = (f: Filter): FilterNode[] => ('all' in f ? f.all : f.any)
+
+const FilterNodeSchema: z.ZodType<FilterNode> = z.lazy(() => z.union([Condition, FilterShape]))
+const FilterShape: z.ZodType<Filter> = z.lazy(() =>
+  z.union([z.strictObject({ all: z.array(FilterNodeSchema) }), z.strictObject({ any: z.array(FilterNodeSchema) })]),
+)
+
+/** Depth of nested groups (a flat `{ all: [...] }` is 1) and number of conditions. */
+export function filterSize(f: Filter): { depth: number; conditions: number } {
+  let depth = 1
+  let conditions = 0
+  for (const n of filterChildren(f)) {
+    if (isCondition(n)) conditions++
+    else {
+      const s = filterSize(n)
+      depth = Math.max(depth, s.depth + 1)
+      conditions += s.conditions
+    }
+  }
+  return { depth, conditions }
+}
+
+/** The filter schema, with its limits: depth ≤ 5, ≤ 50 conditions. */
+export const Filter = FilterShape.superRefine((f, ctx) => {
+  const { depth, conditions } = filterSize(f)
+  if (depth > MAX_FILTER_DEPTH)
+    ctx.addIssue({ code: 'custom', message: `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}` })
+  if (conditions > MAX_FILTER_CONDITIONS)
+    ctx.addIssue({
+      code: 'custom',
+      message: `A filter has at most ${MAX_FILTER_CONDITIONS} conditions, this one ${conditions}`,
+    })
+})
