@@ -54,3 +54,7 @@ export const useSummary = (tenant: string) =>
 /** The tenant opened when none is named: the default one, else the first. */
 export const defaultTenant = (tenants: TenantInfo[]): TenantInfo | undefined =>
   tenants.find((t) => t.isDefault) ?? tenants[0]
+
+/** Codes compare like the server compares them: ASCII letters case-insensitively (`demo` opens `DEMO`). */
+export const findTenant = (tenants: TenantInfo[], code: string | undefined): TenantInfo | undefined =>
+  code === undefined ? undefined : tenants.find((t) => t.code.toUpperCase() === code.toUpperCase())

@@ -3,7 +3,7 @@ import { Button, Flex, Layout, Menu, Result, Spin, Typography, theme } from 'ant
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router'
-import { defaultTenant, useTenants } from '../api/platform'
+import { defaultTenant, findTenant, useTenants } from '../api/platform'
 import { areas, areaUrl } from '../areas'
 import { ApiErrorAlert } from './api-error-alert'
 import { HealthFooter } from './health-footer'
@@ -129,7 +129,7 @@ function TenantGate({ tenant, onOpen }: { tenant: string; onOpen: (code: string)
   const tenants = useTenants()
   if (tenants.isPending) return <Loading />
   if (tenants.isError) return <ApiErrorAlert error={tenants.error} onRetry={() => void tenants.refetch()} />
-  const current = tenants.data.find((x) => x.code === tenant)
+  const current = findTenant(tenants.data, tenant)
   if (!current) {
     const fallback = defaultTenant(tenants.data)
     return (

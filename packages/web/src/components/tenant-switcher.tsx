@@ -1,7 +1,7 @@
 import { Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate, useParams } from 'react-router'
-import { useTenants } from '../api/platform'
+import { findTenant, useTenants } from '../api/platform'
 
 /** Picks the 账套; the choice lives in the URL (`/t/:tenant/…`), so links and reloads keep it. */
 export function TenantSwitcher({ width }: { width: number }) {
@@ -19,7 +19,7 @@ export function TenantSwitcher({ width }: { width: number }) {
       style={{ width }}
       loading={tenants.isPending}
       placeholder={t('header.tenantPlaceholder')}
-      value={tenants.data?.some((x) => x.code === tenant) ? tenant : undefined}
+      value={findTenant(tenants.data ?? [], tenant)?.code}
       options={(tenants.data ?? []).map((x) => ({ value: x.code, label: x.name, title: `${x.name} (${x.code})` }))}
       optionRender={(o) => (
         <span>

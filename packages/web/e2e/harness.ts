@@ -1,0 +1,92 @@
+// Browser-test harness: Debian's Chromium driven by playwright-core, against the real kehu server.
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@kehu/cli'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { describe } from 'vitest'
+
+export const chromiumPath = '/usr/bin/chromium'
+const webDir = dirname(dirname(fileURLToPath(import.meta.url)))
+export const screenshotDir = join(webDir, 'test-results', 'screenshots')
+
+const ci = process.env.CI === 'true' || process.env.CI === '1'
+const hasChromium = existsSync(chromiumPath)
+
+/**
+ * `describe` for browser tests: skipped on a machine without Chromium, except under CI=true,
+ * where the tests run and fail in launchBrowser() with the reason.
+ */
+export const describeBrowser = describe.skipIf(!hasChromium && !ci)
+
+/** Starts headless Chromium; throws a clear message when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium is missing at ${chromiumPath}: install it (apt-get install chromium). ` +
+        'The browser tests are skipped without it, except under CI=true, where that is a failure.',
+    )
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** Saves a full-page screenshot as packages/web/test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true })
+  const path = join(screenshotDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+export interface RunningApp {
+  /** The server's base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * Starts the real kehu server (API and the built UI) on a free port, with a fresh temporary data
+ * folder and the demo tenant. close() stops it and removes the folder.
+ */
+export async function startApp(options: { databaseUrl?: string } = {}): Promise<RunningApp> {
+  if (!existsSync(join(webDir, 'dist', 'index.html'))) {
+    throw new Error('The web UI is not built: run `npm run build -w @kehu/web` first.')
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'kehu-e2e-'))
+  try {
+    const server = await serve({
+      port: 0,
+      dataDir,
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      demoIfEmpty: true,
+      quiet: true,
+    })
+    return {
+      url: server.url.replace(/\/$/, ''),
+      async close() {
+        try {
+          await server.close()
+        } finally {
+          await rm(dataDir, { recursive: true, force: true })
+        }
+      },
+    }
+  } catch (e) {
+    await rm(dataDir, { recursive: true, force: true })
+    throw e
+  }
+}

@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+
+const zhNav = ['首页', '客户档案', '分类', '管理维度', '编码规则', '导入导出', '数据清洗', '报表', '系统管理']
+const enNav = ['Home', 'Customers', 'Classes', 'Dimensions', 'Code rules', 'Import & export', 'Reports']
+
+/** Waits until every label is visible in the side menu. */
+async function seeMenu(page: Page, labels: string[]) {
+  const menu = page.getByRole('menu')
+  for (const label of labels) await menu.getByText(label, { exact: true }).waitFor({ state: 'visible' })
+}
+
+describeBrowser('web shell', () => {
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp()
+    // An English browser: the UI must still open in Chinese, the product's default.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+    page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('opens in Chinese on the demo tenant', async () => {
+    await page.goto(app!.url)
+    await page.waitForURL(/\/t\/[^/]+\/?$/)
+    await seeMenu(page, zhNav)
+    const switcher = page.getByTestId('tenant-switcher')
+    await switcher.getByText('演示账套').waitFor()
+    expect(await switcher.textContent()).toContain('演示账套')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await page.getByTestId('stat-customers').waitFor()
+    await page
+      .getByTestId('health')
+      .getByText(/^kehu · 服务器/)
+      .waitFor()
+    await screenshot(page, 'shell-zh')
+  })
+
+  it('switches to English and keeps the choice after a reload', async () => {
+    await page.getByText('English', { exact: true }).click()
+    await seeMenu(page, enNav)
+    expect(await page.getByRole('menu').getByText('客户档案', { exact: true }).count()).toBe(0)
+    await page.reload()
+    await seeMenu(page, enNav)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.getByTestId('stat-customers').waitFor()
+    await page
+      .getByTestId('health')
+      .getByText(/^kehu · server/)
+      .waitFor()
+    await screenshot(page, 'shell-en')
+  })
+
+  it('shows an honest placeholder for an area that is not built yet', async () => {
+    await page.getByRole('menu').getByText('Reports', { exact: true }).click()
+    await page.waitForURL(/\/t\/[^/]+\/reports$/)
+    await page.getByText('Reports arrives in a later release').waitFor()
+  })
+})
