@@ -10,21 +10,27 @@ export function canonical(segments: Segment[]): CodePattern {
   const out: Segment[] = []
   for (const s of segments) {
     const last = out[out.length - 1]
-    if (s.kind === 'literal' && last?.kind === 'literal') out[out.length - 1] = { kind: 'literal', text: last.text + s.text }
+    if (s.kind === 'literal' && last?.kind === 'literal')
+      out[out.length - 1] = { kind: 'literal', text: last.text + s.text }
     else out.push(s)
   }
   return { segments: out }
 }
 
 const refArb: fc.Arbitrary<FieldRef> = fc.oneof(
-  fc.record({
-    source: fc.constantFrom('type', 'region', 'industry', 'class') as fc.Arbitrary<FieldRef['source']>,
-    level: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-  }).map((r) => (r.level === undefined ? { source: r.source } : { source: r.source, level: r.level })),
+  fc
+    .record({
+      source: fc.constantFrom('type', 'region', 'industry', 'class') as fc.Arbitrary<FieldRef['source']>,
+      level: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    })
+    .map((r) => (r.level === undefined ? { source: r.source } : { source: r.source, level: r.level })),
   fc.stringMatching(/^[A-Z][A-Z0-9_]{0,4}$/).map((attr): FieldRef => ({ source: 'attr', attr })),
 )
 const modifierArb: fc.Arbitrary<Modifier> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('left', 'right') as fc.Arbitrary<'left' | 'right'>, n: fc.integer({ min: 1, max: 9 }) }),
+  fc.record({
+    kind: fc.constantFrom('left', 'right') as fc.Arbitrary<'left' | 'right'>,
+    n: fc.integer({ min: 1, max: 9 }),
+  }),
   fc.record({ kind: fc.constant('map' as const), name: fc.constantFrom('地区简称', 'M1', 't-x', 'a:b') }),
 )
 const scopeItemArb: fc.Arbitrary<ScopeItem> = fc.oneof(
@@ -74,14 +80,15 @@ export interface Universe {
 
 export const universeArb: fc.Arbitrary<Universe> = fc
   .record({
-    type: fc.subarray(['A', 'AB', 'B', '1', 'A1', 'V', 'VIP', 'B-'], { minLength: 1, maxLength: 4 }),
-    region: fc.subarray(['BJ', 'SH', 'B', 'J1', 'C', 'BC'], { minLength: 1, maxLength: 4 }),
+    // Values that prefix one another, end in digits, or contain separators, so that collisions are likely.
+    type: fc.subarray(['A', 'AB', 'B', '1', 'A1', 'VIP', 'B-'], { minLength: 1, maxLength: 4 }),
+    region: fc.subarray(['BJ', 'B', 'J1', 'C', 'BC', '1'], { minLength: 1, maxLength: 4 }),
     klass: fc.subarray(['01', '0101', '0102', '02', '0201', '11', '1101'], { minLength: 1, maxLength: 4 }),
     level: fc.subarray(['1', '2', '12', 'H', 'HI'], { minLength: 1, maxLength: 3 }),
     shorts: fc.array(fc.constantFrom('X', 'Y', '1', 'XY', 'Z9'), { minLength: 12, maxLength: 12 }),
   })
   .map(({ type, region, klass, level, shorts }) => {
-    const regionNames = ['北京', '上海', '北京', '天津', '重庆', '河北']
+    const regionNames = ['北京', '上海', '北京', '天津', '重庆', '河北', '山西']
     const all = [...type, ...region.map((_, i) => regionNames[i] as string), ...level]
     return {
       values: {
@@ -112,7 +119,10 @@ const ruleFieldArb: fc.Arbitrary<Segment> = fc
           [{ kind: 'left', n: 1 }],
           [{ kind: 'right', n: 1 }],
           [{ kind: 'map', name: 'M' }],
-          [{ kind: 'map', name: 'M' }, { kind: 'left', n: 1 }],
+          [
+            { kind: 'map', name: 'M' },
+            { kind: 'left', n: 1 },
+          ],
         ),
       },
     ),
@@ -121,7 +131,12 @@ const ruleFieldArb: fc.Arbitrary<Segment> = fc
 
 const ruleScopeItemArb: fc.Arbitrary<ScopeItem> = fc.oneof(
   fc
-    .constantFrom<FieldRef>({ source: 'type' }, { source: 'region' }, { source: 'class' }, { source: 'class', level: 1 })
+    .constantFrom<FieldRef>(
+      { source: 'type' },
+      { source: 'region' },
+      { source: 'class' },
+      { source: 'class', level: 1 },
+    )
     .map((ref): ScopeItem => ({ kind: 'field', ref })),
   fc.constantFrom(...FORMATS).map((granularity): ScopeItem => ({ kind: 'date', granularity })),
 )
@@ -131,9 +146,12 @@ export const rulePatternArb: fc.Arbitrary<CodePattern> = fc
   .record({
     parts: fc.array(
       fc.oneof(
-        fc.constantFrom('-', 'A', '0', 'V').map((t): Segment => ({ kind: 'literal', text: t })),
-        fc.constantFrom(...FORMATS).map((format): Segment => ({ kind: 'date', format })),
-        ruleFieldArb,
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('-', 'A', '0', 'V').map((t): Segment => ({ kind: 'literal', text: t })),
+        },
+        { weight: 1, arbitrary: fc.constantFrom(...FORMATS).map((format): Segment => ({ kind: 'date', format })) },
+        { weight: 3, arbitrary: ruleFieldArb },
       ),
       { maxLength: 4 },
     ),
@@ -165,8 +183,9 @@ export function records(u: Universe, p: CodePattern, needed: FieldRef[]) {
   let combos: Record<string, FieldValue>[] = [{}]
   for (const ref of needed) {
     const vs = u.values[fieldKey(ref)] ?? []
-    combos = combos.flatMap((c) => vs.map((v) => ({ ...c, [fieldKey(ref)]: v }))).slice(0, 48)
+    combos = combos.flatMap((c) => vs.map((v) => ({ ...c, [fieldKey(ref)]: v }))).slice(0, 64)
   }
-  void p
-  return combos.flatMap((fields) => SAMPLE_DATES.map((date) => ({ date, fields })))
+  // Dates matter only to rules that print or count them.
+  const dates = p.segments.some((s) => s.kind === 'date') ? SAMPLE_DATES : SAMPLE_DATES.slice(0, 1)
+  return combos.flatMap((fields) => dates.map((date) => ({ date, fields })))
 }

@@ -1,12 +1,13 @@
 import { checkCharacter } from './check-character.js'
 import { DATE_CLASSES, type FieldLanguage, fieldLanguage } from './code-automaton.js'
 import { normalizeCode, normalizePiece } from './normalize-code.js'
-import type { CodePattern, FieldRef, Segment } from './pattern.js'
-import type { FieldValue, MapTable } from './render-code.js'
+import type { CodePattern, DateFormat, FieldRef, Segment } from './pattern.js'
+import { type FieldValue, type MapTable, parseCodeDate } from './render-code.js'
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+// With the 'u' flag only syntax characters may be escaped, and '-' only inside a class.
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-const classRe = (chars: string) => `[${escapeRe(chars)}]`
+const classRe = (chars: string) => `[${chars.replace(/[\\\][^-]/g, '\\$&')}]`
 
 function fieldRe(lang: FieldLanguage): string {
   if (lang.kind === 'unknown') return `([\\p{L}\\p{N}]${lang.max === null ? '+' : `{1,${lang.max}}`})`
@@ -53,7 +54,10 @@ export function parseCode(
     if (s.kind === 'literal') continue
     const v = m[g++] as string
     if (s.kind === 'serial') serial = Number(v)
-    else if (s.kind === 'date' || s.kind === 'field') prefixValues.push(v)
+    else if (s.kind === 'date' || s.kind === 'field') {
+      if (s.kind === 'date' && !isPrintedDate(s.format, v)) return null
+      prefixValues.push(v)
+    }
   }
   if (serial === null || !Number.isSafeInteger(serial)) return null
   if (p.segments[p.segments.length - 1]?.kind === 'check') {
@@ -62,4 +66,24 @@ export function parseCode(
     if (checkCharacter(chars.join('')) !== last) return null
   }
   return { serial, prefixValues }
+}
+
+const between = (s: string, lo: number, hi: number) => Number(s) >= lo && Number(s) <= hi
+
+/** Whether a printed date could come from a real date (the regex only knows digits per position). */
+function isPrintedDate(f: DateFormat, s: string): boolean {
+  switch (f) {
+    case 'mm':
+      return between(s, 1, 12)
+    case 'dd':
+      return between(s, 1, 31)
+    case 'yyyymm':
+      return between(s.slice(4), 1, 12)
+    case 'yyyymmdd':
+      return parseCodeDate(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6)}`) !== null
+    case 'yyww':
+      return between(s.slice(2), 1, 53)
+    default:
+      return true
+  }
 }
