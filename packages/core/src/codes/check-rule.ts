@@ -199,7 +199,7 @@ function checkField(s: FieldSegment, i: number, ctx: RuleContext, add: Add) {
           'CODE_RULE_MAP_UNKNOWN',
           text(`对照表“${m.name}”不存在`, `There is no map table "${m.name}"`),
         )
-      else if (table.entries.some((e) => normalizePiece(e.short).trim() === ''))
+      else if (table.entries.some((e) => normalizeCode(e.short).trim() === ''))
         add(
           ['segments', i, 'modifiers', j],
           'CODE_RULE_MAP_EMPTY',
@@ -400,11 +400,11 @@ function unknownClash(s: FieldSegment, maps: MapTable[] | undefined): Text | nul
         continue
       }
       const next = new Map<string, string>()
-      if (finite === null) for (const e of table.entries) next.set(normalizeCode(e.value), normalizePiece(e.short))
+      if (finite === null) for (const e of table.entries) next.set(normalizeCode(e.value), normalizeCode(e.short))
       else
         for (const [orig, cur] of finite) {
           const e = table.entries.find((x) => normalizeCode(x.value) === normalizeCode(cur))
-          if (e) next.set(orig, normalizePiece(e.short))
+          if (e) next.set(orig, normalizeCode(e.short))
         }
       finite = next
     } else if (finite === null) {

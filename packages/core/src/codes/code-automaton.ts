@@ -3,7 +3,7 @@
  * the checks can search for a string two rules both print, or one rule prints in two ways.
  * Internal to the codes module.
  */
-import { normalizePiece } from './normalize-code.js'
+import { normalizeCode, normalizePiece } from './normalize-code.js'
 import {
   baseFieldRef,
   type CodePattern,
@@ -43,7 +43,7 @@ export function fieldLanguage(seg: FieldSegment, ctx: ValueContext): FieldLangua
       const table = ctx.maps?.find((t) => t.name === m.name)
       // Without the table (structure-only check) its short codes are unknown strings.
       lang = table
-        ? { kind: 'strings', strings: [...new Set(table.entries.map((e) => normalizePiece(e.short)))] }
+        ? { kind: 'strings', strings: [...new Set(table.entries.map((e) => normalizeCode(e.short)))] }
         : { kind: 'unknown', max: null }
     } else if (lang.kind === 'unknown') lang = { kind: 'unknown', max: Math.min(lang.max ?? m.n, m.n) }
     else {
@@ -56,15 +56,37 @@ export function fieldLanguage(seg: FieldSegment, ctx: ValueContext): FieldLangua
   return lang
 }
 
-/** Per-position character classes of a printed date (slightly wider than the real dates). */
-export const DATE_CLASSES: Record<DateFormat, string[]> = {
-  yyyy: ['12', DIGITS, DIGITS, DIGITS],
-  yy: [DIGITS, DIGITS],
-  mm: ['01', DIGITS],
-  dd: ['0123', DIGITS],
-  yyyymm: ['12', DIGITS, DIGITS, DIGITS, '01', DIGITS],
-  yyyymmdd: ['12', DIGITS, DIGITS, DIGITS, '01', DIGITS, '0123', DIGITS],
-  yyww: [DIGITS, DIGITS, '012345', DIGITS],
+// Printed dates as parts, each a choice of character-class chains: months 01-12, days 01-31,
+// ISO weeks 01-53; years stay any four digits so that no real date falls outside.
+const YY = [[DIGITS, DIGITS]]
+const MM = [
+  ['0', '123456789'],
+  ['1', '012'],
+]
+const DD = [
+  ['0', '123456789'],
+  ['12', DIGITS],
+  ['3', '01'],
+]
+const WW = [
+  ['0', '123456789'],
+  ['1234', DIGITS],
+  ['5', '0123'],
+]
+// 20xx and 19xx come first only so that sample codes show plausible years; the last choice covers all.
+const CENTURY = [
+  ['2', '0'],
+  ['1', '9'],
+  [DIGITS, DIGITS],
+]
+export const DATE_PARTS: Record<DateFormat, string[][][]> = {
+  yyyy: [CENTURY, YY],
+  yy: [YY],
+  mm: [MM],
+  dd: [DD],
+  yyyymm: [CENTURY, YY, MM],
+  yyyymmdd: [CENTURY, YY, MM, DD],
+  yyww: [YY, WW],
 }
 
 interface Edge {
@@ -119,9 +141,16 @@ export function buildNfa(segments: Segment[], ctx: ValueContext): Nfa {
       case 'literal':
         b.eps[b.chain(cur, Array.from(normalizePiece(s.text)), i)]?.push(exit)
         break
-      case 'date':
-        b.eps[b.chain(cur, DATE_CLASSES[s.format], i)]?.push(exit)
+      case 'date': {
+        let from = cur
+        for (const part of DATE_PARTS[s.format]) {
+          const to = b.state()
+          for (const alt of part) b.eps[b.chain(from, alt, i)]?.push(to)
+          from = to
+        }
+        b.eps[from]?.push(exit)
         break
+      }
       case 'check':
         b.eps[b.chain(cur, [ALNUM], i)]?.push(exit)
         break

@@ -162,8 +162,8 @@ export const rulePatternArb: fc.Arbitrary<CodePattern> = fc
       step: fc.integer({ min: 1, max: 3 }),
       overflow: fc.constantFrom('refuse', 'widen') as fc.Arbitrary<'refuse' | 'widen'>,
       per: fc.oneof(
-        { weight: 3, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.constant([]) },
+        { weight: 3, arbitrary: fc.constant<ScopeItem[] | null>(null) },
+        { weight: 1, arbitrary: fc.constant<ScopeItem[] | null>([]) },
         { weight: 2, arbitrary: fc.uniqueArray(ruleScopeItemArb, { minLength: 1, maxLength: 2, selector: key }) },
       ),
     }),

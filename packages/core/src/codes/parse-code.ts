@@ -1,5 +1,5 @@
 import { checkCharacter } from './check-character.js'
-import { DATE_CLASSES, type FieldLanguage, fieldLanguage } from './code-automaton.js'
+import { DATE_PARTS, type FieldLanguage, fieldLanguage } from './code-automaton.js'
 import { normalizeCode, normalizePiece } from './normalize-code.js'
 import type { CodePattern, DateFormat, FieldRef, Segment } from './pattern.js'
 import { type FieldValue, type MapTable, parseCodeDate } from './render-code.js'
@@ -22,7 +22,7 @@ function segmentRe(s: Segment, maps: MapTable[], values: ((ref: FieldRef) => Fie
     case 'literal':
       return escapeRe(normalizePiece(s.text))
     case 'date':
-      return `(${DATE_CLASSES[s.format].map(classRe).join('')})`
+      return `(${DATE_PARTS[s.format].map((part) => `(?:${part.map((alt) => alt.map(classRe).join('')).join('|')})`).join('')})`
     case 'check':
       return '([0-9A-Z])'
     case 'serial':

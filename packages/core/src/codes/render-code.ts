@@ -136,7 +136,7 @@ export function applyCodeModifiers(
   maps: MapTable[] | undefined,
   ref: FieldRef,
 ): Result {
-  let cur: { code: string; name?: string } = { ...value, code: normalizePiece(value.code) }
+  let cur: { code: string; name?: string } = { ...value, code: normalizeCode(value.code) }
   for (const m of modifiers) {
     if (m.kind !== 'map') {
       const chars = Array.from(cur.code)
@@ -165,7 +165,7 @@ export function applyCodeModifiers(
           ),
         }
       }
-      cur = { code: normalizePiece(entry.short) }
+      cur = { code: normalizeCode(entry.short) }
     }
   }
   if (cur.code.trim() === '')
