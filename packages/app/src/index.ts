@@ -1,1 +1,9 @@
-export {}
+export * from './audit/audit-event.js'
+export * from './classification/create-node.js'
+export * from './classification/scheme-context.js'
+export * from './deps.js'
+export * from './tenancy/create-tenant.js'
+export * from './tenancy/get-summary.js'
+export * from './tenancy/list-tenants.js'
+export * from './tenancy/local-admin.js'
+export * from './tenancy/resolve-tenant.js'

@@ -87,7 +87,14 @@ export interface CounterRepo {
   take(tenantId: string, ruleId: string, scopeKey: string, start: number, step: number, now: string): Promise<number>
   get(tenantId: string, ruleId: string, scopeKey: string): Promise<CodeCounter | undefined>
   /** Moves the counter past `serial` if it is not already (high-water mark). */
-  raisePast(tenantId: string, ruleId: string, scopeKey: string, serial: number, step: number, now: string): Promise<void>
+  raisePast(
+    tenantId: string,
+    ruleId: string,
+    scopeKey: string,
+    serial: number,
+    step: number,
+    now: string,
+  ): Promise<void>
   addRetries(tenantId: string, ruleId: string, scopeKey: string, n: number): Promise<void>
   list(tenantId: string): Promise<CodeCounter[]>
   /** Codes issued by a rule per scope since `since` (for the creation rate). */

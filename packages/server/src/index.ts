@@ -1,1 +1,5 @@
-export {}
+export * from './app.js'
+export * from './context.js'
+export * from './problem.js'
+export * from './routes/common.js'
+export * from './start.js'

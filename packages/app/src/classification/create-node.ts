@@ -1,0 +1,83 @@
+import {
+  type Actor,
+  assertCan,
+  assertNoIssues,
+  type ClassNode,
+  levelOf,
+  normalizeNodeCode,
+  suggestNextSibling,
+  text,
+  validateNewNode,
+} from '@kehu/core'
+import { z } from 'zod'
+import { auditEvent } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { loadScheme } from './scheme-context.js'
+
+export const CreateNodeInput = z.object({
+  /** Omitted: the next free sibling code is taken. */
+  code: z.string().optional(),
+  name: z.string(),
+  parentCode: z.string().nullable().optional(),
+  enabled: z.boolean().optional(),
+})
+export type CreateNodeInput = z.infer<typeof CreateNodeInput>
+
+/** Adds a node to a scheme: the code fits the level scheme, the parent exists, nothing is taken. */
+export async function createNode(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  schemeCode: string,
+  input: CreateNodeInput,
+): Promise<ClassNode> {
+  assertCan(actor, 'class:edit')
+  return deps.store.transaction(async (tx) => {
+    const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
+    const aliases = (await tx.nodes.aliases(tenant.id, scheme.id)).map((a) => a.code)
+    const parentCode = input.parentCode ? normalizeNodeCode(input.parentCode) : null
+    const parent = parentCode ? nodes.find((n) => n.code === parentCode) : undefined
+    const code =
+      input.code && input.code.trim() !== ''
+        ? normalizeNodeCode(input.code)
+        : scheme.levels
+          ? suggestNextSibling(scheme.levels, parentCode, [
+              ...nodes.filter((n) => n.parentId === (parent?.id ?? null)).map((n) => n.code),
+              ...aliases,
+            ])
+          : ''
+    const counts = parent ? await tx.nodes.customerCounts(tenant.id, scheme.id) : undefined
+    assertNoIssues(
+      validateNewNode(
+        scheme,
+        nodes,
+        { code, name: input.name, parentCode },
+        {
+          aliasCodes: aliases,
+          parentCustomerCount: parent ? (counts?.get(parent.id) ?? 0) : 0,
+        },
+      ),
+      'CLASS_INVALID',
+      text('分类无法创建', 'The class cannot be created'),
+    )
+    const now = deps.clock.now().toISOString()
+    const node: ClassNode = {
+      id: deps.ids.next(),
+      tenantId: tenant.id,
+      schemeId: scheme.id,
+      code,
+      name: input.name.trim(),
+      parentId: parent?.id ?? null,
+      level: scheme.levels ? (levelOf(scheme.levels, code) ?? 1) : 1,
+      enabled: input.enabled ?? true,
+      defaults: {},
+      createdAt: now,
+      updatedAt: now,
+    }
+    await tx.nodes.insert(node)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'class.created', 'class', node.id, { scheme: scheme.code, after: node }),
+    )
+    return node
+  })
+}

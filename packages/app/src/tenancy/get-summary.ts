@@ -1,0 +1,30 @@
+import type { Deps } from '../deps.js'
+import { resolveTenant } from './resolve-tenant.js'
+
+export interface TenantSummary {
+  tenant: { code: string; name: string }
+  customers: number
+  schemes: { code: string; name: string; nodes: number }[]
+  codeRules: number
+}
+
+/** Counts for the dashboard. */
+export async function getSummary(deps: Deps, tenantCode: string): Promise<TenantSummary> {
+  return deps.store.read(async (tx) => {
+    const t = await resolveTenant(tx, tenantCode)
+    const schemes = await tx.schemes.list(t.id)
+    const withCounts = await Promise.all(
+      schemes.map(async (s) => ({
+        code: s.code,
+        name: s.name,
+        nodes: (await tx.nodes.listByScheme(t.id, s.id)).length,
+      })),
+    )
+    return {
+      tenant: { code: t.code, name: t.name },
+      customers: await tx.customers.count(t.id),
+      schemes: withCounts,
+      codeRules: (await tx.codeRules.list(t.id)).length,
+    }
+  })
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+import { runCli } from './program.js'
+
+const code = await runCli(process.argv.slice(2))
+// `serve` keeps running; every other command ends here.
+if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code
+if (code !== 0) process.exit(code)

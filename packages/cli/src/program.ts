@@ -1,0 +1,83 @@
+import { AppError, exitCode, isAppError, pick } from '@kehu/core'
+import { Command, CommanderError, Option } from 'commander'
+import { registerCodeCommands } from './commands/code.js'
+import { registerCoreCommands } from './commands/core.js'
+import { type Io, processIo, say } from './io.js'
+import { langFrom } from './settings.js'
+
+export type Register = (program: Command, io: Io) => void
+
+/** Extra command groups (customer, class, dimension …) register here. */
+const GROUPS: Register[] = [registerCoreCommands, registerCodeCommands]
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('kehu')
+    .description(
+      say(
+        io,
+        'kehu 客户主数据：客户档案、编码规则、分类与管理维度',
+        'kehu customer master data: archive, code rules, classes and dimensions',
+      ),
+    )
+    .version('0.1.0')
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        say(io, '输出语言 zh-CN 或 en（KEHU_LANG）', 'output language zh-CN or en (KEHU_LANG)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--data <dir>',
+        say(io, 'SQLite 数据目录（KEHU_DATA_DIR，默认 ./data）', 'SQLite data folder (KEHU_DATA_DIR, default ./data)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--database-url <url>',
+        say(io, 'PostgreSQL 地址 postgres://…（DATABASE_URL）', 'PostgreSQL URL postgres://… (DATABASE_URL)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--tenant <code>',
+        say(io, '账套编码（默认：唯一的或默认账套）', 'tenant code (default: the only or the default tenant)'),
+      ),
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+  for (const add of GROUPS) add(program, io)
+  for (const c of program.commands)
+    c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+  return program
+}
+
+/** Prints an error the way a person wants to read it: one message, the field problems, no stack. */
+export function reportError(io: Io, e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
+  if (isAppError(e)) {
+    io.err(`${say(io, '错误', 'Error')} [${e.code}]: ${pick(e.text, io.lang)}`)
+    for (const i of e.issues) io.err(`  - ${i.path.join('.') || '(root)'}: ${pick(i.message, io.lang)}`)
+    return exitCode[e.kind]
+  }
+  io.err(`${say(io, '内部错误', 'Internal error')}: ${(e as Error)?.message ?? String(e)}`)
+  if (process.env.KEHU_DEBUG) io.err((e as Error)?.stack ?? '')
+  return 1
+}
+
+/** Runs the CLI with argv (without node and script); returns the exit code. */
+export async function runCli(argv: string[], io?: Io): Promise<number> {
+  const langArg = argv.indexOf('--lang')
+  const lang = langFrom(langArg >= 0 ? argv[langArg + 1] : process.env.KEHU_LANG)
+  const out = io ?? processIo(lang)
+  out.lang = lang
+  try {
+    await buildProgram(out).parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (e) {
+    return reportError(out, e)
+  }
+}
+
+export { AppError }

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url'
+import { listTenants } from '@kehu/app'
+import { startServer } from '@kehu/server'
+import pino from 'pino'
+import { loadDemo } from './demo.js'
+import { openRuntime } from './runtime.js'
+
+export interface ServeOptions {
+  port: number
+  host?: string
+  dataDir: string
+  databaseUrl?: string | undefined
+  /** On a brand-new database, create the demo tenant first (npm start). */
+  demoIfEmpty?: boolean
+  quiet?: boolean
+  log?: (line: string) => void
+}
+
+export interface Serving {
+  url: string
+  close(): Promise<void>
+}
+
+const webDir = () => fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+/** Opens the database, migrates it, optionally loads the demo, and serves API and web UI. */
+export async function serve(o: ServeOptions): Promise<Serving> {
+  const log = o.log ?? (() => {})
+  const rt = await openRuntime({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
+  try {
+    if (rt.backup) log(`backup before migrating: ${rt.backup}`)
+    if (o.demoIfEmpty && (await listTenants(rt.deps)).length === 0) {
+      const n = await loadDemo(rt.deps, rt.actor)
+      log(
+        `新数据库：已创建演示账套 演示账套（demo），含 ${n} 个客户 / new database: created the demo tenant with ${n} customers`,
+      )
+    }
+    const logger = pino({ level: o.quiet ? 'silent' : 'info' })
+    const server = await startServer(
+      { deps: rt.deps, actor: rt.actor, version: '0.1.0', database: rt.db.kind },
+      { port: o.port, host: o.host ?? '127.0.0.1', webDir: webDir(), logger },
+    )
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close()
+        await rt.close()
+      },
+    }
+  } catch (e) {
+    await rt.close()
+    throw e
+  }
+}

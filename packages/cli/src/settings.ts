@@ -1,0 +1,37 @@
+import { isAbsolute, resolve } from 'node:path'
+import type { Lang } from '@kehu/core'
+
+/** Settings, each from a flag or its variable (docs/decisions). */
+export interface Settings {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  lang: Lang
+}
+
+export interface SettingFlags {
+  port?: string
+  host?: string
+  data?: string
+  databaseUrl?: string
+  lang?: string
+}
+
+// Under `npm start` the working folder is the package's; INIT_CWD is where the user started.
+const startDir = () => process.env.INIT_CWD || process.cwd()
+
+export function langFrom(value: string | undefined): Lang {
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
+}
+
+export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Settings {
+  const data = flags.data ?? env.KEHU_DATA_DIR ?? './data'
+  return {
+    port: Number(flags.port ?? env.PORT ?? 3000),
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: isAbsolute(data) ? data : resolve(startDir(), data),
+    databaseUrl: flags.databaseUrl ?? env.DATABASE_URL ?? undefined,
+    lang: langFrom(flags.lang ?? env.KEHU_LANG),
+  }
+}

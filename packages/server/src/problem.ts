@@ -1,0 +1,71 @@
+import { AppError, errorStatus, type Issue, type Lang, pick, text } from '@kehu/core'
+
+/** RFC 9457 problem details, as every error leaves the API. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail: string
+  instance?: string
+  requestId: string
+  issues?: { path: (string | number)[]; code: string; message: string }[]
+  [extra: string]: unknown
+}
+
+const TITLES: Record<string, { zh: string; en: string }> = {
+  400: text('请求无效', 'Invalid request'),
+  401: text('未登录', 'Not signed in'),
+  403: text('无权限', 'Forbidden'),
+  404: text('未找到', 'Not found'),
+  409: text('冲突', 'Conflict'),
+  412: text('版本已变化', 'Precondition failed'),
+  413: text('内容过大', 'Too large'),
+  422: text('无法处理', 'Unprocessable'),
+  428: text('缺少版本条件', 'Precondition required'),
+  429: text('请求过多', 'Too many requests'),
+  500: text('服务器内部错误', 'Internal server error'),
+  503: text('服务不可用', 'Service unavailable'),
+}
+
+const issueOut = (i: Issue, lang: Lang) => ({ path: i.path, code: i.code, message: pick(i.message, lang) })
+
+/** The one place that turns an error into a status and a problem+json body. */
+export function toProblem(err: unknown, lang: Lang, requestId: string, instance?: string): Problem {
+  if (err instanceof AppError) {
+    const status = (err.details?.httpStatus as number | undefined) ?? errorStatus[err.kind]
+    const { httpStatus: _h, ...details } = err.details ?? {}
+    return {
+      type: `https://kehu.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+      title: pick(TITLES[status] ?? TITLES[500]!, lang),
+      status,
+      code: err.code,
+      detail: pick(err.text, lang),
+      ...(instance ? { instance } : {}),
+      requestId,
+      ...(err.issues.length > 0 ? { issues: err.issues.map((i) => issueOut(i, lang)) } : {}),
+      ...details,
+    }
+  }
+  return {
+    type: 'about:blank',
+    title: pick(TITLES[500]!, lang),
+    status: 500,
+    code: 'INTERNAL',
+    detail: pick(
+      text(
+        `服务器内部错误，请联系管理员并提供请求编号 ${requestId}`,
+        `Internal error; give the administrator the request id ${requestId}`,
+      ),
+      lang,
+    ),
+    requestId,
+  }
+}
+
+/** Picks the response language: English only when the client asks for it first. */
+export function langOf(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'zh-CN'
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('en') ? 'en' : 'zh-CN'
+}

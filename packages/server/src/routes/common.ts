@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi'
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string(),
+    requestId: z.string(),
+    issues: z
+      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
+      .optional(),
+  })
+  .openapi('Problem')
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+})
+
+/** The error responses every route can give (RFC 9457 problem+json). */
+export const problemResponses = {
+  400: problem('Invalid input: every problem in `issues`'),
+  404: problem('Not found'),
+  409: problem('Conflict'),
+  500: problem('Internal error'),
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+export const TenantParam = z.object({ tenant: z.string().openapi({ description: 'Tenant code (账套编码)' }) })
