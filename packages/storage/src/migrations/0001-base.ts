@@ -237,10 +237,14 @@ export const base: Migration = {
       .addColumn('serial', big)
       .addColumn('created_at', ts, (c) => c.notNull())
       .addPrimaryKeyConstraint('customer_code_pk', ['tenant_id', 'code'] as never)
-      .addForeignKeyConstraint('customer_code_customer_fk', ['tenant_id', 'customer_id'] as never, 'customer', [
-        'tenant_id',
-        'id',
-      ])
+      // Deferred: a code is registered (INSERT … ON CONFLICT DO NOTHING) before its customer row exists.
+      .addForeignKeyConstraint(
+        'customer_code_customer_fk',
+        ['tenant_id', 'customer_id'] as never,
+        'customer',
+        ['tenant_id', 'id'],
+        (fk) => fk.deferrable().initiallyDeferred(),
+      )
       .execute()
     await db.schema
       .createIndex('customer_code_customer_ix')
