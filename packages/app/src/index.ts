@@ -1,3 +1,4 @@
+export * from './attributes/customer-attributes.js'
 export * from './audit/audit-event.js'
 export * from './classification/create-node.js'
 export * from './classification/scheme-context.js'

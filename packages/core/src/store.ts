@@ -1,4 +1,6 @@
-import type { ClassNode, ClassScheme } from './classification/types.js'
+import type { AttributeDef } from './attributes/attribute-def.js'
+import type { DimensionType } from './attributes/dimension-type.js'
+import type { ClassNode, ClassRule, ClassScheme } from './classification/types.js'
 import type { Customer } from './customers/types.js'
 import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, CustomerCode, Tenant } from './records.js'
 
@@ -16,6 +18,7 @@ export interface Tx {
   users: UserRepo
   schemes: SchemeRepo
   nodes: NodeRepo
+  classRules: ClassRuleRepo
   codeRules: CodeRuleRepo
   codeMaps: CodeMapRepo
   counters: CounterRepo
@@ -23,6 +26,8 @@ export interface Tx {
   codes: CodeRegistry
   audit: AuditLog
   idempotency: IdempotencyRepo
+  dimensions: DimensionRepo
+  attributes: AttributeRepo
 }
 
 export interface TenantRepo {
@@ -61,6 +66,15 @@ export interface NodeRepo {
   insertAlias(tenantId: string, schemeId: string, code: string, nodeId: string, now: string): Promise<void>
   /** How many customers sit on each node of a scheme (nodes without customers are absent). */
   customerCounts(tenantId: string, schemeId: string): Promise<Map<string, number>>
+}
+
+/** Automatic classification rules, ordered by position within a scheme. */
+export interface ClassRuleRepo {
+  list(tenantId: string, schemeId: string): Promise<ClassRule[]>
+  byId(tenantId: string, id: string): Promise<ClassRule | undefined>
+  insert(r: ClassRule): Promise<void>
+  update(r: ClassRule): Promise<void>
+  delete(tenantId: string, id: string): Promise<void>
 }
 
 export interface CodeRuleRepo {
@@ -163,4 +177,51 @@ export interface IdempotencyRepo {
   claim(r: IdempotencyRecord): Promise<IdempotencyRecord | undefined>
   complete(tenantId: string, key: string, response: unknown): Promise<void>
   purgeExpired(tenantId: string, now: string): Promise<void>
+}
+
+export interface DimensionRepo {
+  list(tenantId: string): Promise<DimensionType[]>
+  byCode(tenantId: string, code: string): Promise<DimensionType | undefined>
+  byId(tenantId: string, id: string): Promise<DimensionType | undefined>
+  insert(tenantId: string, d: DimensionType, now: string): Promise<void>
+  update(tenantId: string, d: DimensionType, now: string): Promise<void>
+  delete(tenantId: string, id: string): Promise<void>
+}
+
+/** One customer's stored value of one attribute. */
+export interface HeldAttributeValue {
+  customerId: string
+  /** The customer's code. */
+  code: string
+  value: unknown
+}
+
+export interface AttributeRepo {
+  /** Every attribute of the tenant, by dimension position then attribute position. */
+  list(tenantId: string): Promise<AttributeDef[]>
+  byCode(tenantId: string, code: string): Promise<AttributeDef | undefined>
+  insert(tenantId: string, a: AttributeDef, now: string): Promise<void>
+  update(tenantId: string, a: AttributeDef, now: string): Promise<void>
+  delete(tenantId: string, id: string): Promise<void>
+  /** Customers holding a value for `code`, by customer id after `afterId`, at most `limit`. */
+  heldValues(tenantId: string, code: string, afterId: string | null, limit: number): Promise<HeldAttributeValue[]>
+  countHeld(tenantId: string, code: string): Promise<number>
+  /**
+   * Sets (or, for null, removes) one attribute value on many customers, bumping their version.
+   */
+  writeValues(
+    tenantId: string,
+    code: string,
+    values: { customerId: string; value: unknown }[],
+    now: string,
+  ): Promise<void>
+  /** Creates the expression index of an `indexed` attribute (idempotent), or drops it. */
+  ensureIndex(code: string): Promise<void>
+  dropIndex(code: string): Promise<void>
+  /** Claims a unique value for a customer; returns the id of the customer already holding it, if another does. */
+  claimUnique(tenantId: string, attributeId: string, valueKey: string, customerId: string): Promise<string | undefined>
+  /** Drops a customer's unique claims (all, or of one attribute). */
+  releaseUniques(tenantId: string, customerId: string, attributeId?: string): Promise<void>
+  /** Drops every claim of an attribute. */
+  clearUniques(tenantId: string, attributeId: string): Promise<void>
 }

@@ -26,6 +26,7 @@ import type {
 } from '@kehu/core'
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Db, DialectKind } from './connect.js'
+import { attributes, dimensions } from './repos/dimensions.js'
 import { b, bool, json, num, numOrNull, toJson } from './rows.js'
 import type { Database } from './schema.js'
 
@@ -929,6 +930,8 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null)
     codes: codes(q),
     audit: audit(q),
     idempotency: idempotency(q),
+    dimensions: dimensions(q),
+    attributes: attributes(q, kind),
   }
 }
 
