@@ -61,13 +61,7 @@ export async function referenceResolver(tx: Tx, tenantId: string, defs: Attribut
     const map = byScheme.get(schemeCode)
     if (!map) return null
     const raw = codeOrId.trim()
-    let normalized = raw
-    try {
-      normalized = normalizeNodeCode(raw)
-    } catch {
-      // Not a code shape: the id lookup below decides.
-    }
-    return map.get(raw) ?? map.get(normalized) ?? null
+    return map.get(raw) ?? map.get(normalizeNodeCode(raw)) ?? null
   }
 }
 

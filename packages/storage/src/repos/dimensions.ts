@@ -147,7 +147,7 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
       .select('class_scheme.code as scheme_code')
       .where('attribute.tenant_id', '=', tenantId)
   // One attribute's value as SQL (NULL when absent or JSON null on both databases).
-  const valueOf = (code: string) =>
+  const attrValue = (code: string) =>
     kind === 'postgresql'
       ? sql<string | null>`(customer.attributes ->> ${code}::text)`
       : sql<string | null>`json_extract(customer.attributes, ${`$."${code}"`})`
@@ -184,7 +184,7 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
         .selectFrom('customer')
         .select(['id', 'code', 'attributes'])
         .where('tenant_id', '=', tenantId)
-        .where(valueOf(code), 'is not', null)
+        .where(attrValue(code), 'is not', null)
       if (afterId !== null) query = query.where('id', '>', afterId)
       const rows = await query.orderBy('id').limit(limit).execute()
       return rows
@@ -200,7 +200,7 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
         .selectFrom('customer')
         .select(sql<number>`count(*)`.as('n'))
         .where('tenant_id', '=', tenantId)
-        .where(valueOf(code), 'is not', null)
+        .where(attrValue(code), 'is not', null)
       const r = await query.executeTakeFirstOrThrow()
       return num(r.n)
     },
