@@ -1,5 +1,5 @@
 // The storage contract: the same behaviour on SQLite and PostgreSQL, proven by one suite.
-import type { CodeRule, Store } from '@kehu/core'
+import type { AttributeDef, CodeRule, DimensionType, Store } from '@kehu/core'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore } from './kysely-store.js'
@@ -199,5 +199,136 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     const again = await store.transaction((tx) => tx.idempotency.claim(rec))
     expect(again?.status).toBe('done')
     expect(again?.response).toEqual({ id: 'x' })
+  })
+
+  it('round-trips dimensions and attribute definitions, and back-fills values by code', async () => {
+    const t = aTenant()
+    const region = aScheme(t.id, { code: 'region', levels: null })
+    const c = aCustomer(t.id, { attributes: { OTHER: 1 } })
+    const dim: DimensionType = {
+      id: uuid(),
+      code: 'SALES',
+      name: '销售维度',
+      description: '说明',
+      enabled: true,
+      appliesTo: { all: [{ field: 'class', op: 'under', value: '01' }] },
+      position: 2,
+    }
+    const attr: AttributeDef = {
+      id: uuid(),
+      dimensionId: dim.id,
+      code: 'HOME',
+      name: '归属地区',
+      type: 'reference',
+      precision: 0,
+      required: false,
+      defaultValue: null,
+      constraints: {},
+      options: [],
+      referenceScheme: 'region',
+      unique: false,
+      indexed: true,
+      position: 1,
+      enabled: true,
+    }
+    const level: AttributeDef = {
+      ...attr,
+      id: uuid(),
+      code: 'LEVEL',
+      name: '等级',
+      type: 'single-choice',
+      referenceScheme: undefined,
+      required: true,
+      defaultValue: 'A',
+      constraints: { maxLength: 3 },
+      options: [{ code: 'A', label: '甲级', enabled: true }],
+    }
+    delete level.referenceScheme
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.schemes.insert(region)
+      await tx.customers.insert(c)
+      await tx.dimensions.insert(t.id, dim, '2026-01-01T00:00:00.000Z')
+      await tx.attributes.insert(t.id, attr, '2026-01-01T00:00:00.000Z')
+      await tx.attributes.insert(t.id, level, '2026-01-01T00:00:00.000Z')
+      await tx.attributes.ensureIndex('HOME')
+      await tx.attributes.ensureIndex('HOME')
+    })
+    expect(await store.read((tx) => tx.dimensions.byCode(t.id, 'SALES'))).toEqual(dim)
+    expect(await store.read((tx) => tx.attributes.list(t.id))).toEqual([attr, level])
+    await store.transaction((tx) =>
+      tx.attributes.writeValues(t.id, 'LEVEL', [{ customerId: c.id, value: 'A' }], '2026-01-02T00:00:00.000Z'),
+    )
+    const after = await store.read((tx) => tx.customers.byId(t.id, c.id))
+    expect(after?.attributes).toEqual({ OTHER: 1, LEVEL: 'A' })
+    expect(after?.version).toBe(2)
+    expect(await store.read((tx) => tx.attributes.heldValues(t.id, 'LEVEL', null, 10))).toEqual([
+      { customerId: c.id, code: c.code, value: 'A' },
+    ])
+    expect(await store.read((tx) => tx.attributes.countHeld(t.id, 'HOME'))).toBe(0)
+    await store.transaction((tx) =>
+      tx.attributes.writeValues(t.id, 'LEVEL', [{ customerId: c.id, value: null }], '2026-01-02T00:00:00.000Z'),
+    )
+    expect(await store.read((tx) => tx.attributes.countHeld(t.id, 'LEVEL'))).toBe(0)
+    await store.transaction((tx) => tx.attributes.dropIndex('HOME'))
+  })
+
+  it('lets the database refuse a second holder of a unique attribute value', async () => {
+    const t = aTenant()
+    const c1 = aCustomer(t.id)
+    const c2 = aCustomer(t.id)
+    const dim: DimensionType = {
+      id: uuid(),
+      code: 'D',
+      name: 'd',
+      description: '',
+      enabled: true,
+      appliesTo: null,
+      position: 0,
+    }
+    const attr: AttributeDef = {
+      id: uuid(),
+      dimensionId: dim.id,
+      code: 'ERP',
+      name: 'ERP 编号',
+      type: 'text',
+      precision: 0,
+      required: false,
+      defaultValue: null,
+      constraints: {},
+      options: [],
+      unique: true,
+      indexed: false,
+      position: 0,
+      enabled: true,
+    }
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.customers.insert(c1)
+      await tx.customers.insert(c2)
+      await tx.dimensions.insert(t.id, dim, '2026-01-01T00:00:00.000Z')
+      await tx.attributes.insert(t.id, attr, '2026-01-01T00:00:00.000Z')
+    })
+    const first = await store.transaction((tx) => tx.attributes.claimUnique(t.id, attr.id, 'x-1', c1.id))
+    const again = await store.transaction((tx) => tx.attributes.claimUnique(t.id, attr.id, 'x-1', c1.id))
+    // The clash is reported, and the transaction stays usable afterwards (PostgreSQL too).
+    const clash = await store.transaction(async (tx) => {
+      const holder = await tx.attributes.claimUnique(t.id, attr.id, 'x-1', c2.id)
+      await tx.attributes.claimUnique(t.id, attr.id, 'x-2', c2.id)
+      return holder
+    })
+    expect([first, again, clash]).toEqual([undefined, undefined, c1.id])
+    // A plain insert of the same key fails in the database itself.
+    await expect(
+      db.db
+        .insertInto('attribute_unique')
+        .values({ tenant_id: t.id, attribute_id: attr.id, value_key: 'x-1', customer_id: c2.id })
+        .execute(),
+    ).rejects.toThrow()
+    await store.transaction((tx) => tx.attributes.releaseUniques(t.id, c1.id))
+    expect(await store.transaction((tx) => tx.attributes.claimUnique(t.id, attr.id, 'x-1', c2.id))).toBe(undefined)
+    await store.transaction((tx) => tx.attributes.clearUniques(t.id, attr.id))
+    await store.transaction((tx) => tx.attributes.delete(t.id, attr.id))
+    expect(await store.read((tx) => tx.attributes.byCode(t.id, 'ERP'))).toBeUndefined()
   })
 })

@@ -25,7 +25,8 @@ const dimensionOf = (r: Selectable<Database['dimension']>): DimensionType => ({
 
 type AttributeRow = Selectable<Database['attribute']> & { scheme_code: string | null }
 
-const attributeOf = (r: AttributeRow): AttributeDef => ({
+// PostgreSQL hands jsonb back parsed; a default that is a JSON string must not be parsed again.
+const attributeOf = (r: AttributeRow, kind: DialectKind): AttributeDef => ({
   id: r.id,
   dimensionId: r.dimension_id,
   code: r.code,
@@ -33,7 +34,7 @@ const attributeOf = (r: AttributeRow): AttributeDef => ({
   type: r.type as AttributeDef['type'],
   precision: num(r.precision),
   required: bool(r.required),
-  defaultValue: json(r.default_value) ?? null,
+  defaultValue: (kind === 'postgresql' ? r.default_value : json(r.default_value)) ?? null,
   constraints: (json(r.constraints) ?? {}) as AttributeDef['constraints'],
   options: (json(r.options) ?? []) as AttributeDef['options'],
   ...(r.scheme_code ? { referenceScheme: r.scheme_code } : {}),
@@ -160,10 +161,10 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
           .orderBy('attribute.position')
           .orderBy('attribute.code')
           .execute()
-      ).map(attributeOf),
+      ).map((r) => attributeOf(r, kind)),
     byCode: async (tenantId, code) => {
       const r = await select(tenantId).where('attribute.code', '=', code).executeTakeFirst()
-      return r && attributeOf(r)
+      return r && attributeOf(r, kind)
     },
     insert: async (tenantId, a, now) => {
       await q
