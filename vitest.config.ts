@@ -5,7 +5,16 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 
 export default defineConfig({
   resolve: {
-    alias: Object.fromEntries(['core', 'app', 'storage', 'server', 'cli', 'sample'].map((n) => [`@kehu/${n}`, pkg(n)])),
+    alias: [
+      {
+        find: '@kehu/storage/testing',
+        replacement: fileURLToPath(new URL('./packages/storage/src/testing/index.ts', import.meta.url)),
+      },
+      ...['core', 'app', 'storage', 'server', 'cli', 'sample'].map((n) => ({
+        find: `@kehu/${n}`,
+        replacement: pkg(n),
+      })),
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/web/e2e/**/*.test.ts'],

@@ -26,6 +26,7 @@ import type {
 } from '@kehu/core'
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Db, DialectKind } from './connect.js'
+import { classRules } from './repos/class-rules.js'
 import { attributes, dimensions } from './repos/dimensions.js'
 import { b, bool, json, num, numOrNull, toJson } from './rows.js'
 import type { Database } from './schema.js'
@@ -219,9 +220,10 @@ function tenants(q: Q): TenantRepo {
         .execute()
     },
     setDefault: async (id) => {
+      // a comparison is 0/1 on SQLite and a boolean on PostgreSQL: right for both columns
       await q
         .updateTable('tenant')
-        .set({ is_default: sql<number>`case when id = ${id} then ${b(true)} else ${b(false)} end` })
+        .set({ is_default: sql<boolean>`(id = ${id})` })
         .execute()
     },
   }
@@ -923,6 +925,7 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null)
     users: users(q),
     schemes: schemes(q),
     nodes: nodes(q),
+    classRules: classRules(q),
     codeRules: codeRules(q),
     codeMaps: codeMaps(q),
     counters: counters(q),

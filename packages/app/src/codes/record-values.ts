@@ -1,0 +1,122 @@
+import {
+  assertAssignable,
+  type ClassNode,
+  type ClassScheme,
+  type FieldValue,
+  type Issue,
+  issue,
+  type MapTable,
+  type RecordValues,
+  type Tx,
+  text,
+} from '@kehu/core'
+import { resolveNode } from '../classification/resolve-node.js'
+
+/** A customer's node in one scheme, with the path of nodes from level 1 down to it. */
+export interface PlacedNode {
+  scheme: ClassScheme
+  node: ClassNode
+  path: ClassNode[]
+}
+
+export type Placement = Map<string, PlacedNode>
+
+async function pathOf(tx: Tx, tenantId: string, node: ClassNode): Promise<ClassNode[]> {
+  const path = [node]
+  let cur = node
+  while (cur.parentId) {
+    const parent = await tx.nodes.byId(tenantId, cur.parentId)
+    if (!parent) break
+    path.unshift(parent)
+    cur = parent
+  }
+  return path
+}
+
+/**
+ * Resolves node codes (or their old codes) per scheme code into nodes with paths; every unknown scheme or
+ * node, and every node a customer may not sit on, becomes an issue. `assignable: false` skips that check
+ * (a code preview's sample may name any node).
+ */
+export async function placeNodes(
+  tx: Tx,
+  tenantId: string,
+  schemes: ClassScheme[],
+  codes: Record<string, string | null>,
+  issues: Issue[],
+  options: { assignable?: boolean } = {},
+): Promise<Placement> {
+  const placed: Placement = new Map()
+  for (const [schemeCode, nodeCode] of Object.entries(codes)) {
+    if (nodeCode === null) continue
+    const path = ['type', 'class', 'region', 'industry'].includes(schemeCode) ? [schemeCode] : ['classes', schemeCode]
+    const scheme = schemes.find((s) => s.code === schemeCode)
+    if (!scheme) {
+      issues.push(
+        issue(
+          path,
+          'SCHEME_NOT_FOUND',
+          text(`分类体系 ${schemeCode} 不存在`, `Classification scheme ${schemeCode} does not exist`),
+        ),
+      )
+      continue
+    }
+    const node = await resolveNode(tx, tenantId, scheme.id, nodeCode)
+    if (!node) {
+      issues.push(
+        issue(
+          path,
+          'CLASS_NOT_FOUND',
+          text(`${scheme.name}中没有编码为 ${nodeCode} 的分类`, `${scheme.name} has no class with code ${nodeCode}`),
+        ),
+      )
+      continue
+    }
+    if (options.assignable !== false) {
+      try {
+        assertAssignable(scheme, await tx.nodes.listByScheme(tenantId, scheme.id), node.id)
+      } catch (e) {
+        for (const i of (e as { issues?: Issue[] }).issues ?? []) issues.push({ ...i, path })
+      }
+    }
+    placed.set(schemeCode, { scheme, node, path: await pathOf(tx, tenantId, node) })
+  }
+  return placed
+}
+
+const fieldValueOf = (p: PlacedNode): FieldValue => ({
+  code: p.node.code,
+  name: p.node.name,
+  path: p.path.map((n) => n.code),
+})
+
+/** The engine's view of a customer: its registration date, node codes with paths and names, attribute values. */
+export function recordValues(
+  placement: Placement,
+  registrationDate: string,
+  attributes: Record<string, unknown>,
+  attributeLabels: Record<string, Record<string, string>> = {},
+): RecordValues {
+  const fields: Record<string, FieldValue> = {}
+  for (const [schemeCode, p] of placement)
+    if (['type', 'class', 'region', 'industry'].includes(schemeCode)) fields[schemeCode] = fieldValueOf(p)
+  for (const [code, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || typeof value === 'object') continue
+    const v = String(value)
+    const name = attributeLabels[code]?.[v]
+    fields[`attr:${code}`] = name === undefined ? { code: v } : { code: v, name }
+  }
+  return { date: registrationDate, fields }
+}
+
+/** The tenant's map tables as the engine reads them. */
+export async function mapTables(tx: Tx, tenantId: string): Promise<MapTable[]> {
+  return (await tx.codeMaps.list(tenantId)).map((m) => ({ name: m.name, entries: m.entries }))
+}
+
+/** The filter subject of a customer, for conditions (rules, automatic classes, dimensions). */
+export function classesSubject(placement: Placement): Record<string, { code: string; path: string[] } | undefined> {
+  const out: Record<string, { code: string; path: string[] } | undefined> = {}
+  for (const [schemeCode, p] of placement) out[schemeCode] = { code: p.node.code, path: p.path.map((n) => n.code) }
+  return out
+}

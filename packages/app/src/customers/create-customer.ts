@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto'
+import {
+  type Actor,
+  AppError,
+  assertCan,
+  assertNoIssues,
+  type Customer,
+  conflict,
+  type FilterSubject,
+  type Issue,
+  issue,
+  type Tenant,
+  type Tx,
+  text,
+} from '@kehu/core'
+import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/customer-attributes.js'
+import { auditEvent } from '../audit/audit-event.js'
+import { type Allocation, allocateCode } from '../codes/allocate-code.js'
+import { chooseRule } from '../codes/choose-rule.js'
+import { classesSubject, mapTables, placeNodes, recordValues } from '../codes/record-values.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { buildPlainFields, todayIn } from './build-customer.js'
+import { type CustomerInput, nodeCodesOf } from './customer-input.js'
+
+export interface CreateCustomerOptions {
+  /** A retried create with the same key returns the first result and spends no code. */
+  idempotencyKey?: string | undefined
+}
+
+export interface CreateCustomerResult {
+  customer: Customer
+  /** The typed code was taken; the rule's next free code was issued instead. */
+  codeReplaced?: { requested: string; issued: string }
+  /** True when an idempotent retry returned the first result. */
+  replayed?: boolean
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+
+const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex')
+
+/** Resolves a login to a user id, or records an issue. */
+export async function userIdOf(tx: Tx, login: string | null | undefined, issues: Issue[]): Promise<string | null> {
+  if (!login?.trim()) return null
+  const u = await tx.users.byLogin(login.trim())
+  if (!u)
+    issues.push(
+      issue(['accountManager'], 'USER_NOT_FOUND', text(`用户 ${login} 不存在`, `User ${login} does not exist`)),
+    )
+  return u?.id ?? null
+}
+
+/** Resolves a customer code (live or old) to an id, or records an issue. */
+export async function customerIdOf(
+  tx: Tx,
+  tenantId: string,
+  code: string | null | undefined,
+  path: string,
+  issues: Issue[],
+): Promise<string | null> {
+  if (!code?.trim()) return null
+  const { normalizeCode } = await import('@kehu/core')
+  const c = await tx.codes.find(tenantId, normalizeCode(code))
+  if (!c)
+    issues.push(
+      issue([path], 'CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`)),
+    )
+  return c?.customerId ?? null
+}
+
+/** Refuses a USCC that another customer of the tenant already holds (archived ones included). */
+export async function assertUsccFree(tx: Tx, tenantId: string, uscc: string | null, selfId?: string) {
+  if (!uscc) return
+  const other = await tx.customers.byUscc(tenantId, uscc)
+  if (other && other.id !== selfId)
+    throw conflict(
+      'CUSTOMER_USCC_TAKEN',
+      text(
+        `统一社会信用代码 ${uscc} 已在档案中（客户 ${other.code}）`,
+        `The USCC ${uscc} is already in the archive (customer ${other.code})`,
+      ),
+      { uscc, customerCode: other.code },
+    )
+}
+
+async function insertNew(
+  deps: Deps,
+  actor: Actor,
+  tx: Tx,
+  tenant: Tenant,
+  input: CustomerInput,
+): Promise<CreateCustomerResult> {
+  const issues: Issue[] = []
+  const fields = buildPlainFields(input, issues)
+  const schemes = await tx.schemes.list(tenant.id)
+  const placement = await placeNodes(tx, tenant.id, schemes, nodeCodesOf(input), issues)
+  const accountManagerId = await userIdOf(tx, input.accountManager, issues)
+  const headOfficeId = await customerIdOf(tx, tenant.id, input.headOffice, 'headOffice', issues)
+  const now = deps.clock.now()
+  const registrationDate = input.registrationDate?.trim() || todayIn(tenant.timeZone, now)
+  const subject: FilterSubject = {
+    fields: { ...fields, registrationDate, status: input.status ?? 'active', accountManagerId },
+    classes: classesSubject(placement),
+    attributes: {},
+  }
+  const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
+  issues.push(...attrs.issues)
+  assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
+  await assertUsccFree(tx, tenant.id, fields.uscc)
+
+  subject.attributes = attrs.values
+  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, placement)
+  const id = deps.ids.next()
+  const at = now.toISOString()
+  let allocation: Allocation
+  try {
+    allocation = await allocateCode(tx, {
+      tenantId: tenant.id,
+      customerId: id,
+      rule,
+      values: recordValues(placement, registrationDate, attrs.values),
+      maps: await mapTables(tx, tenant.id),
+      requested: input.code,
+      now: at,
+    })
+  } catch (e) {
+    // the engine names a missing field by its own path; the customer form shows it on that field
+    if (e instanceof AppError && e.kind === 'invalid' && e.code.startsWith('CODE_'))
+      throw new AppError('invalid', e.code, e.text, {
+        issues: e.issues.length ? e.issues : [issue(['code'], e.code, e.text)],
+        ...(e.details ? { details: e.details } : {}),
+      })
+    throw e
+  }
+  const classes: Record<string, string> = {}
+  for (const p of placement.values()) classes[p.scheme.id] = p.node.id
+  const customer: Customer = {
+    id,
+    tenantId: tenant.id,
+    code: allocation.code,
+    ...fields,
+    accountManagerId,
+    registrationDate,
+    headOfficeId,
+    status: input.status ?? 'active',
+    attributes: attrs.values,
+    classes,
+    codeRuleId: rule.id,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: actor.label,
+    updatedBy: actor.label,
+  }
+  await tx.customers.insert(customer)
+  await writeAttributeUniques(tx, tenant.id, id, attrs.uniques)
+  await tx.audit.append(
+    auditEvent(deps, actor, tenant.id, 'customer.created', 'customer', id, {
+      after: customer,
+      rule: rule.name,
+      ...(allocation.replaced
+        ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
+        : {}),
+    }),
+  )
+  return {
+    customer,
+    ...(allocation.replaced
+      ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
+      : {}),
+  }
+}
+
+/**
+ * Creates a customer in one transaction (ARCHITECTURE.md, "one request end to end"): validates every field
+ * at once, places it in its classes, chooses the rule, allocates the code with the counter locked until
+ * commit, inserts, and audits. With an idempotency key a retry returns the first result.
+ */
+export async function createCustomer(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  input: CustomerInput,
+  options: CreateCustomerOptions = {},
+): Promise<CreateCustomerResult> {
+  assertCan(actor, 'customer:create')
+  return deps.store.transaction(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const key = options.idempotencyKey?.trim()
+    if (!key) return insertNew(deps, actor, tx, tenant, input)
+    const now = deps.clock.now()
+    const fp = fingerprint(input)
+    const prior = await tx.idempotency.claim({
+      tenantId: tenant.id,
+      key,
+      actor: actor.label,
+      fingerprint: fp,
+      status: 'running',
+      response: null,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+    })
+    if (prior) {
+      if (prior.fingerprint !== fp)
+        throw new AppError(
+          'invalid',
+          'IDEMPOTENCY_KEY_REUSED',
+          text('同一个幂等键已用于另一份请求内容', 'This idempotency key was used with a different request body'),
+          { details: { httpStatus: 422 } },
+        )
+      if (prior.status !== 'done')
+        throw conflict(
+          'IDEMPOTENCY_IN_PROGRESS',
+          text('同一个幂等键的请求仍在处理中', 'A request with this idempotency key is still running'),
+        )
+      const id = (prior.response as { customerId?: string } | null)?.customerId
+      const customer = id ? await tx.customers.byId(tenant.id, id) : undefined
+      if (!customer)
+        throw conflict(
+          'IDEMPOTENCY_STALE',
+          text('幂等键对应的客户已不存在', 'The customer of this idempotency key no longer exists'),
+        )
+      return { customer, replayed: true }
+    }
+    const result = await insertNew(deps, actor, tx, tenant, input)
+    await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })
+    return result
+  })
+}
