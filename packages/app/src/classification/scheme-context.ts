@@ -10,7 +10,7 @@ export interface SchemeContext {
 /** The tenant, one scheme by code, and all its nodes: what every tree operation starts from. */
 export async function loadScheme(tx: Tx, tenantCode: string, schemeCode: string): Promise<SchemeContext> {
   const tenant = await resolveTenant(tx, tenantCode)
-  const scheme = await tx.schemes.byCode(tenant.id, schemeCode)
+  const scheme = await findScheme(tx, tenant.id, schemeCode)
   if (!scheme)
     throw notFound(
       'SCHEME_NOT_FOUND',
@@ -20,4 +20,14 @@ export async function loadScheme(tx: Tx, tenantCode: string, schemeCode: string)
       },
     )
   return { tenant, scheme, nodes: await tx.nodes.listByScheme(tenant.id, scheme.id) }
+}
+
+/** A scheme by code: built-in codes are lower case, user codes upper case, so either spelling finds it. */
+export async function findScheme(tx: Tx, tenantId: string, code: string): Promise<ClassScheme | undefined> {
+  const c = code.normalize('NFKC').trim()
+  return (
+    (await tx.schemes.byCode(tenantId, c)) ??
+    (await tx.schemes.byCode(tenantId, c.toLowerCase())) ??
+    (await tx.schemes.byCode(tenantId, c.toUpperCase()))
+  )
 }

@@ -40,3 +40,19 @@ export interface ClassNode {
   createdAt: string
   updatedAt: string
 }
+
+/** 自动分类规则: if the condition matches a customer, it belongs on `nodeId` (first match per scheme wins). */
+export interface ClassRule {
+  id: string
+  tenantId: string
+  schemeId: string
+  name: string
+  /** Order within the scheme: lower first. */
+  position: number
+  /** A core `Filter` (kept as unknown here so the port does not depend on the filter module). */
+  condition: unknown
+  nodeId: string
+  enabled: boolean
+  createdAt: string
+  updatedAt: string
+}

@@ -1,0 +1,38 @@
+import type { ClassNode, Tx } from '@kehu/core'
+
+export interface ResolvedClassDefaults {
+  accountManagerId?: string
+  codeRuleId?: string
+  serviceLevel?: string
+}
+
+/**
+ * Per-class defaults for a new customer on `nodeIds` (in the caller's order of precedence): each field
+ * from the nearest node naming one, the node itself first, then its ancestors; the first node wins.
+ */
+export async function classDefaults(
+  tx: Tx,
+  tenantId: string,
+  nodeIds: readonly string[],
+): Promise<ResolvedClassDefaults> {
+  const out: ResolvedClassDefaults = {}
+  const cache = new Map<string, ClassNode | undefined>()
+  const load = async (id: string) => {
+    if (!cache.has(id)) cache.set(id, await tx.nodes.byId(tenantId, id))
+    return cache.get(id)
+  }
+  for (const start of nodeIds) {
+    const seen = new Set<string>()
+    for (let id: string | null = start; id !== null && !seen.has(id); ) {
+      seen.add(id)
+      const node = await load(id)
+      if (!node) break
+      const d = node.defaults ?? {}
+      if (out.accountManagerId === undefined && d.accountManagerId) out.accountManagerId = d.accountManagerId
+      if (out.codeRuleId === undefined && d.codeRuleId) out.codeRuleId = d.codeRuleId
+      if (out.serviceLevel === undefined && d.serviceLevel) out.serviceLevel = d.serviceLevel
+      id = node.parentId
+    }
+  }
+  return out
+}

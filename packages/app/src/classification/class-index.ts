@@ -1,0 +1,72 @@
+import {
+  type ClassNode,
+  type ClassScheme,
+  CUSTOMER_FILTER_FIELD_NAMES,
+  type Customer,
+  type FilterSubject,
+  type KnownFilterFields,
+  pathCodes,
+  type Tx,
+} from '@kehu/core'
+
+/** Every scheme and node of a tenant, indexed for building filter subjects. */
+export interface ClassIndex {
+  schemes: ClassScheme[]
+  schemeById: Map<string, ClassScheme>
+  nodesByScheme: Map<string, ClassNode[]>
+  nodeById: Map<string, ClassNode>
+  /** Code path (level 1 down to the node) per node id. */
+  pathById: Map<string, string[]>
+}
+
+export async function loadClassIndex(tx: Tx, tenantId: string): Promise<ClassIndex> {
+  const schemes = await tx.schemes.list(tenantId)
+  const nodesByScheme = new Map<string, ClassNode[]>()
+  const nodeById = new Map<string, ClassNode>()
+  const pathById = new Map<string, string[]>()
+  for (const s of schemes) {
+    const nodes = await tx.nodes.listByScheme(tenantId, s.id)
+    nodesByScheme.set(s.id, nodes)
+    for (const n of nodes) nodeById.set(n.id, n)
+    for (const n of nodes) pathById.set(n.id, pathCodes(nodes, n.id))
+  }
+  return { schemes, schemeById: new Map(schemes.map((s) => [s.id, s])), nodesByScheme, nodeById, pathById }
+}
+
+/** A customer (or a customer being created) as a filter sees it; `classes` is node id per scheme id. */
+export function filterSubjectOf(
+  c: Partial<Customer> & { classes: Record<string, string>; attributes?: Record<string, unknown> },
+  index: ClassIndex,
+): FilterSubject {
+  const classes: FilterSubject['classes'] = {}
+  for (const s of index.schemes) {
+    const nodeId = c.classes[s.id]
+    const node = nodeId ? index.nodeById.get(nodeId) : undefined
+    classes[s.code] = node ? { code: node.code, path: index.pathById.get(node.id) ?? [node.code] } : undefined
+  }
+  const { classes: _c, attributes, ...fields } = c
+  return { fields, classes, attributes: attributes ?? {} }
+}
+
+/** What a filter may name in this tenant: the plain fields, every scheme, every attribute. */
+export async function knownFilterFields(tx: Tx, tenantId: string, schemes: ClassScheme[]): Promise<KnownFilterFields> {
+  return {
+    fields: CUSTOMER_FILTER_FIELD_NAMES,
+    schemes: schemes.map((s) => s.code),
+    attributes: await tx.attributes.list(tenantId),
+  }
+}
+
+/** Visits every customer of the tenant in code order, a page at a time. */
+export async function forEachCustomer(
+  tx: Tx,
+  tenantId: string,
+  visit: (c: Customer) => void | Promise<void>,
+  pageSize = 500,
+): Promise<void> {
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await tx.customers.find(tenantId, { limit: pageSize, offset })
+    for (const c of page.items) await visit(c)
+    if (page.items.length < pageSize) return
+  }
+}

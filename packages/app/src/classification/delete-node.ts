@@ -1,0 +1,68 @@
+import { type Actor, assertAssignable, assertCan, conflict, displayName, invalid, planDelete, text } from '@kehu/core'
+import { z } from 'zod'
+import { auditEvent } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { requireNode } from './node-lookup.js'
+import { loadScheme } from './scheme-context.js'
+
+export const DeleteNodeInput = z.object({
+  /** Move the class's customers to this class first, then delete. */
+  moveCustomersTo: z.string().optional(),
+})
+export type DeleteNodeInput = z.infer<typeof DeleteNodeInput>
+
+export interface DeleteResult {
+  code: string
+  customersMoved: number
+  movedTo: string | null
+}
+
+/** Deletes a class without children or customers (refused with the counts), or after moving its customers. */
+export async function deleteNode(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  schemeCode: string,
+  code: string,
+  input: DeleteNodeInput = {},
+): Promise<DeleteResult> {
+  assertCan(actor, 'class:edit')
+  return deps.store.transaction(async (tx) => {
+    const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
+    const node = await requireNode(tx, scheme, code)
+    const children = nodes.filter((n) => n.parentId === node.id).length
+    const customers = (await tx.nodes.customerCounts(tenant.id, scheme.id)).get(node.id) ?? 0
+    const moveTo = input.moveCustomersTo?.trim() ? await requireNode(tx, scheme, input.moveCustomersTo) : undefined
+    if (moveTo?.id === node.id)
+      throw invalid(
+        'CLASS_MOVE_TO_SELF',
+        text('客户不能移到正要删除的分类本身', 'Customers cannot be moved to the class being deleted'),
+      )
+    planDelete(node, children, moveTo ? 0 : customers)
+    const rules = (await tx.classRules.list(tenant.id, scheme.id)).filter((r) => r.nodeId === node.id)
+    if (rules.length > 0)
+      throw conflict(
+        'CLASS_HAS_RULES',
+        text(
+          `${displayName(node)} 是 ${rules.length} 条自动分类规则的目标（${rules.map((r) => r.name).join('、')}），请先修改或删除这些规则`,
+          `${displayName(node)} is the target of ${rules.length} automatic rules (${rules.map((r) => r.name).join(', ')}); change or delete them first`,
+        ),
+        { rules: rules.map((r) => r.name) },
+      )
+    let customersMoved = 0
+    if (moveTo && customers > 0) {
+      assertAssignable(scheme, nodes, moveTo.id)
+      customersMoved = await tx.customers.repointNode(tenant.id, node.id, moveTo.id)
+    }
+    await tx.nodes.delete(tenant.id, node.id)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'class.deleted', 'class', node.id, {
+        scheme: scheme.code,
+        before: node,
+        customersMoved,
+        movedTo: moveTo ? displayName(moveTo) : null,
+      }),
+    )
+    return { code: node.code, customersMoved, movedTo: moveTo?.code ?? null }
+  })
+}

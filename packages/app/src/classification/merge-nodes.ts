@@ -1,0 +1,64 @@
+import { type Actor, assertCan, displayName, planMerge } from '@kehu/core'
+import { z } from 'zod'
+import { auditEvent } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { requireNode } from './node-lookup.js'
+import { loadScheme } from './scheme-context.js'
+
+export const MergeNodesInput = z.object({
+  /** The code of the class that stays. */
+  into: z.string(),
+})
+export type MergeNodesInput = z.infer<typeof MergeNodesInput>
+
+export interface MergeResult {
+  source: string
+  target: string
+  customersMoved: number
+  rulesRetargeted: number
+}
+
+/**
+ * Merges `code` into `input.into`: its customers and rules move to the target, its codes (live and old)
+ * become aliases of the target, and it is removed.
+ */
+export async function mergeNodes(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  schemeCode: string,
+  code: string,
+  input: MergeNodesInput,
+): Promise<MergeResult> {
+  assertCan(actor, 'class:edit')
+  return deps.store.transaction(async (tx) => {
+    const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
+    const source = await requireNode(tx, scheme, code)
+    const target = await requireNode(tx, scheme, input.into)
+    planMerge(nodes, source.id, target.id, scheme)
+    const now = deps.clock.now().toISOString()
+    const customersMoved = await tx.customers.repointNode(tenant.id, source.id, target.id)
+    let rulesRetargeted = 0
+    for (const r of await tx.classRules.list(tenant.id, scheme.id))
+      if (r.nodeId === source.id) {
+        await tx.classRules.update({ ...r, nodeId: target.id, updatedAt: now })
+        rulesRetargeted++
+      }
+    // Re-point the source's old codes first: deleting a node drops the aliases still pointing at it.
+    for (const a of await tx.nodes.aliases(tenant.id, scheme.id))
+      if (a.nodeId === source.id) await tx.nodes.insertAlias(tenant.id, scheme.id, a.code, target.id, now)
+    await tx.nodes.delete(tenant.id, source.id)
+    await tx.nodes.insertAlias(tenant.id, scheme.id, source.code, target.id, now)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'class.merged', 'class', target.id, {
+        scheme: scheme.code,
+        source: displayName(source),
+        sourceId: source.id,
+        target: displayName(target),
+        customersMoved,
+        rulesRetargeted,
+      }),
+    )
+    return { source: source.code, target: target.code, customersMoved, rulesRetargeted }
+  })
+}

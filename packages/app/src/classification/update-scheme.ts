@@ -1,0 +1,108 @@
+import {
+  type Actor,
+  assertCan,
+  assertNoIssues,
+  type ClassScheme,
+  type Issue,
+  isLeaf,
+  issue,
+  planLevelChange,
+  printLevels,
+  text,
+} from '@kehu/core'
+import { z } from 'zod'
+import { auditEvent, diff } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { levelsFrom, validateSchemeName } from './create-scheme.js'
+import { type SchemeSummary, schemeSummary } from './list-schemes.js'
+import { loadScheme } from './scheme-context.js'
+
+export const UpdateSchemeInput = z.object({
+  name: z.string().optional(),
+  /** New level scheme `2-3-4`: used levels keep their length, unused ones may change (widen). */
+  levels: z.string().optional(),
+  leafOnly: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+})
+export type UpdateSchemeInput = z.infer<typeof UpdateSchemeInput>
+
+/** Renames a scheme or changes its level scheme (refused for levels in use, with the reason) or leaf rule. */
+export async function updateScheme(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  schemeCode: string,
+  input: UpdateSchemeInput,
+): Promise<SchemeSummary> {
+  assertCan(actor, 'class:edit')
+  return deps.store.transaction(async (tx) => {
+    const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
+    const issues: Issue[] = []
+    const next: ClassScheme = { ...scheme }
+    if (input.name !== undefined) next.name = validateSchemeName(input.name, issues)
+    if (input.levels !== undefined) {
+      const levels = levelsFrom(input.levels, issues)
+      if (levels === null || scheme.levels === null) {
+        if ((levels === null) !== (scheme.levels === null) && nodes.length > 0)
+          issues.push(
+            issue(
+              ['levels'],
+              'SCHEME_KIND_IN_USE',
+              text(
+                `分类体系已有 ${nodes.length} 个分类，不能在平面列表与分级编码之间切换`,
+                `The scheme has ${nodes.length} classes; it cannot switch between a flat list and a level scheme`,
+              ),
+            ),
+          )
+        else if (levels !== undefined) next.levels = levels
+      } else if (levels !== undefined) {
+        const aliases = (await tx.nodes.aliases(tenant.id, scheme.id)).map((a) => a.code)
+        issues.push(...planLevelChange(scheme.levels, levels, [...nodes.map((n) => n.code), ...aliases]))
+        next.levels = levels
+      }
+    }
+    if (input.leafOnly !== undefined) {
+      next.leafOnly = input.leafOnly
+      if (input.leafOnly && !scheme.leafOnly) {
+        const counts = await tx.nodes.customerCounts(tenant.id, scheme.id)
+        const held = nodes.filter((n) => !isLeaf(nodes, n.id) && (counts.get(n.id) ?? 0) > 0)
+        if (held.length > 0)
+          issues.push(
+            issue(
+              ['leafOnly'],
+              'SCHEME_CUSTOMERS_ON_INNER_NODES',
+              text(
+                `${held.length} 个非末级分类下有客户（如 ${held[0]?.code}），请先移到末级`,
+                `${held.length} non-leaf classes hold customers (e.g. ${held[0]?.code}); move them to leaves first`,
+              ),
+            ),
+          )
+      }
+    }
+    if (input.enabled !== undefined) next.enabled = input.enabled
+    assertNoIssues(
+      issues,
+      'SCHEME_CHANGE_REFUSED',
+      text(`分类体系 ${scheme.name} 不能这样修改`, `The scheme ${scheme.name} cannot change this way`),
+    )
+    const changes = diff(scheme, next)
+    if (Object.keys(changes).length > 0) {
+      await tx.schemes.update(next, deps.clock.now().toISOString())
+      await tx.audit.append(
+        auditEvent(deps, actor, tenant.id, 'scheme.updated', 'scheme', scheme.id, {
+          scheme: scheme.code,
+          changes,
+          ...(changes.levels
+            ? {
+                levels: {
+                  before: scheme.levels && printLevels(scheme.levels),
+                  after: next.levels && printLevels(next.levels),
+                },
+              }
+            : {}),
+        }),
+      )
+    }
+    return schemeSummary(next, nodes.length)
+  })
+}
