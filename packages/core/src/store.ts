@@ -154,6 +154,8 @@ export interface CodeRegistry {
   makeAlias(tenantId: string, code: string): Promise<void>
   /** Every live code of the tenant, for the audit. */
   listLive(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
+  /** Every code of the tenant, live and alias, for the audit. */
+  listAll(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
 }
 
 export interface AuditLog {

@@ -820,6 +820,21 @@ function codes(q: Q): CodeRegistry {
           .orderBy('customer_code.code')
           .execute()
       ).map((r) => ({ ...codeOf(r), customerName: r.customer_name })),
+    listAll: async (tenantId) =>
+      (
+        await q
+          .selectFrom('customer_code')
+          .innerJoin('customer', (j) =>
+            j
+              .onRef('customer.tenant_id', '=', 'customer_code.tenant_id')
+              .onRef('customer.id', '=', 'customer_code.customer_id'),
+          )
+          .selectAll('customer_code')
+          .select('customer.name as customer_name')
+          .where('customer_code.tenant_id', '=', tenantId)
+          .orderBy('customer_code.code')
+          .execute()
+      ).map((r) => ({ ...codeOf(r), customerName: r.customer_name })),
   }
 }
 
