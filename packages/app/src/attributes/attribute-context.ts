@@ -1,0 +1,101 @@
+import {
+  AppError,
+  type AttributeDef,
+  assertNoIssues,
+  conflict,
+  type DimensionType,
+  type Filter,
+  type Issue,
+  notFound,
+  type Tx,
+  text,
+  validateFilter,
+} from '@kehu/core'
+import type { z } from 'zod'
+import { knownFilterFields } from '../classification/class-index.js'
+
+/** Parses a use-case input with its zod schema; every problem is one bilingual `invalid` error. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: string): z.output<S> {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  const issues: Issue[] = r.error.issues.map((i) => {
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
+    const at = path.join('.') || '(root)'
+    return {
+      path,
+      code: `REQUEST_${i.code.toUpperCase()}`,
+      message: text(`字段 ${at} 无效：${i.message}`, `Field ${at} is invalid: ${i.message}`),
+    }
+  })
+  throw new AppError('invalid', code, text('输入内容不符合要求', 'The input is not valid'), { issues })
+}
+
+export async function loadDimension(tx: Tx, tenantId: string, code: string): Promise<DimensionType> {
+  const d = await tx.dimensions.byCode(tenantId, code)
+  if (!d)
+    throw notFound('DIMENSION_NOT_FOUND', text(`管理维度 ${code} 不存在`, `The dimension ${code} does not exist`), {
+      dimension: code,
+    })
+  return d
+}
+
+export async function loadAttribute(tx: Tx, tenantId: string, code: string): Promise<AttributeDef> {
+  const a = await tx.attributes.byCode(tenantId, code)
+  if (!a)
+    throw notFound('ATTR_NOT_FOUND', text(`维度属性 ${code} 不存在`, `The attribute ${code} does not exist`), {
+      attribute: code,
+    })
+  return a
+}
+
+/** Refuses an "applies to" filter that names unknown fields, schemes, classes' operators or values. */
+export async function assertAppliesTo(tx: Tx, tenantId: string, appliesTo: Filter | null): Promise<void> {
+  if (appliesTo === null) return
+  const known = await knownFilterFields(tx, tenantId, await tx.schemes.list(tenantId))
+  assertNoIssues(
+    validateFilter(appliesTo, known, ['appliesTo']),
+    'DIMENSION_INVALID',
+    text('管理维度的适用范围有误', 'The dimension’s "applies to" filter is not valid'),
+  )
+}
+
+export async function assertDimensionCodeFree(tx: Tx, tenantId: string, code: string): Promise<void> {
+  if (await tx.dimensions.byCode(tenantId, code))
+    throw conflict('DIMENSION_CODE_TAKEN', text(`管理维度编码 ${code} 已存在`, `The dimension code ${code} is taken`), {
+      dimension: code,
+    })
+}
+
+export async function assertAttributeCodeFree(tx: Tx, tenantId: string, code: string): Promise<void> {
+  const all = await tx.attributes.list(tenantId)
+  const clash = all.find((a) => a.code.toLowerCase() === code.toLowerCase())
+  if (clash)
+    throw conflict(
+      'ATTR_CODE_TAKEN',
+      text(`维度属性编码 ${code} 已被「${clash.name}」使用`, `The attribute code ${code} is taken by "${clash.name}"`),
+      { attribute: code },
+    )
+}
+
+/** Refuses a reference attribute whose scheme does not exist. */
+export async function assertReferenceScheme(tx: Tx, tenantId: string, def: AttributeDef): Promise<void> {
+  if (def.type !== 'reference' || !def.referenceScheme) return
+  if (!(await tx.schemes.byCode(tenantId, def.referenceScheme)))
+    throw new AppError(
+      'invalid',
+      'ATTR_DEF_INVALID',
+      text(`维度属性「${def.name}」的定义有误`, `The attribute "${def.name}" is not sound`),
+      {
+        issues: [
+          {
+            path: ['referenceScheme'],
+            code: 'ATTR_REFERENCE_SCHEME_UNKNOWN',
+            message: text(
+              `分类体系 ${def.referenceScheme} 不存在`,
+              `The classification scheme ${def.referenceScheme} does not exist`,
+            ),
+          },
+        ],
+      },
+    )
+}

@@ -1,0 +1,96 @@
+import {
+  type AttributeDef,
+  applicableAttributeCodes,
+  attributeIndexKey,
+  conflict,
+  type HeldAttributeValue,
+  isEmptyValue,
+  type Tx,
+  text,
+} from '@kehu/core'
+import { filterSubjectOf, forEachCustomer, loadClassIndex } from '../classification/class-index.js'
+
+/** Rows written per statement batch in back-fills and rewrites. */
+export const ATTRIBUTE_BATCH = 500
+
+/** Every customer's stored value of one attribute, read a batch at a time. */
+export async function allHeldValues(tx: Tx, tenantId: string, code: string): Promise<HeldAttributeValue[]> {
+  const out: HeldAttributeValue[] = []
+  let after: string | null = null
+  for (;;) {
+    const page = await tx.attributes.heldValues(tenantId, code, after, ATTRIBUTE_BATCH)
+    out.push(...page)
+    if (page.length < ATTRIBUTE_BATCH) return out
+    after = (page.at(-1) as HeldAttributeValue).customerId
+  }
+}
+
+/** Writes values a batch at a time. */
+export async function writeInBatches(
+  tx: Tx,
+  tenantId: string,
+  code: string,
+  values: { customerId: string; value: unknown }[],
+  now: string,
+): Promise<void> {
+  for (let i = 0; i < values.length; i += ATTRIBUTE_BATCH)
+    await tx.attributes.writeValues(tenantId, code, values.slice(i, i + ATTRIBUTE_BATCH), now)
+}
+
+/**
+ * Writes `value` into every customer the attribute applies to that holds none, a batch at a time;
+ * `defs` must already hold the new definition. Returns how many customers were filled.
+ */
+export async function backfillAttribute(
+  tx: Tx,
+  tenantId: string,
+  def: AttributeDef,
+  defs: AttributeDef[],
+  value: unknown,
+  now: string,
+): Promise<number> {
+  const dimensions = await tx.dimensions.list(tenantId)
+  const index = await loadClassIndex(tx, tenantId)
+  let batch: { customerId: string; value: unknown }[] = []
+  let filled = 0
+  const flush = async () => {
+    await tx.attributes.writeValues(tenantId, def.code, batch, now)
+    filled += batch.length
+    batch = []
+  }
+  await forEachCustomer(tx, tenantId, async (c) => {
+    if (!isEmptyValue(c.attributes[def.code])) return
+    if (!applicableAttributeCodes(dimensions, defs, filterSubjectOf(c, index)).has(def.code)) return
+    batch.push({ customerId: c.id, value })
+  })
+  // Written after the walk: the walk pages by offset and must see a stable set.
+  const pending = batch
+  batch = []
+  for (let i = 0; i < pending.length; i += ATTRIBUTE_BATCH) {
+    batch = pending.slice(i, i + ATTRIBUTE_BATCH)
+    await flush()
+  }
+  return filled
+}
+
+/**
+ * Rebuilds the unique claims of one attribute from the values customers hold: the database refuses a
+ * second holder, reported as `ATTR_NOT_UNIQUE` with the value and both customers.
+ */
+export async function reclaimUniques(tx: Tx, tenantId: string, def: AttributeDef): Promise<void> {
+  await tx.attributes.clearUniques(tenantId, def.id)
+  if (!def.unique) return
+  for (const h of await allHeldValues(tx, tenantId, def.code)) {
+    const key = attributeIndexKey(def, h.value)
+    const holder = await tx.attributes.claimUnique(tenantId, def.id, key, h.customerId)
+    if (holder !== undefined)
+      throw conflict(
+        'ATTR_NOT_UNIQUE',
+        text(
+          `维度属性「${def.name}」不能设为唯一：值 ${key} 有多个客户使用（含 ${h.code}）`,
+          `The attribute "${def.name}" cannot be unique: the value ${key} is held by several customers (${h.code} among them)`,
+        ),
+        { attribute: def.code, value: key, customerIds: [holder, h.customerId] },
+      )
+  }
+}

@@ -1,0 +1,51 @@
+import { type Actor, assertCan, conflict, text } from '@kehu/core'
+import { auditEvent } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { loadAttribute } from './attribute-context.js'
+import { allHeldValues, writeInBatches } from './attribute-writes.js'
+
+/**
+ * Removes an attribute. Refused while customers hold values, unless `force`: then the values are
+ * removed too (in batches) and the audit event records what each customer held.
+ */
+export async function deleteAttribute(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  code: string,
+  opts: { force?: boolean } = {},
+): Promise<{ removedValues: number }> {
+  assertCan(actor, 'dimension:edit')
+  return deps.store.transaction(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const def = await loadAttribute(tx, tenant.id, code)
+    const held = await allHeldValues(tx, tenant.id, def.code)
+    if (held.length > 0 && !opts.force)
+      throw conflict(
+        'ATTR_IN_USE',
+        text(
+          `维度属性「${def.name}」有 ${held.length} 个客户填写，不能删除（强制删除会一并清除这些值）`,
+          `${held.length} customers hold values of "${def.name}"; it cannot be deleted (forcing removes the values too)`,
+        ),
+        { count: held.length },
+      )
+    const now = deps.clock.now().toISOString()
+    await writeInBatches(
+      tx,
+      tenant.id,
+      def.code,
+      held.map((h) => ({ customerId: h.customerId, value: null })),
+      now,
+    )
+    if (def.indexed) await tx.attributes.dropIndex(def.code)
+    await tx.attributes.delete(tenant.id, def.id)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'attribute.deleted', 'attribute', def.id, {
+        before: def,
+        removedValues: held.map((h) => ({ customer: h.code, value: h.value })),
+      }),
+    )
+    return { removedValues: held.length }
+  })
+}

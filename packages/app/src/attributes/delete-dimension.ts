@@ -1,0 +1,40 @@
+import { type Actor, assertCan, conflict, text } from '@kehu/core'
+import { auditEvent } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { loadDimension } from './attribute-context.js'
+
+/** Removes a dimension and its attributes; refused while any customer holds a value of one of them. */
+export async function deleteDimension(deps: Deps, actor: Actor, tenantCode: string, code: string): Promise<void> {
+  assertCan(actor, 'dimension:edit')
+  await deps.store.transaction(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const d = await loadDimension(tx, tenant.id, code)
+    const defs = (await tx.attributes.list(tenant.id)).filter((a) => a.dimensionId === d.id)
+    const used: { attribute: string; customers: number }[] = []
+    for (const a of defs) {
+      const n = await tx.attributes.countHeld(tenant.id, a.code)
+      if (n > 0) used.push({ attribute: a.code, customers: n })
+    }
+    if (used.length > 0)
+      throw conflict(
+        'DIMENSION_IN_USE',
+        text(
+          `管理维度 ${d.code} 的属性仍有客户填写（${used.map((u) => `${u.attribute}: ${u.customers}`).join('，')}），不能删除`,
+          `Customers still hold values of the dimension ${d.code} (${used.map((u) => `${u.attribute}: ${u.customers}`).join(', ')}); it cannot be deleted`,
+        ),
+        { used },
+      )
+    for (const a of defs) {
+      if (a.indexed) await tx.attributes.dropIndex(a.code)
+      await tx.attributes.delete(tenant.id, a.id)
+    }
+    await tx.dimensions.delete(tenant.id, d.id)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'dimension.deleted', 'dimension', d.id, {
+        before: d,
+        attributes: defs.map((a) => a.code),
+      }),
+    )
+  })
+}

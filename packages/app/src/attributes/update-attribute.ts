@@ -1,0 +1,163 @@
+import {
+  type Actor,
+  type AttributeChangePlan,
+  type AttributeConflict,
+  type AttributeDef,
+  assertCan,
+  conflict,
+  planAttributeChange,
+  type Tenant,
+  type Tx,
+  text,
+  UpdateAttributeInput,
+} from '@kehu/core'
+import { auditEvent, diff } from '../audit/audit-event.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute, parseInput } from './attribute-context.js'
+import { allHeldValues, backfillAttribute, reclaimUniques, writeInBatches } from './attribute-writes.js'
+import { referenceResolver } from './customer-attributes.js'
+
+/** Conflicts listed in an error's details; the count is always complete. */
+const MAX_LISTED_CONFLICTS = 1000
+
+export interface AttributeChangePreview {
+  before: AttributeDef
+  after: AttributeDef
+  /** Every value the new definition refuses; the change runs only when there are none. */
+  conflicts: AttributeConflict[]
+  /** How many stored values the change rewrites (type or precision). */
+  rewrites: number
+  /** Customers holding a value now. */
+  held: number
+  /** The stored default a required attribute back-fills into customers without a value; null: none. */
+  backfill: unknown
+}
+
+/** The definition an edit gives: fields the new type cannot carry are dropped unless the edit sets them. */
+function mergeDef(before: AttributeDef, input: UpdateAttributeInput): AttributeDef {
+  const { referenceScheme, ...rest } = input
+  const after: AttributeDef = { ...before, ...rest }
+  if (referenceScheme === null) delete after.referenceScheme
+  else if (referenceScheme !== undefined) after.referenceScheme = referenceScheme
+  if (input.type !== undefined && input.type !== before.type) {
+    if (input.precision === undefined && after.type !== 'number') after.precision = 0
+    const choice = after.type === 'single-choice' || after.type === 'multi-choice'
+    if (input.options === undefined && !choice) after.options = []
+    if (referenceScheme === undefined && after.type !== 'reference') delete after.referenceScheme
+    if (input.constraints === undefined) {
+      const c = { ...after.constraints }
+      const lengths = after.type === 'text' || after.type === 'multi-choice'
+      const range = after.type === 'number' || after.type === 'date'
+      if (!lengths) {
+        delete c.minLength
+        delete c.maxLength
+      }
+      if (after.type !== 'text') delete c.pattern
+      if (!range || after.type !== before.type) {
+        delete c.min
+        delete c.max
+      }
+      after.constraints = c
+    }
+    if (input.defaultValue === undefined) after.defaultValue = null
+  }
+  return after
+}
+
+async function plan(
+  tx: Tx,
+  tenant: Tenant,
+  code: string,
+  raw: UpdateAttributeInput,
+): Promise<{ before: AttributeDef; after: AttributeDef; plan: AttributeChangePlan; held: number }> {
+  const input = parseInput(UpdateAttributeInput, raw, 'ATTR_DEF_INVALID')
+  const before = await loadAttribute(tx, tenant.id, code)
+  const after = mergeDef(before, input)
+  if (after.code !== before.code) await assertAttributeCodeFree(tx, tenant.id, after.code)
+  await assertReferenceScheme(tx, tenant.id, after)
+  const existing = await allHeldValues(tx, tenant.id, before.code)
+  const resolveReference = await referenceResolver(tx, tenant.id, [after])
+  const p = planAttributeChange(before, after, existing, { resolveReference })
+  if (after.type === 'reference' && p.backfill !== null) after.defaultValue = p.backfill
+  return { before, after, plan: p, held: existing.length }
+}
+
+/** What an attribute edit would do, changing nothing: every conflict, the rewrites and the back-fill. */
+export async function previewAttributeChange(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  code: string,
+  input: UpdateAttributeInput,
+): Promise<AttributeChangePreview> {
+  assertCan(actor, 'dimension:edit')
+  return deps.store.read(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const r = await plan(tx, tenant, code, input)
+    return {
+      before: r.before,
+      after: r.after,
+      conflicts: r.plan.conflicts,
+      rewrites: r.plan.rewrites.length,
+      held: r.held,
+      backfill: r.plan.backfill,
+    }
+  })
+}
+
+export interface UpdateAttributeResult {
+  attribute: AttributeDef
+  rewritten: number
+  backfilled: number
+}
+
+/**
+ * Changes an attribute definition. Refused with every conflicting value listed unless there are none;
+ * then rewrites values the change converts and back-fills a required default, in batches, audited.
+ * The code is immutable once a customer holds a value; unique claims and the index follow the definition.
+ */
+export async function updateAttribute(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  code: string,
+  input: UpdateAttributeInput,
+): Promise<UpdateAttributeResult> {
+  assertCan(actor, 'dimension:edit')
+  return deps.store.transaction(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const { before, after, plan: p } = await plan(tx, tenant, code, input)
+    if (p.conflicts.length > 0)
+      throw conflict(
+        'ATTR_CHANGE_CONFLICTS',
+        text(
+          `有 ${p.conflicts.length} 个客户的「${before.name}」取值不符合新定义，未做任何修改`,
+          `${p.conflicts.length} customers hold values of "${before.name}" the new definition refuses; nothing was changed`,
+        ),
+        { count: p.conflicts.length, conflicts: p.conflicts.slice(0, MAX_LISTED_CONFLICTS) },
+      )
+    const now = deps.clock.now().toISOString()
+    await tx.attributes.update(tenant.id, after, now)
+    await writeInBatches(
+      tx,
+      tenant.id,
+      after.code,
+      p.rewrites.map((r) => ({ customerId: r.customerId, value: r.to })),
+      now,
+    )
+    const defs = (await tx.attributes.list(tenant.id)).map((d) => (d.id === after.id ? after : d))
+    const backfilled = p.backfill === null ? 0 : await backfillAttribute(tx, tenant.id, after, defs, p.backfill, now)
+    if (before.indexed && (!after.indexed || before.code !== after.code)) await tx.attributes.dropIndex(before.code)
+    if (after.indexed) await tx.attributes.ensureIndex(after.code)
+    if (after.unique || before.unique) await reclaimUniques(tx, tenant.id, after)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'attribute.updated', 'attribute', after.id, {
+        changes: diff(before, after),
+        rewritten: p.rewrites.length,
+        backfilled,
+      }),
+    )
+    return { attribute: after, rewritten: p.rewrites.length, backfilled }
+  })
+}
