@@ -1,24 +1,48 @@
-import { createNode, createTenant, type Deps } from '@kehu/app'
+import { createCodeMap, createCodeRule, createCustomer, createNode, createTenant, type Deps, updateCodeRule } from '@kehu/app'
 import type { Actor } from '@kehu/core'
-import { demoSchemes, type SampleNode } from '@kehu/sample'
+import { demoMaps, demoSchemes, generateCustomers, type SampleNode } from '@kehu/sample'
 
 export interface DemoOptions {
   customers?: number
   seed?: number
+  /** Called after every 50 customers. */
+  progress?: (done: number, total: number) => void
 }
 
-/** Creates the demo tenant 演示账套 (code `demo`) through the use cases; returns how many customers it holds. */
+export const DEMO_TENANT = 'demo'
+
+/**
+ * Creates the demo tenant 演示账套 through the use cases: the 2-3-4 class tree, the 2-2 region tree with its
+ * 地区简称 map, industries, customer types, the seed examples' rules, and realistic customers.
+ */
 export async function loadDemo(deps: Deps, actor: Actor, o: DemoOptions = {}): Promise<number> {
-  await createTenant(deps, actor, { code: 'demo', name: '演示账套', isDefault: true })
+  await createTenant(deps, actor, { code: DEMO_TENANT, name: '演示账套', isDefault: true })
   for (const scheme of demoSchemes()) {
     const add = async (nodes: SampleNode[], parentCode: string | null) => {
       for (const n of nodes) {
-        await createNode(deps, actor, 'demo', scheme.code, { code: n.code, name: n.name, parentCode })
+        await createNode(deps, actor, DEMO_TENANT, scheme.code, { code: n.code, name: n.name, parentCode })
         await add(n.children ?? [], n.code)
       }
     }
     await add(scheme.nodes, null)
   }
-  void o
-  return 0
+  for (const m of demoMaps()) await createCodeMap(deps, actor, DEMO_TENANT, { name: m.name, entries: m.entries })
+  // The seed examples: V-BJ-20231001-00001 for most customers; RT001, WH001, VIP001 by type prefix.
+  await updateCodeRule(deps, actor, DEMO_TENANT, '默认规则', {
+    pattern: '{type}-{region|map:地区简称}-{date:yyyymmdd}-{serial:5}',
+    mode: 'auto-editable',
+  })
+  await createCodeRule(deps, actor, DEMO_TENANT, {
+    name: '类型前缀',
+    pattern: '{type}{serial:3}',
+    condition: { all: [{ field: 'type', op: 'in', value: ['RT', 'WH', 'VIP'] }] },
+    position: 1,
+  })
+  const total = o.customers ?? 300
+  let done = 0
+  for (const c of generateCustomers(total, o.seed)) {
+    await createCustomer(deps, actor, DEMO_TENANT, c)
+    if (++done % 50 === 0) o.progress?.(done, total)
+  }
+  return done
 }

@@ -1,20 +1,15 @@
 import { type CodeRule, evaluateFilter, type Filter, type FilterSubject, notFound, text } from '@kehu/core'
-import type { Placement } from './record-values.js'
 
 /**
  * Which rule codes a customer (product.md A.9): the first conditional rule that matches, in the
  * administrator's order; else the rule of the customer's class (the nearest ancestor that names one);
  * else the tenant's default.
  */
-export function chooseRule(rules: CodeRule[], subject: FilterSubject, placement: Placement): CodeRule {
+export function chooseRule(rules: CodeRule[], subject: FilterSubject, classRuleId?: string): CodeRule {
   const active = rules.filter((r) => r.enabled).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
   for (const r of active) if (r.condition && evaluateFilter(r.condition as Filter, subject)) return r
-  const classPath = placement.get('class')?.path ?? []
-  for (let i = classPath.length - 1; i >= 0; i--) {
-    const id = classPath[i]?.defaults.codeRuleId
-    const r = id ? active.find((x) => x.id === id) : undefined
-    if (r) return r
-  }
+  const byClass = classRuleId ? active.find((x) => x.id === classRuleId) : undefined
+  if (byClass) return byClass
   const d = active.find((r) => r.isDefault && !r.condition) ?? active.find((r) => r.isDefault)
   if (!d) throw notFound('CODE_RULE_NO_DEFAULT', text('本账套没有默认编码规则', 'This tenant has no default code rule'))
   return d

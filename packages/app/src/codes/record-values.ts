@@ -84,6 +84,22 @@ export async function placeNodes(
   return placed
 }
 
+/** Adds the nodes automatic classification chose (node id per scheme id) to a placement. */
+export async function placeAdded(
+  tx: Tx,
+  tenantId: string,
+  schemes: ClassScheme[],
+  placement: Placement,
+  nodeIdsBySchemeId: Record<string, string>,
+): Promise<void> {
+  for (const [schemeId, nodeId] of Object.entries(nodeIdsBySchemeId)) {
+    const scheme = schemes.find((s) => s.id === schemeId)
+    if (!scheme || placement.has(scheme.code)) continue
+    const node = await tx.nodes.byId(tenantId, nodeId)
+    if (node) placement.set(scheme.code, { scheme, node, path: await pathOf(tx, tenantId, node) })
+  }
+}
+
 const fieldValueOf = (p: PlacedNode): FieldValue => ({
   code: p.node.code,
   name: p.node.name,

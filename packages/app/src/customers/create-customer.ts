@@ -15,9 +15,11 @@ import {
 } from '@kehu/core'
 import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
+import { applyClassRules } from '../classification/auto-classify.js'
+import { classDefaults } from '../classification/class-defaults.js'
 import { type Allocation, allocateCode } from '../codes/allocate-code.js'
 import { chooseRule } from '../codes/choose-rule.js'
-import { classesSubject, mapTables, placeNodes, recordValues } from '../codes/record-values.js'
+import { classesSubject, mapTables, placeAdded, placeNodes, recordValues } from '../codes/record-values.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, todayIn } from './build-customer.js'
@@ -104,13 +106,25 @@ async function insertNew(
     classes: classesSubject(placement),
     attributes: {},
   }
+  // 自动分类 fills only the schemes the clerk left empty; then the per-class defaults fill only empty fields.
+  const chosen: Record<string, string> = {}
+  for (const p of placement.values()) chosen[p.scheme.id] = p.node.id
+  await placeAdded(tx, tenant.id, schemes, placement, await applyClassRules(tx, tenant.id, subject, chosen))
+  subject.classes = classesSubject(placement)
+  const classNode = placement.get('class')?.node
+  const defaults = await classDefaults(tx, tenant.id, [
+    ...(classNode ? [classNode.id] : []),
+    ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
+  ])
+  const managerId = accountManagerId ?? defaults.accountManagerId ?? null
+  subject.fields.accountManagerId = managerId
   const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
   issues.push(...attrs.issues)
   assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
   await assertUsccFree(tx, tenant.id, fields.uscc)
 
   subject.attributes = attrs.values
-  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, placement)
+  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId)
   const id = deps.ids.next()
   const at = now.toISOString()
   let allocation: Allocation
@@ -140,7 +154,7 @@ async function insertNew(
     tenantId: tenant.id,
     code: allocation.code,
     ...fields,
-    accountManagerId,
+    accountManagerId: managerId,
     registrationDate,
     headOfficeId,
     status: input.status ?? 'active',
