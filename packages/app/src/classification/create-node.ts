@@ -5,6 +5,7 @@ import {
   type ClassNode,
   levelOf,
   normalizeNodeCode,
+  parentCodeOf,
   suggestNextSibling,
   text,
   validateNewNode,
@@ -35,8 +36,14 @@ export async function createNode(
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const aliases = (await tx.nodes.aliases(tenant.id, scheme.id)).map((a) => a.code)
-    const parentCode = input.parentCode ? normalizeNodeCode(input.parentCode) : null
-    const parent = parentCode ? nodes.find((n) => n.code === parentCode) : undefined
+    const givenCode = input.code && input.code.trim() !== '' ? normalizeNodeCode(input.code) : null
+    // A hierarchical code names its parent itself (01001 → 01); validateNewNode refuses a contradicting parentCode.
+    const parentCode = input.parentCode
+      ? normalizeNodeCode(input.parentCode)
+      : givenCode && scheme.levels && levelOf(scheme.levels, givenCode) !== null
+        ? parentCodeOf(scheme.levels, givenCode)
+        : null
+    const parent = parentCode ? nodes.find((n) => normalizeNodeCode(n.code) === parentCode) : undefined
     const code =
       input.code && input.code.trim() !== ''
         ? normalizeNodeCode(input.code)
