@@ -1,0 +1,157 @@
+import {
+  type Actor,
+  AppError,
+  assertCan,
+  type Customer,
+  conflict,
+  invalid,
+  issue,
+  normalizeCode,
+  notFound,
+  text,
+} from '@kehu/core'
+import { z } from 'zod'
+import { auditEvent } from '../audit/audit-event.js'
+import { classDefaults } from '../classification/class-defaults.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { allocateCode } from './allocate-code.js'
+import { chooseRule } from './choose-rule.js'
+import { isUuid } from './get-code-rule.js'
+import { classesSubject, mapTables, placeNodes, recordValues } from './record-values.js'
+
+export const RecodeCustomerInput = z
+  .object({
+    /** A code to give (checked for shape and uniqueness, under any rule mode: re-coding is an explicit act). */
+    newCode: z.string().max(100).optional(),
+    /** Allocate the next code of the rule that applies now. */
+    reallocate: z.boolean().optional(),
+    /** The version the caller saw; a stale one is refused. */
+    expectedVersion: z.number().int().optional(),
+  })
+  .refine((i) => (i.newCode !== undefined && i.newCode.trim() !== '') !== (i.reallocate === true), {
+    message: 'give exactly one of newCode or reallocate: true',
+  })
+export type RecodeCustomerInput = z.infer<typeof RecodeCustomerInput>
+
+export interface RecodeResult {
+  customer: Customer
+  oldCode: string
+  newCode: string
+  rule: string
+}
+
+/**
+ * Explicit re-code (product.md A.7): the old code becomes an alias that still finds the customer, a new
+ * live code is allocated by the rule that applies now (or the typed one, checked), the customer's code
+ * changes with a version bump, and `customer.recoded` is audited — all in one transaction.
+ */
+export async function recodeCustomer(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  customerIdOrCode: string,
+  input: RecodeCustomerInput,
+): Promise<RecodeResult> {
+  assertCan(actor, 'customer:edit')
+  const parsed = RecodeCustomerInput.safeParse(input)
+  if (!parsed.success)
+    throw invalid(
+      'CODE_RECODE_INPUT',
+      text(
+        '请给出新编码，或选择按规则重新生成（二选一）',
+        'Give a new code, or ask to reallocate by the rule (one of them)',
+      ),
+      [
+        issue(
+          ['newCode'],
+          'CODE_RECODE_INPUT',
+          text('newCode 与 reallocate 二选一', 'newCode or reallocate, exactly one'),
+        ),
+      ],
+    )
+  const req = parsed.data
+  return deps.store.transaction(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const byCode = await tx.codes.find(tenant.id, normalizeCode(customerIdOrCode))
+    const customer =
+      (isUuid(customerIdOrCode) ? await tx.customers.byId(tenant.id, customerIdOrCode) : undefined) ??
+      (byCode ? await tx.customers.byId(tenant.id, byCode.customerId) : undefined)
+    if (!customer)
+      throw notFound(
+        'CUSTOMER_NOT_FOUND',
+        text(`客户 ${customerIdOrCode} 不存在`, `Customer ${customerIdOrCode} does not exist`),
+      )
+    if (req.expectedVersion !== undefined && req.expectedVersion !== customer.version)
+      throw new AppError(
+        'precondition-failed',
+        'CUSTOMER_STALE',
+        text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
+        { details: { version: customer.version } },
+      )
+    const oldCode = customer.code
+    if (req.newCode !== undefined && normalizeCode(req.newCode) === normalizeCode(oldCode))
+      throw invalid(
+        'CODE_RECODE_SAME',
+        text(`新编码与现编码 ${oldCode} 相同`, `The new code equals the current code ${oldCode}`),
+        [issue(['newCode'], 'CODE_RECODE_SAME', text('新编码与现编码相同', 'The new code equals the current one'))],
+      )
+
+    // The customer's classes, as the rule sees them now.
+    const schemes = await tx.schemes.list(tenant.id)
+    const codes: Record<string, string> = {}
+    for (const [schemeId, nodeId] of Object.entries(customer.classes)) {
+      const scheme = schemes.find((s) => s.id === schemeId)
+      const node = scheme && (await tx.nodes.byId(tenant.id, nodeId))
+      if (scheme && node) codes[scheme.code] = node.code
+    }
+    const issues: ReturnType<typeof issue>[] = []
+    const placement = await placeNodes(tx, tenant.id, schemes, codes, issues, { assignable: false })
+    const subject = {
+      fields: { ...customer } as Record<string, unknown>,
+      classes: classesSubject(placement),
+      attributes: customer.attributes,
+    }
+    const classNode = placement.get('class')?.node
+    const defaults = await classDefaults(tx, tenant.id, [
+      ...(classNode ? [classNode.id] : []),
+      ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
+    ])
+    const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
+    const now = deps.clock.now().toISOString()
+
+    await tx.codes.makeAlias(tenant.id, oldCode)
+    const allocation = await allocateCode(tx, {
+      tenantId: tenant.id,
+      customerId: customer.id,
+      // A typed re-code is an administrator's explicit act: allowed under any mode, refused on a clash.
+      rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse' } : rule,
+      values: recordValues(placement, customer.registrationDate, customer.attributes),
+      maps: await mapTables(tx, tenant.id),
+      requested: req.newCode ?? null,
+      now,
+    })
+    const after: Customer = {
+      ...customer,
+      code: allocation.code,
+      codeRuleId: rule.id,
+      version: customer.version + 1,
+      updatedAt: now,
+      updatedBy: actor.label,
+    }
+    if (!(await tx.customers.update(after, customer.version)))
+      throw conflict(
+        'CUSTOMER_STALE',
+        text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
+      )
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'customer.recoded', 'customer', customer.id, {
+        from: oldCode,
+        to: allocation.code,
+        rule: rule.name,
+        ...(allocation.serial !== null ? { serial: allocation.serial, scopeKey: allocation.scopeKey } : {}),
+      }),
+    )
+    return { customer: after, oldCode, newCode: allocation.code, rule: rule.name }
+  })
+}

@@ -1,0 +1,26 @@
+import { type Customer, normalizeCode, notFound, text } from '@kehu/core'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+
+export interface CustomerByCode {
+  customer: Customer
+  /** The code as registered (normalised). */
+  matched: string
+  /** True when the code is an old code (alias) of the customer, kept after a re-code or a merge. */
+  alias: boolean
+}
+
+/** The customer holding a code, live or old: `rt001` finds RT001, and an old code still finds its customer. */
+export async function getCustomerByCode(deps: Deps, tenantCode: string, code: string): Promise<CustomerByCode> {
+  return deps.store.read(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const norm = normalizeCode(code)
+    const entry = norm === '' ? undefined : await tx.codes.find(tenant.id, norm)
+    const customer = entry && (await tx.customers.byId(tenant.id, entry.customerId))
+    if (!entry || !customer)
+      throw notFound('CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`), {
+        code,
+      })
+    return { customer, matched: entry.code, alias: entry.kind === 'alias' }
+  })
+}
