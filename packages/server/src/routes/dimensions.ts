@@ -1,0 +1,233 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  createAttribute,
+  createDimension,
+  deleteAttribute,
+  deleteDimension,
+  getCustomerForm,
+  listDimensions,
+  previewAttributeChange,
+  updateAttribute,
+  updateDimension,
+} from '@kehu/app'
+import {
+  AttributeDef,
+  CreateAttributeInput,
+  CreateDimensionInput,
+  DimensionType,
+  UpdateAttributeInput,
+  UpdateDimensionInput,
+} from '@kehu/core'
+import type { KehuApp } from '../context.js'
+import { json, problemResponses, TenantParam } from './common.js'
+
+// The filter is recursive, which the OpenAPI generator cannot walk: documented as an object here and
+// checked in full by the use case.
+const FilterDoc = z
+  .record(z.string(), z.unknown())
+  .openapi({ description: 'A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01' })
+const Dimension = DimensionType.extend({ appliesTo: FilterDoc.nullable() })
+const CreateDimensionBody = CreateDimensionInput.extend({ appliesTo: FilterDoc.nullable().optional() })
+const UpdateDimensionBody = UpdateDimensionInput.extend({ appliesTo: FilterDoc.nullable().optional() })
+const DimensionOut = Dimension.extend({
+  attributes: z.array(AttributeDef.extend({ held: z.number() })),
+})
+const AttributeOut = AttributeDef
+const Conflict = z.object({
+  customerId: z.string(),
+  code: z.string(),
+  value: z.unknown(),
+  reason: z.object({ zh: z.string(), en: z.string() }),
+})
+const CodeParam = TenantParam.extend({ code: z.string().openapi({ description: 'Dimension or attribute code' }) })
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+
+export function registerDimensionRoutes(app: KehuApp) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/t/{tenant}/dimensions',
+      tags: ['dimensions'],
+      summary: 'List management dimensions (管理维度) with their attributes',
+      request: { params: TenantParam },
+      responses: { 200: json(z.object({ items: z.array(DimensionOut) }), 'Dimensions'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json({ items: await listDimensions(c.var.deps, c.var.actor, c.req.valid('param').tenant) }, 200) as never,
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/dimensions',
+      tags: ['dimensions'],
+      summary: 'Create a dimension; `appliesTo` null for every customer or a filter such as class under 01',
+      request: { params: TenantParam, ...body(CreateDimensionBody) },
+      responses: { 201: json(Dimension, 'Created'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await createDimension(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json') as never),
+        201,
+      ) as never,
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/t/{tenant}/dimensions/{code}',
+      tags: ['dimensions'],
+      summary: 'Edit a dimension (name, description, enabled, position, appliesTo, code)',
+      request: { params: CodeParam, ...body(UpdateDimensionBody) },
+      responses: { 200: json(Dimension, 'Updated'), ...problemResponses },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      return c.json(
+        await updateDimension(c.var.deps, c.var.actor, tenant, code, c.req.valid('json') as never),
+        200,
+      ) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/t/{tenant}/dimensions/{code}',
+      tags: ['dimensions'],
+      summary: 'Delete a dimension and its attributes; refused (409 DIMENSION_IN_USE) while customers hold values',
+      request: { params: CodeParam },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      await deleteDimension(c.var.deps, c.var.actor, tenant, code)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/dimensions/{code}/attributes',
+      tags: ['dimensions'],
+      summary: 'Add an attribute; a required one needs a default, back-filled into existing customers',
+      request: { params: CodeParam, ...body(CreateAttributeInput) },
+      responses: {
+        201: json(z.object({ attribute: AttributeOut, backfilled: z.number() }), 'Created'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      return c.json(await createAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 201) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/t/{tenant}/attributes/{code}',
+      tags: ['dimensions'],
+      summary: 'Change an attribute; 409 ATTR_CHANGE_CONFLICTS lists every value the new definition refuses',
+      request: { params: CodeParam, ...body(UpdateAttributeInput) },
+      responses: {
+        200: json(z.object({ attribute: AttributeOut, rewritten: z.number(), backfilled: z.number() }), 'Updated'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      return c.json(await updateAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 200) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/attributes/{code}/preview-change',
+      tags: ['dimensions'],
+      summary: 'What a change would do, changing nothing: conflicts, rewrites, back-fill',
+      request: { params: CodeParam, ...body(UpdateAttributeInput) },
+      responses: {
+        200: json(
+          z.object({
+            before: AttributeOut,
+            after: AttributeOut,
+            conflicts: z.array(Conflict),
+            rewrites: z.number(),
+            held: z.number(),
+            backfill: z.unknown(),
+          }),
+          'Preview',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      return c.json(
+        await previewAttributeChange(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')),
+        200,
+      ) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/t/{tenant}/attributes/{code}',
+      tags: ['dimensions'],
+      summary: 'Delete an attribute; refused (409 ATTR_IN_USE) while used unless force=true, which removes the values',
+      request: { params: CodeParam, query: z.object({ force: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: json(z.object({ removedValues: z.number() }), 'Deleted'), ...problemResponses },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      const force = c.req.valid('query').force === 'true'
+      return c.json(await deleteAttribute(c.var.deps, c.var.actor, tenant, code, { force }), 200) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/t/{tenant}/customer-form',
+      tags: ['dimensions'],
+      summary: 'The attributes a customer with these classes fills in (node code per scheme code in the query)',
+      request: {
+        params: TenantParam,
+        query: z.object({
+          class: z.string().optional(),
+          region: z.string().optional(),
+          type: z.string().optional(),
+          industry: z.string().optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            sections: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                description: z.string(),
+                attributes: z.array(AttributeOut),
+              }),
+            ),
+          }),
+          'Form',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      // Every query key is a scheme code, user schemes included.
+      const classes = c.req.query()
+      const sections = await getCustomerForm(c.var.deps, c.var.actor, c.req.valid('param').tenant, classes)
+      return c.json({ sections }, 200) as never
+    },
+  )
+}
