@@ -1,5 +1,6 @@
 import { AppError, exitCode, isAppError, pick } from '@kehu/core'
 import { Command, CommanderError, Option } from 'commander'
+import { registerClassCommands } from './commands/class.js'
 import { registerCodeCommands } from './commands/code.js'
 import { registerCoreCommands } from './commands/core.js'
 import { type Io, processIo, say } from './io.js'
@@ -8,7 +9,7 @@ import { langFrom } from './settings.js'
 export type Register = (program: Command, io: Io) => void
 
 /** Extra command groups (customer, class, dimension …) register here. */
-const GROUPS: Register[] = [registerCoreCommands, registerCodeCommands]
+const GROUPS: Register[] = [registerCoreCommands, registerCodeCommands, registerClassCommands]
 
 export function buildProgram(io: Io): Command {
   const program = new Command('kehu')
