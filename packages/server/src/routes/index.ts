@@ -1,5 +1,6 @@
 import type { KehuApp, ServerContext } from '../context.js'
 import { registerClassRoutes } from './classes.js'
+import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerDimensionRoutes } from './dimensions.js'
 import { registerSystemRoutes } from './system.js'
 
@@ -8,4 +9,5 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerSystemRoutes,
   registerClassRoutes,
   registerDimensionRoutes,
+  registerCodeRuleRoutes,
 ]
