@@ -23,5 +23,6 @@ export default defineConfig({
     // Each test file owns its database, so files may run in parallel; two cores here.
     maxWorkers: 2,
     globalSetup: ['./scripts/vitest-global-setup.ts'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
   },
 })

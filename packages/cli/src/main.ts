@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: zod schemas get `.openapi()` only when created after @hono/zod-openapi extended zod.
+import '@hono/zod-openapi'
 import { runCli } from './program.js'
 
 const code = await runCli(process.argv.slice(2))

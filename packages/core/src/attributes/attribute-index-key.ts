@@ -1,7 +1,8 @@
 import type { AttributeDef } from './attribute-def.js'
 import { isEmptyValue } from './coerce-attribute-value.js'
 
-const OFFSET = 10 ** 16 // above Number.MAX_SAFE_INTEGER
+// 2^53: OFFSET + n stays an exact integer for every safe negative n (10^16 - 1 would round to 10^16)
+const OFFSET = 2 ** 53
 
 /** A scaled integer as text whose string order is numeric order: 'p0000000000001234', 'n…' below zero. */
 export function sortableNumberKey(n: number): string {

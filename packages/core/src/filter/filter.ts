@@ -83,9 +83,18 @@ export function filterSize(f: Filter): { depth: number; conditions: number } {
   return { depth, conditions }
 }
 
+// The outer shape is not recursive, so OpenAPI generators can document it; the whole tree is checked
+// against the recursive schema inside, with the same issues and paths.
+const FilterEnvelope = z.union([z.strictObject({ all: z.array(z.unknown()) }), z.strictObject({ any: z.array(z.unknown()) })])
+
 /** The filter schema, with its limits: depth ≤ 5, ≤ 50 conditions. */
-export const Filter = FilterShape.superRefine((f, ctx) => {
-  const { depth, conditions } = filterSize(f)
+export const Filter = FilterEnvelope.superRefine((value, ctx) => {
+  const parsed = FilterShape.safeParse(value)
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path as PropertyKey[] })
+    return
+  }
+  const { depth, conditions } = filterSize(parsed.data)
   if (depth > MAX_FILTER_DEPTH)
     ctx.addIssue({ code: 'custom', message: `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}` })
   if (conditions > MAX_FILTER_CONDITIONS)
@@ -93,4 +102,4 @@ export const Filter = FilterShape.superRefine((f, ctx) => {
       code: 'custom',
       message: `A filter has at most ${MAX_FILTER_CONDITIONS} conditions, this one ${conditions}`,
     })
-})
+}) as unknown as z.ZodType<Filter>
