@@ -3,13 +3,19 @@ import { Command, CommanderError, Option } from 'commander'
 import { registerClassCommands } from './commands/class.js'
 import { registerCodeCommands } from './commands/code.js'
 import { registerCoreCommands } from './commands/core.js'
+import { registerDimensionCommands } from './commands/dimension.js'
 import { type Io, processIo, say } from './io.js'
 import { langFrom } from './settings.js'
 
 export type Register = (program: Command, io: Io) => void
 
 /** Extra command groups (customer, class, dimension …) register here. */
-const GROUPS: Register[] = [registerCoreCommands, registerCodeCommands, registerClassCommands]
+const GROUPS: Register[] = [
+  registerCoreCommands,
+  registerCodeCommands,
+  registerDimensionCommands,
+  registerClassCommands,
+]
 
 export function buildProgram(io: Io): Command {
   const program = new Command('kehu')

@@ -5,8 +5,14 @@ import {
   conflict,
   type DimensionType,
   type Filter,
+  type FilterNode,
+  filterChildren,
   type Issue,
+  isCondition,
+  issue,
+  normalizeNodeCode,
   notFound,
+  parseFilterField,
   type Tx,
   text,
   validateFilter,
@@ -48,12 +54,42 @@ export async function loadAttribute(tx: Tx, tenantId: string, code: string): Pro
   return a
 }
 
-/** Refuses an "applies to" filter that names unknown fields, schemes, classes' operators or values. */
+/**
+ * Refuses an "applies to" filter that names unknown fields, schemes, operators or values, or classes a
+ * scheme does not have (a typo would silently make the dimension apply to nobody).
+ */
 export async function assertAppliesTo(tx: Tx, tenantId: string, appliesTo: Filter | null): Promise<void> {
   if (appliesTo === null) return
-  const known = await knownFilterFields(tx, tenantId, await tx.schemes.list(tenantId))
+  const schemes = await tx.schemes.list(tenantId)
+  const known = await knownFilterFields(tx, tenantId, schemes)
+  const issues = validateFilter(appliesTo, known, ['appliesTo'])
+  if (issues.length === 0) {
+    const walk = async (n: FilterNode, path: (string | number)[]) => {
+      if (!isCondition(n)) {
+        const key = 'all' in n ? 'all' : 'any'
+        for (const [i, c] of filterChildren(n).entries()) await walk(c, [...path, key, i])
+        return
+      }
+      const ref = parseFilterField(n.field)
+      const scheme = ref.kind === 'scheme' ? schemes.find((s) => s.code === ref.scheme) : undefined
+      if (!scheme || n.value === undefined || n.value === null) return
+      const codes = new Set((await tx.nodes.listByScheme(tenantId, scheme.id)).map((x) => x.code))
+      for (const v of Array.isArray(n.value) ? n.value : [n.value]) {
+        const code = normalizeNodeCode(String(v))
+        if (!codes.has(code))
+          issues.push(
+            issue(
+              [...path, 'value'],
+              'CLASS_NOT_FOUND',
+              text(`分类体系 ${scheme.name} 中没有 ${code}`, `The scheme ${scheme.code} has no class ${code}`),
+            ),
+          )
+      }
+    }
+    await walk(appliesTo, ['appliesTo'])
+  }
   assertNoIssues(
-    validateFilter(appliesTo, known, ['appliesTo']),
+    issues,
     'DIMENSION_INVALID',
     text('管理维度的适用范围有误', 'The dimension’s "applies to" filter is not valid'),
   )

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Io } from '../io.js'
+import { runCli } from '../program.js'
+import { parseOptions } from './dimension.js'
+
+function bufferIo(lang: 'zh-CN' | 'en' = 'zh-CN'): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), lang }
+}
+
+describe('kehu dimension', () => {
+  let data: string
+  const run = async (args: string[], lang: 'zh-CN' | 'en' = 'zh-CN') => {
+    const io = bufferIo(lang)
+    const code = await runCli(['--data', data, ...(lang === 'en' ? ['--lang', 'en'] : []), ...args], io)
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') }
+  }
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), 'kehu-dim-'))
+    // The demo tenant brings a class tree (01 …) for "applies to".
+    expect((await run(['demo', '--customers', '5'])).code).toBe(0)
+  })
+  afterAll(() => rmSync(data, { recursive: true, force: true }))
+
+  it('parses options lists', () => {
+    expect(parseOptions('A=甲级, B=乙级，C')).toEqual([
+      { code: 'A', label: '甲级', enabled: true },
+      { code: 'B', label: '乙级', enabled: true },
+      { code: 'C', label: 'C', enabled: true },
+    ])
+  })
+
+  it('creates dimensions and attributes, lists them, previews and applies changes', async () => {
+    let r = await run(['dimension', 'create', 'SALES', '销售维度', '--applies-to-class', '01'])
+    expect([r.code, r.out]).toEqual([0, '已创建管理维度 SALES 销售维度'])
+    r = await run([
+      'dimension',
+      'attr',
+      'add',
+      'SALES',
+      'SINCE',
+      '合作日期',
+      '--type',
+      'date',
+      '--required',
+      '--default',
+      '2020-01-01',
+      '--min',
+      '2000-01-01',
+    ])
+    expect(r.code).toBe(0)
+    r = await run([
+      'dimension',
+      'attr',
+      'add',
+      'SALES',
+      'LEVEL',
+      '等级',
+      '--type',
+      'single-choice',
+      '--options',
+      'A=甲级,B=乙级',
+      '--unique',
+      '--indexed',
+      '--json',
+    ])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out).attribute).toMatchObject({
+      code: 'LEVEL',
+      unique: true,
+      indexed: true,
+      options: [
+        { code: 'A', label: '甲级' },
+        { code: 'B', label: '乙级' },
+      ],
+    })
+    r = await run(['dimension', 'list', '--json'])
+    const list = JSON.parse(r.out)
+    expect(list[0]).toMatchObject({ code: 'SALES', appliesTo: { all: [{ field: 'class', op: 'under', value: '01' }] } })
+    expect(list[0].attributes.map((a: { code: string }) => a.code)).toEqual(['SINCE', 'LEVEL'])
+    r = await run(['dimension', 'list'])
+    expect(r.out).toContain('SINCE')
+    expect(r.out).toContain('required')
+    r = await run(['dimension', 'attr', 'preview', 'LEVEL', '--type', 'multi-choice', '--json'])
+    expect(JSON.parse(r.out)).toMatchObject({ conflicts: [], held: 0 })
+    r = await run(['dimension', 'attr', 'update', 'LEVEL', '--name', '客户等级', '--no-unique'])
+    expect([r.code, r.out]).toEqual([0, '已修改维度属性 LEVEL（改写 0 个取值，回填 0 个客户）'])
+    r = await run(['dimension', 'update', 'SALES', '--applies-to-all', '--json'])
+    expect(JSON.parse(r.out).appliesTo).toBeNull()
+    r = await run(['dimension', 'attr', 'delete', 'LEVEL'])
+    expect(r.code).toBe(0)
+    // The demo customers were given the required date's default: the dimension is in use.
+    r = await run(['dimension', 'delete', 'SALES'])
+    expect([r.code, r.err]).toEqual([4, expect.stringContaining('[DIMENSION_IN_USE]')])
+    r = await run(['dimension', 'attr', 'delete', 'SINCE', '--force', '--json'])
+    expect(JSON.parse(r.out).removedValues).toBeGreaterThan(0)
+    r = await run(['dimension', 'delete', 'SALES'])
+    expect([r.code, r.out]).toEqual([0, '已删除管理维度 SALES'])
+  })
+
+  it('refuses bad input with every problem, in both languages, with the right exit codes', async () => {
+    await run(['dimension', 'create', 'D', '维度'])
+    let r = await run([
+      'dimension',
+      'attr',
+      'add',
+      'D',
+      'N',
+      '数量',
+      '--type',
+      'number',
+      '--min',
+      '5',
+      '--max',
+      '1',
+      '--options',
+      'A',
+    ])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('[ATTR_DEF_INVALID]')
+    expect(r.err).toContain('constraints.min')
+    expect(r.err).toContain('options')
+    r = await run(['dimension', 'attr', 'add', 'D', 'X', 'x', '--type', 'money'], 'en')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('type')
+    r = await run(['dimension', 'attr', 'add', 'D', 'R', '必填', '--type', 'text', '--required'], 'en')
+    expect([r.code, r.err]).toEqual([
+      2,
+      expect.stringContaining('The required attribute "必填" needs a default to fill in existing customers'),
+    ])
+    r = await run(['dimension', 'create', 'D', '重复'])
+    expect([r.code, r.err]).toEqual([4, expect.stringContaining('管理维度编码 D 已存在')])
+    r = await run(['dimension', 'attr', 'update', 'NOPE', '--name', 'x'])
+    expect(r.code).toBe(3)
+    r = await run(['dimension', 'create', 'E', 'e', '--applies-to', '{oops'])
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('--applies-to 不是有效的 JSON')])
+    r = await run(['dimension', 'create', 'E', 'e', '--applies-to-class', '99'])
+    expect(r.code).toBe(2)
+  })
+})
