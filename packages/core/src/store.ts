@@ -143,6 +143,10 @@ export interface CustomerRepo {
   /** Moves every customer of `fromNodeId` to `toNodeId`; returns how many moved. */
   repointNode(tenantId: string, fromNodeId: string, toNodeId: string): Promise<number>
   idsOnNodes(tenantId: string, nodeIds: string[]): Promise<string[]>
+  /** What still points at a customer, by kind (e.g. `branches`: customers naming it as head office); zero counts left out. */
+  referencesTo(tenantId: string, id: string): Promise<Record<string, number>>
+  /** Removes a customer with its classes, codes (live and alias) and unique attribute claims. */
+  delete(tenantId: string, id: string): Promise<void>
 }
 
 export interface CodeRegistry {

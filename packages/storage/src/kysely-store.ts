@@ -754,6 +754,22 @@ function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | 
         .execute()
       return [...new Set(rows.map((r) => r.customer_id))]
     },
+    referencesTo: async (tenantId, id) => {
+      const r = await q
+        .selectFrom('customer')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('head_office_id', '=', id)
+        .executeTakeFirstOrThrow()
+      const out: Record<string, number> = {}
+      if (num(r.n) > 0) out.branches = num(r.n)
+      return out
+    },
+    delete: async (tenantId, id) => {
+      for (const table of ['customer_class', 'attribute_unique', 'customer_code'] as const)
+        await q.deleteFrom(table).where('tenant_id', '=', tenantId).where('customer_id', '=', id).execute()
+      await q.deleteFrom('customer').where('tenant_id', '=', tenantId).where('id', '=', id).execute()
+    },
   }
 }
 

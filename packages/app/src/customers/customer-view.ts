@@ -1,0 +1,122 @@
+import { BUILTIN_SCHEMES, type Customer, type CustomerCode, formatCents, type Tx } from '@kehu/core'
+import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
+
+/** A customer's node in one scheme, as the edges show it. */
+export interface NodeRef {
+  code: string
+  name: string
+  /** Level 1 down to the node. */
+  path: { code: string; name: string }[]
+}
+
+/** A customer for display: node codes and names per scheme code instead of ids, logins and codes instead of ids. */
+export interface CustomerView {
+  customer: Customer
+  /** Node per scheme code (`type`, `class`, `region`, `industry`, user-defined). */
+  nodes: Record<string, NodeRef>
+  /** Login of the account manager. */
+  accountManager: string | null
+  /** Code and name of the head-office customer. */
+  headOffice: { code: string; name: string } | null
+}
+
+/** A customer with its codes, live and old (aliases), for the record page. */
+export interface CustomerDetail extends CustomerView {
+  codes: Pick<CustomerCode, 'code' | 'kind' | 'createdAt'>[]
+  /** Set when the customer was found by one of its old codes. */
+  matchedAlias?: string
+}
+
+/** Node references per scheme code of a customer's classes (node ids per scheme id). */
+export function nodesOf(classes: Record<string, string>, index: ClassIndex): Record<string, NodeRef> {
+  const out: Record<string, NodeRef> = {}
+  for (const [schemeId, nodeId] of Object.entries(classes)) {
+    const scheme = index.schemeById.get(schemeId)
+    const node = index.nodeById.get(nodeId)
+    if (!scheme || !node) continue
+    const path: NodeRef['path'] = []
+    for (
+      let cur: typeof node | undefined = node;
+      cur;
+      cur = cur.parentId ? index.nodeById.get(cur.parentId) : undefined
+    )
+      path.unshift({ code: cur.code, name: cur.name })
+    out[scheme.code] = { code: node.code, name: node.name, path }
+  }
+  return out
+}
+
+/** Builds display views for customers, loading the class index, users and head offices once. */
+export async function viewCustomers(
+  tx: Tx,
+  tenantId: string,
+  customers: Customer[],
+  index?: ClassIndex,
+): Promise<CustomerView[]> {
+  const idx = index ?? (await loadClassIndex(tx, tenantId))
+  const logins = new Map<string, string>()
+  const heads = new Map<string, { code: string; name: string } | null>()
+  for (const c of customers) {
+    if (c.accountManagerId && !logins.has(c.accountManagerId)) {
+      const u = await tx.users.byId(c.accountManagerId)
+      logins.set(c.accountManagerId, u?.login ?? c.accountManagerId)
+    }
+    if (c.headOfficeId && !heads.has(c.headOfficeId)) {
+      const h = await tx.customers.byId(tenantId, c.headOfficeId)
+      heads.set(c.headOfficeId, h ? { code: h.code, name: h.name } : null)
+    }
+  }
+  return customers.map((c) => ({
+    customer: c,
+    nodes: nodesOf(c.classes, idx),
+    accountManager: c.accountManagerId ? (logins.get(c.accountManagerId) ?? null) : null,
+    headOffice: c.headOfficeId ? (heads.get(c.headOfficeId) ?? null) : null,
+  }))
+}
+
+/**
+ * A flat, readable form of a customer for the audit log and its before → after pairs: node codes per
+ * scheme code, the account manager's login, the head office's code, the credit limit in yuan.
+ */
+export function auditViewOf(view: CustomerView): Record<string, unknown> {
+  const {
+    id: _id,
+    tenantId: _t,
+    classes: _c,
+    accountManagerId: _a,
+    headOfficeId: _h,
+    creditLimitCents,
+    codeRuleId: _r,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _ua,
+    updatedBy: _ub,
+    version: _v,
+    ...rest
+  } = view.customer
+  const { attributes, ...plain } = rest
+  const out: Record<string, unknown> = {
+    ...plain,
+    creditLimit: creditLimitCents === null ? null : formatCents(creditLimitCents),
+    accountManager: view.accountManager,
+    headOffice: view.headOffice?.code ?? null,
+  }
+  for (const [scheme, n] of Object.entries(view.nodes))
+    out[BUILTIN_SCHEMES.includes(scheme as 'type') ? scheme : `classes.${scheme}`] = n.code
+  for (const [code, v] of Object.entries(attributes)) out[`attributes.${code}`] = v
+  return out
+}
+
+/** The fields that differ between two audit views, as before → after pairs (absent is null). */
+export function diffViews(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { before: unknown; after: unknown }> {
+  const out: Record<string, { before: unknown; after: unknown }> = {}
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[key] ?? null
+    const b = after[key] ?? null
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = { before: a, after: b }
+  }
+  return out
+}
