@@ -50,7 +50,12 @@ export const areas: Area[] = [
     page: page(() => import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage)),
   },
   { key: 'customers', path: 'customers', icon: <TeamOutlined />, page: later('customers') },
-  { key: 'classes', path: 'classes', icon: <ApartmentOutlined />, page: later('classes') },
+  {
+    key: 'classes',
+    path: 'classes',
+    icon: <ApartmentOutlined />,
+    page: page(() => import('./pages/classes/classes-page').then((m) => m.ClassesPage)),
+  },
   { key: 'dimensions', path: 'dimensions', icon: <TagsOutlined />, page: later('dimensions') },
   { key: 'codeRules', path: 'code-rules', icon: <NumberOutlined />, page: later('codeRules') },
   { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer') },

@@ -1,6 +1,8 @@
+import { classesEn } from './classes'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
+  classes: classesEn,
   app: {
     name: 'kehu',
     tagline: 'Customer master data',

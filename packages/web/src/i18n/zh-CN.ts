@@ -1,5 +1,7 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
+import { classesZh } from './classes'
 export const zhCN = {
+  classes: classesZh,
   app: {
     name: '客户',
     tagline: '客户主数据',

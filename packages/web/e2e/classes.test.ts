@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+
+/** The primary button of the open dialog (antd spaces two-character Chinese labels, so no name match). */
+const ok = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click()
+
+async function addNode(page: Page, opener: string, expectCode: string, name: string) {
+  await page.getByTestId(opener).first().click()
+  const code = page.getByTestId('node-code')
+  await code.waitFor()
+  expect(await code.inputValue()).toBe(expectCode)
+  await page.getByTestId('node-name').fill(name)
+  await ok(page)
+  await page.getByTestId(`node-${expectCode}`).waitFor()
+}
+
+describeBrowser('classes page', () => {
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp()
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
+    page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('creates a 2-3-4 scheme and builds a tree shown as (01001) …', async () => {
+    await page.goto(`${app!.url}/t/demo/classes`)
+    await page.getByTestId('scheme-tab-class').waitFor()
+    await page.getByTestId('level-mask').waitFor()
+    await screenshot(page, 'classes-demo')
+    await page.getByTestId('new-scheme').click()
+    await page.getByTestId('scheme-code').fill('T234')
+    await page.getByTestId('scheme-name').fill('测试分类')
+    await page.getByTestId('scheme-levels').fill('2-3-4')
+    await ok(page)
+    await page.waitForURL(/scheme=T234/)
+    await page.getByTestId('level-mask').getByText('** *** ****').waitFor()
+    await addNode(page, 'add-root', '01', '华北')
+    await page.getByTestId('node-01').click()
+    await addNode(page, 'add-child', '01001', '华北大客户')
+    await page.getByTestId('node-01001').click()
+    await addNode(page, 'add-child', '010010001', '北京大客户')
+    expect(await page.getByTestId('node-01001').textContent()).toContain('(01001) 华北大客户')
+    expect(await page.getByTestId('node-010010001').textContent()).toContain('末级')
+    await screenshot(page, 'classes-tree')
+  })
+
+  it('shows the Chinese reason for a bad code on the form', async () => {
+    await page.getByTestId('node-01').click()
+    await page.getByTestId('add-child').click()
+    await page.getByTestId('node-code').fill('010')
+    await page.getByTestId('node-name').fill('坏编码')
+    await ok(page)
+    const reason = page.getByTestId('add-node-form').getByText(/编码不符合编码规则 2-3-4/)
+    await reason.waitFor()
+    await screenshot(page, 'classes-bad-code')
+    await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn').first().click()
+    await page
+      .locator('.ant-modal-wrap:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined)
+  })
+
+  it('moves a subtree after a preview and shows the new codes', async () => {
+    await addNode(page, 'add-root', '02', '华东')
+    await page.getByTestId('node-01001').click()
+    await page.getByTestId('move').click()
+    await page.getByTestId('move-parent').click()
+    await page.locator('.ant-select-item-option[title="(02) 华东"]').click()
+    await page.getByTestId('move-preview').click()
+    const table = page.getByTestId('move-preview-table')
+    await table.getByText('020010001').waitFor()
+    expect(await table.textContent()).toContain('02001')
+    await screenshot(page, 'classes-move-preview')
+    await page.getByTestId('move-confirm').click()
+    await page.getByTestId('node-020010001').waitFor()
+    expect(await page.getByTestId('node-02001').textContent()).toContain('(02001) 华北大客户')
+    expect(await page.getByTestId('node-01001').count()).toBe(0)
+    await screenshot(page, 'classes-moved')
+    await page.getByTestId('node-panel').getByTestId('node-aliases').getByText(/01001/).waitFor()
+    await screenshot(page, 'classes-moved')
+  })
+})

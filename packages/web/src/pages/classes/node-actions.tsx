@@ -1,0 +1,497 @@
+import { suggestNextSibling } from '@kehu/core'
+import { Alert, App, Button, Flex, Form, type FormInstance, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type ApiIssue, isApiError } from '../../api/client'
+import { applyIssuesToForm } from '../../api/form-issues'
+import { ApiErrorAlert } from '../../components/api-error-alert'
+import { useTenant } from '../../components/tenant-context'
+import { type MovePreview, nodePath, type Scheme, type TreeNode, useClassCall } from './classes-api'
+
+type Kind = 'add' | 'rename' | 'move' | 'merge' | 'delete' | 'defaults'
+
+interface Props {
+  scheme: Scheme
+  nodes: TreeNode[]
+  /** The selected class; null: only "add a level-1 class". */
+  node: TreeNode | null
+  onSelect: (code: string | null) => void
+}
+
+/** The buttons of one class (or of the tree root) and the dialog each opens. */
+export function NodeActions({ scheme, nodes, node, onSelect }: Props) {
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [open, setOpen] = useState<Kind | null>(null)
+  const toggle = useClassCall<boolean>(tenant.code, (enabled) => ({
+    path: nodePath(scheme.code, node?.code ?? ''),
+    method: 'PATCH',
+    body: { enabled },
+  }))
+  const close = () => setOpen(null)
+  if (!node)
+    return (
+      <>
+        <Button size="small" onClick={() => setOpen('add')} data-testid="add-root">
+          {t('classes.addRoot')}
+        </Button>
+        {open === 'add' && (
+          <AddNodeModal scheme={scheme} nodes={nodes} parent={null} onClose={close} onAdded={onSelect} />
+        )}
+      </>
+    )
+  return (
+    <Flex vertical gap={8}>
+      <Space wrap>
+        {scheme.levels && (
+          <Button onClick={() => setOpen('add')} data-testid="add-child">
+            {t('classes.addChild')}
+          </Button>
+        )}
+        <Button onClick={() => setOpen('rename')} data-testid="rename">
+          {t('classes.rename')}
+        </Button>
+        <Button onClick={() => toggle.mutate(!node.enabled)} loading={toggle.isPending} data-testid="toggle">
+          {node.enabled ? t('classes.disable') : t('classes.enable')}
+        </Button>
+        {scheme.levels && (
+          <Button onClick={() => setOpen('move')} data-testid="move">
+            {t('classes.move')}
+          </Button>
+        )}
+        <Button onClick={() => setOpen('merge')} data-testid="merge">
+          {t('classes.merge')}
+        </Button>
+        <Button onClick={() => setOpen('defaults')} data-testid="defaults">
+          {t('classes.defaults')}
+        </Button>
+        <Button danger onClick={() => setOpen('delete')} data-testid="delete">
+          {t('classes.delete')}
+        </Button>
+      </Space>
+      {toggle.isError && <ApiErrorAlert error={toggle.error} />}
+      {open === 'add' && (
+        <AddNodeModal scheme={scheme} nodes={nodes} parent={node} onClose={close} onAdded={onSelect} />
+      )}
+      {open === 'rename' && <RenameModal scheme={scheme} node={node} onClose={close} />}
+      {open === 'move' && <MoveModal scheme={scheme} nodes={nodes} node={node} onClose={close} onMoved={onSelect} />}
+      {open === 'merge' && <MergeModal scheme={scheme} nodes={nodes} node={node} onClose={close} onMerged={onSelect} />}
+      {open === 'delete' && (
+        <DeleteModal scheme={scheme} nodes={nodes} node={node} onClose={close} onDeleted={() => onSelect(null)} />
+      )}
+      {open === 'defaults' && <DefaultsModal scheme={scheme} node={node} onClose={close} />}
+    </Flex>
+  )
+}
+
+const nodeOptions = (nodes: TreeNode[], keep: (n: TreeNode) => boolean) =>
+  nodes.filter(keep).map((n) => ({ value: n.code, label: `${'\u3000'.repeat(n.level - 1)}${n.displayName}` }))
+
+/** Every code below `code` (itself included). */
+const subtreeOf = (nodes: TreeNode[], code: string) => {
+  const out = new Set([code])
+  for (const n of nodes) if (n.parentCode && out.has(n.parentCode)) out.add(n.code)
+  return out
+}
+
+function suggest(scheme: Scheme, nodes: TreeNode[], parent: TreeNode | null): string | undefined {
+  if (!scheme.levels) return undefined
+  try {
+    const taken = nodes.flatMap((n) => [n.code, ...n.aliases])
+    return suggestNextSibling(scheme.levels.split('-').map(Number), parent?.code ?? null, taken)
+  } catch {
+    return undefined
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any form's values
+function useFormCall(form: FormInstance<any>) {
+  const [rest, setRest] = useState<ApiIssue[] | undefined>()
+  const [error, setError] = useState<unknown>()
+  return {
+    error,
+    rest,
+    clear: () => setError(undefined),
+    fail: (e: unknown) => {
+      setError(e)
+      setRest(isApiError(e) ? applyIssuesToForm(form, e) : undefined)
+    },
+  }
+}
+
+function AddNodeModal(props: {
+  scheme: Scheme
+  nodes: TreeNode[]
+  parent: TreeNode | null
+  onClose: () => void
+  onAdded: (code: string) => void
+}) {
+  const { scheme, nodes, parent, onClose, onAdded } = props
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [form] = Form.useForm<{ code?: string; name: string }>()
+  const suggested = suggest(scheme, nodes, parent)
+  const f = useFormCall(form)
+  const add = useClassCall<{ code?: string; name: string }, { code: string }>(tenant.code, (v) => ({
+    path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
+    method: 'POST',
+    body: { ...(v.code?.trim() ? { code: v.code.trim() } : {}), name: v.name, parentCode: parent?.code ?? null },
+  }))
+  return (
+    <Modal
+      open
+      title={parent ? `${t('classes.addChild')} · ${parent.displayName}` : t('classes.addRoot')}
+      okText={t('classes.save')}
+      cancelText={t('classes.cancel')}
+      confirmLoading={add.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ code: suggested ?? '' }}
+        onFinish={(v) =>
+          add.mutate(v, {
+            onSuccess: (n) => {
+              onAdded(n.code)
+              onClose()
+            },
+            onError: f.fail,
+          })
+        }
+        data-testid="add-node-form"
+      >
+        <Form.Item
+          name="code"
+          label={t('classes.code')}
+          extra={suggested && t('classes.codeHint', { code: suggested })}
+        >
+          <Input data-testid="node-code" placeholder={suggested} />
+        </Form.Item>
+        <Form.Item name="name" label={t('classes.name')}>
+          <Input data-testid="node-name" />
+        </Form.Item>
+      </Form>
+      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
+    </Modal>
+  )
+}
+
+function RenameModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNode; onClose: () => void }) {
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [form] = Form.useForm<{ name: string }>()
+  const f = useFormCall(form)
+  const call = useClassCall<{ name: string }>(tenant.code, (v) => ({
+    path: nodePath(scheme.code, node.code),
+    method: 'PATCH',
+    body: v,
+  }))
+  return (
+    <Modal
+      open
+      title={`${t('classes.rename')} · ${node.displayName}`}
+      okText={t('classes.save')}
+      cancelText={t('classes.cancel')}
+      confirmLoading={call.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ name: node.name }}
+        onFinish={(v) => call.mutate(v, { onSuccess: onClose, onError: f.fail })}
+      >
+        <Form.Item name="name" label={t('classes.name')}>
+          <Input data-testid="rename-input" />
+        </Form.Item>
+      </Form>
+      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
+    </Modal>
+  )
+}
+
+function MoveModal(props: {
+  scheme: Scheme
+  nodes: TreeNode[]
+  node: TreeNode
+  onClose: () => void
+  onMoved: (code: string) => void
+}) {
+  const { scheme, nodes, node, onClose, onMoved } = props
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [parent, setParent] = useState<string>('')
+  const [code, setCode] = useState('')
+  const [preview, setPreview] = useState<MovePreview | null>(null)
+  const inside = subtreeOf(nodes, node.code)
+  const body = (p: boolean) => ({
+    newParentCode: parent || null,
+    ...(code.trim() ? { code: code.trim() } : {}),
+    preview: p,
+  })
+  const path = nodePath(scheme.code, node.code, '/move')
+  const look = useClassCall<void, MovePreview>(tenant.code, () => ({ path, method: 'POST', body: body(true) }))
+  const move = useClassCall<void, MovePreview>(tenant.code, () => ({ path, method: 'POST', body: body(false) }))
+  const error = look.error ?? move.error
+  return (
+    <Modal
+      open
+      width={640}
+      title={`${t('classes.move')} · ${node.displayName}`}
+      onCancel={onClose}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('classes.cancel')}</Button>
+          <Button
+            onClick={() => look.mutate(undefined, { onSuccess: setPreview })}
+            loading={look.isPending}
+            data-testid="move-preview"
+          >
+            {t('classes.previewMove')}
+          </Button>
+          <Button
+            type="primary"
+            disabled={!preview}
+            loading={move.isPending}
+            data-testid="move-confirm"
+            onClick={() =>
+              move.mutate(undefined, {
+                onSuccess: (r) => {
+                  onMoved(r.moves[0]?.newCode ?? node.code)
+                  onClose()
+                },
+              })
+            }
+          >
+            {t('classes.confirmMove')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('classes.newParent')}>
+          <Select
+            data-testid="move-parent"
+            showSearch
+            optionFilterProp="label"
+            value={parent}
+            onChange={(v) => {
+              setParent(v)
+              setPreview(null)
+            }}
+            options={[{ value: '', label: t('classes.toRoot') }, ...nodeOptions(nodes, (n) => !inside.has(n.code))]}
+          />
+        </Form.Item>
+        <Form.Item label={t('classes.newCode')}>
+          <Input
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value)
+              setPreview(null)
+            }}
+          />
+        </Form.Item>
+      </Form>
+      {error && <ApiErrorAlert error={error} />}
+      {preview && (
+        <Flex vertical gap={8} data-testid="move-preview-table">
+          <Alert
+            type="info"
+            showIcon
+            message={t('classes.moveSummary', { nodes: preview.moves.length, customers: preview.customersAffected })}
+          />
+          <Table
+            size="small"
+            rowKey="oldCode"
+            pagination={false}
+            dataSource={preview.moves}
+            columns={[
+              { title: t('classes.oldCode'), dataIndex: 'oldCode' },
+              {
+                title: t('classes.newCodeCol'),
+                dataIndex: 'newCode',
+                render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+              },
+              { title: t('classes.name'), dataIndex: 'name' },
+              { title: t('classes.customersCol'), dataIndex: 'customerCount' },
+            ]}
+          />
+        </Flex>
+      )}
+    </Modal>
+  )
+}
+
+function MergeModal(props: {
+  scheme: Scheme
+  nodes: TreeNode[]
+  node: TreeNode
+  onClose: () => void
+  onMerged: (code: string) => void
+}) {
+  const { scheme, nodes, node, onClose, onMerged } = props
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [into, setInto] = useState<string>()
+  const call = useClassCall<string>(tenant.code, (target) => ({
+    path: nodePath(scheme.code, node.code, '/merge'),
+    method: 'POST',
+    body: { into: target },
+  }))
+  return (
+    <Modal
+      open
+      title={`${t('classes.merge')} · ${node.displayName}`}
+      okText={t('classes.merge')}
+      cancelText={t('classes.cancel')}
+      okButtonProps={{ disabled: !into, danger: true }}
+      confirmLoading={call.isPending}
+      onCancel={onClose}
+      onOk={() =>
+        into &&
+        call.mutate(into, {
+          onSuccess: () => {
+            onMerged(into)
+            onClose()
+          },
+        })
+      }
+    >
+      <Flex vertical gap={12}>
+        <Typography.Paragraph type="secondary">{t('classes.mergeHint')}</Typography.Paragraph>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('classes.mergeInto')}
+          value={into}
+          onChange={setInto}
+          options={nodeOptions(nodes, (n) => n.code !== node.code)}
+          data-testid="merge-target"
+        />
+        {call.isError && <ApiErrorAlert error={call.error} />}
+      </Flex>
+    </Modal>
+  )
+}
+
+function DeleteModal(props: {
+  scheme: Scheme
+  nodes: TreeNode[]
+  node: TreeNode
+  onClose: () => void
+  onDeleted: () => void
+}) {
+  const { scheme, nodes, node, onClose, onDeleted } = props
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const [moveTo, setMoveTo] = useState<string>()
+  const call = useClassCall<string | undefined>(tenant.code, (target) => ({
+    path: `${nodePath(scheme.code, node.code)}${target ? `?moveCustomersTo=${encodeURIComponent(target)}` : ''}`,
+    method: 'DELETE',
+  }))
+  const done = {
+    onSuccess: () => {
+      onDeleted()
+      onClose()
+    },
+  }
+  const hasCustomers = isApiError(call.error) && call.error.code === 'CLASS_HAS_CUSTOMERS'
+  const inside = subtreeOf(nodes, node.code)
+  return (
+    <Modal
+      open
+      title={t('classes.deleteConfirm', { node: node.displayName })}
+      okText={t('classes.delete')}
+      cancelText={t('classes.cancel')}
+      okButtonProps={{ danger: true, disabled: hasCustomers }}
+      confirmLoading={call.isPending}
+      onCancel={onClose}
+      onOk={() => call.mutate(undefined, done)}
+    >
+      <Flex vertical gap={12}>
+        {call.isError && <ApiErrorAlert error={call.error} />}
+        {(hasCustomers || node.customerCount > 0) && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Select
+              style={{ flex: 1 }}
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('classes.moveCustomersTo')}
+              value={moveTo}
+              onChange={setMoveTo}
+              options={nodeOptions(nodes, (n) => !inside.has(n.code) && n.enabled && (!scheme.leafOnly || n.leaf))}
+              data-testid="delete-move-to"
+            />
+            <Button
+              danger
+              disabled={!moveTo}
+              onClick={() => call.mutate(moveTo, done)}
+              data-testid="delete-move-confirm"
+            >
+              {t('classes.moveThenDelete')}
+            </Button>
+          </Space.Compact>
+        )}
+      </Flex>
+    </Modal>
+  )
+}
+
+function DefaultsModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNode; onClose: () => void }) {
+  const { t } = useTranslation()
+  const tenant = useTenant()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ defaults: Record<string, string | undefined> }>()
+  const f = useFormCall(form)
+  const call = useClassCall<{ defaults: Record<string, string | undefined> }>(tenant.code, (v) => ({
+    path: nodePath(scheme.code, node.code),
+    method: 'PATCH',
+    body: {
+      defaults: Object.fromEntries(
+        Object.entries(v.defaults ?? {})
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => [k, x === '' ? null : x]),
+      ),
+    },
+  }))
+  return (
+    <Modal
+      open
+      title={`${t('classes.defaults')} · ${node.displayName}`}
+      okText={t('classes.save')}
+      cancelText={t('classes.cancel')}
+      confirmLoading={call.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ defaults: { serviceLevel: node.defaults.serviceLevel ?? undefined } }}
+        onFinish={(v) =>
+          call.mutate(v, {
+            onSuccess: () => {
+              void message.success(t('classes.saved'))
+              onClose()
+            },
+            onError: f.fail,
+          })
+        }
+      >
+        <Form.Item name={['defaults', 'accountManager']} label={t('classes.accountManager')}>
+          <Input placeholder={node.defaults.accountManagerId ? '✓' : ''} />
+        </Form.Item>
+        <Form.Item name={['defaults', 'codeRule']} label={t('classes.codeRule')}>
+          <Input placeholder={node.defaults.codeRuleId ? '✓' : ''} />
+        </Form.Item>
+        <Form.Item name={['defaults', 'serviceLevel']} label={t('classes.serviceLevel')}>
+          <Input />
+        </Form.Item>
+      </Form>
+      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
+    </Modal>
+  )
+}
