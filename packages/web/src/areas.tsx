@@ -56,7 +56,12 @@ export const areas: Area[] = [
     icon: <ApartmentOutlined />,
     page: page(() => import('./pages/classes/classes-page').then((m) => m.ClassesPage)),
   },
-  { key: 'dimensions', path: 'dimensions', icon: <TagsOutlined />, page: later('dimensions') },
+  {
+    key: 'dimensions',
+    path: 'dimensions',
+    icon: <TagsOutlined />,
+    page: page(() => import('./pages/dimensions/dimensions-page').then((m) => m.DimensionsPage)),
+  },
   { key: 'codeRules', path: 'code-rules', icon: <NumberOutlined />, page: later('codeRules') },
   { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer') },
   { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning') },
