@@ -1,8 +1,10 @@
 import { classesEn } from './classes'
+import { dimensionsEn } from './dimensions'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   classes: classesEn,
+  dimensions: dimensionsEn,
   app: {
     name: 'kehu',
     tagline: 'Customer master data',

@@ -1,7 +1,9 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
 import { classesZh } from './classes'
+import { dimensionsZh } from './dimensions'
 export const zhCN = {
   classes: classesZh,
+  dimensions: dimensionsZh,
   app: {
     name: '客户',
     tagline: '客户主数据',
