@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { registerClassCommands } from './commands/class.js'
 import { registerCodeCommands } from './commands/code.js'
 import { registerCoreCommands } from './commands/core.js'
+import { registerCustomerCommands } from './commands/customer.js'
 import { registerDimensionCommands } from './commands/dimension.js'
 import { type Io, processIo, say } from './io.js'
 import { langFrom } from './settings.js'
@@ -12,6 +13,7 @@ export type Register = (program: Command, io: Io) => void
 /** Extra command groups (customer, class, dimension …) register here. */
 const GROUPS: Register[] = [
   registerCoreCommands,
+  registerCustomerCommands,
   registerCodeCommands,
   registerDimensionCommands,
   registerClassCommands,

@@ -120,3 +120,32 @@ export function diffViews(
   }
   return out
 }
+
+/** A customer as the API and the CLI print it: node codes per scheme (not ids), credit limit in yuan, logins. */
+export function customerJson(v: CustomerView) {
+  const {
+    tenantId: _t,
+    classes: _c,
+    accountManagerId: _a,
+    headOfficeId: _h,
+    codeRuleId: _r,
+    creditLimitCents,
+    ...c
+  } = v.customer
+  const classes: Record<string, string> = {}
+  for (const [scheme, n] of Object.entries(v.nodes))
+    if (!BUILTIN_SCHEMES.includes(scheme as 'type')) classes[scheme] = n.code
+  return {
+    ...c,
+    accountManager: v.accountManager,
+    creditLimit: creditLimitCents === null ? null : formatCents(creditLimitCents),
+    headOffice: v.headOffice,
+    type: v.nodes.type?.code ?? null,
+    class: v.nodes.class?.code ?? null,
+    region: v.nodes.region?.code ?? null,
+    industry: v.nodes.industry?.code ?? null,
+    classes,
+    nodes: v.nodes,
+  }
+}
+export type CustomerJson = ReturnType<typeof customerJson>

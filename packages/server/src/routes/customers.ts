@@ -6,6 +6,7 @@ import {
   type CustomerView,
   createCustomer,
   customerHistory,
+  customerJson,
   deleteCustomer,
   etagOf,
   FindCustomersInput,
@@ -15,7 +16,7 @@ import {
   setCustomerStatus,
   updateCustomer,
 } from '@kehu/app'
-import { AppError, BUILTIN_SCHEMES, formatCents, text } from '@kehu/core'
+import { AppError, text } from '@kehu/core'
 import type { Context } from 'hono'
 import type { Env, KehuApp } from '../context.js'
 import { json, ProblemSchema, problemResponses, TenantParam } from './common.js'
@@ -98,33 +99,8 @@ const HistoryOut = z
   })
   .openapi('CustomerHistoryEntry')
 
-/** A customer as the API shows it: node codes per scheme (not ids), credit limit in yuan, logins. */
-export function customerOut(v: CustomerView): CustomerOut {
-  const {
-    tenantId: _t,
-    classes: _c,
-    accountManagerId: _a,
-    headOfficeId: _h,
-    codeRuleId: _r,
-    creditLimitCents,
-    ...c
-  } = v.customer
-  const classes: Record<string, string> = {}
-  for (const [scheme, n] of Object.entries(v.nodes))
-    if (!BUILTIN_SCHEMES.includes(scheme as 'type')) classes[scheme] = n.code
-  return {
-    ...c,
-    accountManager: v.accountManager,
-    creditLimit: creditLimitCents === null ? null : formatCents(creditLimitCents),
-    headOffice: v.headOffice,
-    type: v.nodes.type?.code ?? null,
-    class: v.nodes.class?.code ?? null,
-    region: v.nodes.region?.code ?? null,
-    industry: v.nodes.industry?.code ?? null,
-    classes,
-    nodes: v.nodes,
-  }
-}
+/** A customer as the API shows it (see `customerJson`). */
+export const customerOut = (v: CustomerView): CustomerOut => customerJson(v)
 
 const IF_MATCH = /^(?:W\/)?"v(\d+)"$/
 
