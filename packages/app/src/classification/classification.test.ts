@@ -220,6 +220,25 @@ describe.each(testKinds())('classification on %s', (kind) => {
     )
   })
 
+  it('in a leaf-only scheme, a child under a class with customers is refused, or takes its customers when asked', async () => {
+    const tenant = await t.newTenant()
+    await add(tenant, '01', '华北')
+    const held = await customers(tenant, 2, { class: '01' })
+    const refused = await refusal(add(tenant, '01001', '华北一部'))
+    expect(codes(refused)).toContain('CLASS_PARENT_HAS_CUSTOMERS')
+    expect(refused.issues.find((i) => i.code === 'CLASS_PARENT_HAS_CUSTOMERS')?.message.zh).toContain('2 个客户')
+    await createNode(t.deps, t.actor, tenant, 'class', { code: '01001', name: '华北一部', moveParentCustomers: true })
+    const tree = await getTree(t.deps, tenant, 'class')
+    expect(tree.nodes.map((n) => [n.code, n.customerCount])).toEqual([
+      ['01', 0],
+      ['01001', 2],
+    ])
+    const history = await t.deps.store.read(async (tx) =>
+      tx.audit.listFor((await resolveTenant(tx, tenant)).id, 'customer', held[0]?.id ?? ''),
+    )
+    expect(history.map((e) => [e.action, e.data.after])).toContainEqual(['customer.reclassified', '01001'])
+  })
+
   it('guards delete with the counts, and moves the customers first when asked', async () => {
     const tenant = await t.newTenant()
     await tree234(tenant)

@@ -21,6 +21,8 @@ export const CreateNodeInput = z.object({
   name: z.string(),
   parentCode: z.string().nullable().optional(),
   enabled: z.boolean().optional(),
+  /** Leaf-only scheme, parent holding customers: move them onto the new child in the same transaction. */
+  moveParentCustomers: z.boolean().optional(),
 })
 export type CreateNodeInput = z.infer<typeof CreateNodeInput>
 
@@ -61,7 +63,7 @@ export async function createNode(
         { code, name: input.name, parentCode },
         {
           aliasCodes: aliases,
-          parentCustomerCount: parent ? (counts?.get(parent.id) ?? 0) : 0,
+          parentCustomerCount: parent && !input.moveParentCustomers ? (counts?.get(parent.id) ?? 0) : 0,
         },
       ),
       'CLASS_INVALID',
@@ -82,9 +84,26 @@ export async function createNode(
       updatedAt: now,
     }
     await tx.nodes.insert(node)
+    // The parent stops being a leaf: in a leaf-only scheme its customers go down to the new child.
+    const held = parent && input.moveParentCustomers && scheme.leafOnly ? (counts?.get(parent.id) ?? 0) : 0
+    const movedIds = parent && held > 0 ? await tx.customers.idsOnNodes(tenant.id, [parent.id]) : []
+    if (parent && held > 0) await tx.customers.repointNode(tenant.id, parent.id, node.id)
     await tx.audit.append(
-      auditEvent(deps, actor, tenant.id, 'class.created', 'class', node.id, { scheme: scheme.code, after: node }),
+      auditEvent(deps, actor, tenant.id, 'class.created', 'class', node.id, {
+        scheme: scheme.code,
+        after: node,
+        ...(movedIds.length > 0 ? { customersMovedFromParent: movedIds.length } : {}),
+      }),
     )
+    for (const id of movedIds)
+      await tx.audit.append(
+        auditEvent(deps, actor, tenant.id, 'customer.reclassified', 'customer', id, {
+          scheme: scheme.code,
+          before: parent?.code ?? null,
+          after: node.code,
+          via: 'class.created',
+        }),
+      )
     return node
   })
 }

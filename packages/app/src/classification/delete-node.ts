@@ -2,6 +2,7 @@ import { type Actor, assertAssignable, assertCan, conflict, displayName, invalid
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
+import { repointCustomers } from './customer-moves.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
 
@@ -52,7 +53,7 @@ export async function deleteNode(
     let customersMoved = 0
     if (moveTo && customers > 0) {
       assertAssignable(scheme, nodes, moveTo.id)
-      customersMoved = await tx.customers.repointNode(tenant.id, node.id, moveTo.id)
+      customersMoved = await repointCustomers(tx, deps, actor, tenant.id, scheme.code, node, moveTo, 'class.deleted')
     }
     await tx.nodes.delete(tenant.id, node.id)
     await tx.audit.append(

@@ -2,6 +2,7 @@ import { type Actor, assertCan, displayName, planMerge } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
+import { repointCustomers } from './customer-moves.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
 
@@ -37,7 +38,16 @@ export async function mergeNodes(
     const target = await requireNode(tx, scheme, input.into)
     planMerge(nodes, source.id, target.id, scheme)
     const now = deps.clock.now().toISOString()
-    const customersMoved = await tx.customers.repointNode(tenant.id, source.id, target.id)
+    const customersMoved = await repointCustomers(
+      tx,
+      deps,
+      actor,
+      tenant.id,
+      scheme.code,
+      source,
+      target,
+      'class.merged',
+    )
     let rulesRetargeted = 0
     for (const r of await tx.classRules.list(tenant.id, scheme.id))
       if (r.nodeId === source.id) {

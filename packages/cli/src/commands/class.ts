@@ -96,19 +96,25 @@ export function registerClassCommands(program: Command, io: Io) {
       ),
     )
     .option('--parent <code>', say(io, '上级编码', 'parent code'))
+    .option(
+      '--move-customers',
+      say(
+        io,
+        '末级分类体系中把上级的客户一并移到新分类',
+        'leaf-only scheme: move the parent’s customers onto the new class',
+      ),
+    )
     .option(...jsonOpt(io))
     .action(
       async (
         scheme: string,
         a: string,
         b: string | undefined,
-        opts: { parent?: string; json?: boolean },
+        opts: { parent?: string; moveCustomers?: boolean; json?: boolean },
         cmd: Command,
       ) => {
-        const input =
-          b === undefined
-            ? { name: a, parentCode: opts.parent ?? null }
-            : { code: a, name: b, parentCode: opts.parent ?? null }
+        const common = { parentCode: opts.parent ?? null, moveParentCustomers: opts.moveCustomers ?? false }
+        const input = b === undefined ? { name: a, ...common } : { code: a, name: b, ...common }
         const node = await inTenant(cmd, (rt, t) => createNode(rt.deps, rt.actor, t, scheme, input))
         io.out(
           opts.json

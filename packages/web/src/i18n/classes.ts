@@ -68,6 +68,7 @@ export const classesZh = {
   count: '人数',
   none: '（无）',
   invalidJson: '不是有效的 JSON',
+  moveParentCustomers: '同时把上级的 {{count}} 个客户移到新分类',
 }
 
 export const classesEn: typeof classesZh = {
@@ -139,4 +140,5 @@ export const classesEn: typeof classesZh = {
   count: 'Customers',
   none: '(none)',
   invalidJson: 'Not valid JSON',
+  moveParentCustomers: 'Also move the parent’s {{count}} customers onto the new class',
 }

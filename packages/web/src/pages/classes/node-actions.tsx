@@ -1,5 +1,19 @@
 import { suggestNextSibling } from '@kehu/core'
-import { Alert, App, Button, Flex, Form, type FormInstance, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ApiIssue, isApiError } from '../../api/client'
@@ -129,14 +143,22 @@ function AddNodeModal(props: {
   const { scheme, nodes, parent, onClose, onAdded } = props
   const { t } = useTranslation()
   const tenant = useTenant()
-  const [form] = Form.useForm<{ code?: string; name: string }>()
+  const [form] = Form.useForm<{ code?: string; name: string; moveParentCustomers?: boolean }>()
   const suggested = suggest(scheme, nodes, parent)
   const f = useFormCall(form)
-  const add = useClassCall<{ code?: string; name: string }, { code: string }>(tenant.code, (v) => ({
-    path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
-    method: 'POST',
-    body: { ...(v.code?.trim() ? { code: v.code.trim() } : {}), name: v.name, parentCode: parent?.code ?? null },
-  }))
+  const add = useClassCall<{ code?: string; name: string; moveParentCustomers?: boolean }, { code: string }>(
+    tenant.code,
+    (v) => ({
+      path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
+      method: 'POST',
+      body: {
+        ...(v.code?.trim() ? { code: v.code.trim() } : {}),
+        name: v.name,
+        parentCode: parent?.code ?? null,
+        moveParentCustomers: v.moveParentCustomers ?? false,
+      },
+    }),
+  )
   return (
     <Modal
       open
@@ -172,6 +194,11 @@ function AddNodeModal(props: {
         <Form.Item name="name" label={t('classes.name')}>
           <Input data-testid="node-name" />
         </Form.Item>
+        {parent && scheme.leafOnly && parent.customerCount > 0 && (
+          <Form.Item name="moveParentCustomers" valuePropName="checked">
+            <Checkbox>{t('classes.moveParentCustomers', { count: parent.customerCount })}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
       {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
     </Modal>
