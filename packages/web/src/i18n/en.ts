@@ -1,9 +1,13 @@
+import { codeRulesEn } from './code-rules'
 import { classesEn } from './classes'
+import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   classes: classesEn,
+  customers: customersEn,
+  codeRules: codeRulesEn,
   dimensions: dimensionsEn,
   app: {
     name: 'kehu',

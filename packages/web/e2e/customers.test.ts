@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+
+/** Opens a NodePicker (antd TreeSelect) by its test id, searches, and clicks the node with this title. */
+async function pickNode(page: Page, testId: string, search: string, title: string) {
+  await page.getByTestId(testId).click()
+  await page.keyboard.type(search)
+  await page.locator(`.ant-select-dropdown:visible [title="${title}"]`).click()
+}
+
+describeBrowser('customer archive', () => {
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  let page: Page
+  let code = ''
+  const api = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    fetch(`${app!.url}/api/t/demo${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...init.headers },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    })
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp()
+    // A required attribute for every customer: the form shows it, and saving it empty is refused.
+    expect((await api('/dimensions', { method: 'POST', body: { code: 'SVC', name: '服务' } })).status).toBe(201)
+    const attr = await api('/dimensions/SVC/attributes', {
+      method: 'POST',
+      body: { code: 'LEVEL', name: '服务等级', type: 'text', required: true, defaultValue: '标准' },
+    })
+    expect(attr.status).toBe(201)
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
+    page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('lists the demo customers with search and filters', async () => {
+    await page.goto(`${app!.url}/t/demo/customers`)
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor()
+    await page.getByText(/共 \d+ 个客户/).waitFor()
+    await screenshot(page, 'customers-list')
+  })
+
+  it('refuses a missing required attribute on its field, then creates with the code made by the rule', async () => {
+    await page.getByTestId('new-customer').click()
+    await page.waitForURL(/\/customers\/new$/)
+    await page.getByTestId('field-name').fill('北京星辰测试科技有限公司')
+    await page.getByTestId('field-shortName').fill('星辰科技')
+    await pickNode(page, 'field-type', 'V', '(V) 重要客户')
+    await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
+    await pickNode(page, 'field-class', '北京央企', '(010010001) 北京央企客户')
+    await page.getByTestId('field-email').fill('not-an-email')
+    const level = page.getByLabel('服务等级')
+    await level.waitFor()
+    expect(await level.inputValue()).toBe('标准')
+    await level.fill('')
+    await page.getByTestId('save-customer').click()
+    // every server issue on its field at once
+    await page.getByText('必须填写「服务等级」').waitFor()
+    await page
+      .locator('.ant-form-item-has-error')
+      .filter({ has: page.getByTestId('field-email') })
+      .waitFor()
+    await screenshot(page, 'customers-form-issues')
+    await level.fill('金牌')
+    await page.getByTestId('field-email').fill('info@xingchen.cn')
+    await page.getByTestId('save-customer').click()
+    await page.getByTestId('created-alert').waitFor()
+    code = ((await page.getByTestId('customer-code').textContent()) ?? '').trim()
+    expect(code).toMatch(/^V-BJ-\d{8}-\d{5}$/)
+    expect(await page.getByTestId('created-alert').textContent()).toContain(code)
+    await page.getByTestId('customer-attributes').getByText('金牌').waitFor()
+    await page.getByTestId('customer-classes').getByText('华北大客户 / 北京大客户 / 北京央企客户').waitFor()
+    expect(await page.getByTestId('customer-fields').textContent()).toContain('XCKJ')
+    await screenshot(page, 'customers-created')
+  })
+
+  it('edits with the version, shows the history, and says so when someone else changed it first', async () => {
+    await page.getByTestId('edit-customer').click()
+    await page.waitForURL(/\/edit$/)
+    await page.getByTestId('field-shortName').fill('星辰')
+    await page.getByTestId('save-customer').click()
+    await page.getByTestId('customer-history').getByText('修改').first().waitFor()
+    const history = page.getByTestId('customer-history')
+    await history.getByText('星辰科技').waitFor()
+    expect(await history.textContent()).toContain('建档')
+    await screenshot(page, 'customers-history')
+    // someone else edits meanwhile
+    await page.getByTestId('edit-customer').click()
+    await page.waitForURL(/\/edit$/)
+    const current = (await (await api(`/customers/${code}`)).json()) as { version: number }
+    const other = await api(`/customers/${code}`, {
+      method: 'PATCH',
+      body: { remarks: '别人改的' },
+      headers: { 'if-match': `"v${current.version}"` },
+    })
+    expect(other.status).toBe(200)
+    await page.getByTestId('field-phone').fill('010-62345678')
+    await page.getByTestId('save-customer').click()
+    await page.getByTestId('stale-alert').getByText('该客户已被他人修改').waitFor()
+    await screenshot(page, 'customers-stale')
+  })
+
+  it('finds the customer by its code and by an old code after a re-code', async () => {
+    await page.goto(`${app!.url}/t/demo/customers`)
+    await page.getByPlaceholder('编码、旧编码、名称、助记码或拼音').fill(code)
+    await page.keyboard.press('Enter')
+    await page.getByTestId(`customer-link-${code}`).waitFor()
+    await page.getByText('共 1 个客户').waitFor()
+    await screenshot(page, 'customers-search')
+    const re = await api(`/customers/${code}/recode`, { method: 'POST', body: { newCode: 'XC0001' } })
+    expect(re.status).toBe(200)
+    await page.goto(`${app!.url}/t/demo/customers?q=${encodeURIComponent(code)}`)
+    await page.getByTestId('customer-link-XC0001').click()
+    await page.getByTestId('customer-code').getByText('XC0001').waitFor()
+    await page.getByTestId('customer-codes').getByText(`${code} · 旧编码`).waitFor()
+    await page.goto(`${app!.url}/t/demo/customers/${encodeURIComponent(code)}`)
+    await page.getByText(`${code} 是该客户的旧编码，现编码为 XC0001`).waitFor()
+    await screenshot(page, 'customers-old-code')
+  })
+
+  it('archives and restores from the record page', async () => {
+    await page.getByTestId('archive-customer').click()
+    await page.locator('.ant-popconfirm .ant-btn-primary').click()
+    await page.getByTestId('customer-status').getByText('已归档').waitFor()
+    await page.getByTestId('restore-customer').click()
+    await page.getByTestId('customer-status').getByText('在用').waitFor()
+  })
+})

@@ -1,0 +1,294 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { type ReactNode, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useParams } from 'react-router'
+import { type ApiIssue, apiFetch, isApiError } from '../../api/client'
+import { applyIssuesToForm } from '../../api/form-issues'
+import { ApiErrorAlert } from '../../components/api-error-alert'
+import { AttributeFields } from '../../components/attribute-fields'
+import { useTenant } from '../../components/tenant-context'
+import { useSchemes } from '../classes/classes-api'
+import {
+  type CreatedCustomer,
+  type Customer,
+  type CustomerDetail,
+  customerKeys,
+  customerPath,
+  etag,
+  useCustomer,
+} from './customers-api'
+import { NodePicker } from './node-picker'
+
+const BUILTIN = ['type', 'class', 'region', 'industry'] as const
+const PLAIN = [
+  'code',
+  'name',
+  'shortName',
+  'mnemonic',
+  'registrationDate',
+  'lifecycleStage',
+  'remarks',
+  'legalRepresentative',
+  'phone',
+  'email',
+  'website',
+  'address',
+  'postcode',
+  'uscc',
+  'taxNumber',
+  'bankName',
+  'bankAccount',
+  'creditGrade',
+  'creditLimit',
+  'accountManager',
+  'department',
+  'headOffice',
+] as const
+
+type Values = Record<string, unknown> & {
+  classes?: Record<string, string | null>
+  attributes?: Record<string, unknown>
+}
+
+const dateProps = {
+  getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
+  normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+const norm = (v: unknown) => (blank(v) ? null : typeof v === 'string' ? v.trim() : v)
+
+/** The form's values of a stored customer. */
+function valuesOf(c: Customer): Values {
+  const v: Values = {}
+  for (const k of PLAIN) v[k] = k === 'headOffice' ? (c.headOffice?.code ?? null) : (c[k as keyof Customer] ?? null)
+  for (const s of BUILTIN) v[s] = c[s]
+  v.classes = { ...c.classes }
+  v.attributes = { ...c.attributes }
+  return v
+}
+
+/** 新建 / 编辑客户: every section of product.md D; the server's issues land on their fields all at once. */
+export function CustomerFormPage() {
+  const { idOrCode } = useParams()
+  const tenant = useTenant()
+  if (!idOrCode) return <CustomerForm tenant={tenant.code} />
+  return <EditLoader tenant={tenant.code} idOrCode={idOrCode} />
+}
+
+function EditLoader({ tenant, idOrCode }: { tenant: string; idOrCode: string }) {
+  const current = useCustomer(tenant, idOrCode)
+  if (current.isError) return <ApiErrorAlert error={current.error} onRetry={() => void current.refetch()} />
+  if (current.isPending) return <Skeleton active />
+  return <CustomerForm key={current.data.version} tenant={tenant} current={current.data} />
+}
+
+function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerDetail }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<Values>()
+  const [error, setError] = useState<unknown>(null)
+  const [unmatched, setUnmatched] = useState<ApiIssue[] | undefined>()
+  const [saving, setSaving] = useState(false)
+  const schemes = useSchemes(tenant)
+  const initial = current ? valuesOf(current) : { classes: {}, attributes: {} }
+  const watched = {
+    type: Form.useWatch('type', form) as string | undefined,
+    class: Form.useWatch('class', form) as string | undefined,
+    region: Form.useWatch('region', form) as string | undefined,
+    industry: Form.useWatch('industry', form) as string | undefined,
+  }
+  const watchedClasses = (Form.useWatch('classes', form) ?? {}) as Record<string, string | null>
+  const classesForAttributes: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries({ ...watched, ...watchedClasses })) if (v) classesForAttributes[k] = v
+  const userSchemes = (schemes.data ?? []).filter((s) => !s.builtin && s.enabled)
+  const schemeName = (code: string) =>
+    schemes.data?.find((s) => s.code === code)?.name ?? t(`customers.fields.${code as 'class'}`)
+
+  const bodyOf = (v: Values): Record<string, unknown> => {
+    const body: Record<string, unknown> = {}
+    const before = initial as Values
+    for (const k of [...PLAIN, ...BUILTIN]) {
+      const now = norm(v[k])
+      if (current ? JSON.stringify(now) !== JSON.stringify(norm(before[k])) : now !== null) body[k] = now
+    }
+    const classes: Record<string, string | null> = {}
+    for (const [k, val] of Object.entries(v.classes ?? {})) {
+      const now = norm(val) as string | null
+      if (current ? now !== (norm(before.classes?.[k]) as string | null) : now !== null) classes[k] = now
+    }
+    if (Object.keys(classes).length > 0) body.classes = classes
+    const attributes: Record<string, unknown> = {}
+    for (const [k, val] of Object.entries(v.attributes ?? {})) {
+      const now = norm(val)
+      // On create a cleared attribute is sent as null, so a required one is refused instead of defaulted.
+      if (!current || JSON.stringify(now) !== JSON.stringify(norm(before.attributes?.[k]))) attributes[k] = now
+    }
+    if (Object.keys(attributes).length > 0) body.attributes = attributes
+    return body
+  }
+
+  const save = async () => {
+    setError(null)
+    setUnmatched(undefined)
+    let v: Values
+    try {
+      v = await form.validateFields()
+    } catch {
+      return
+    }
+    const body = bodyOf(v)
+    setSaving(true)
+    try {
+      if (current) {
+        if (Object.keys(body).length === 0) {
+          navigate(`../${encodeURIComponent(current.code)}`)
+          return
+        }
+        const saved = await apiFetch<Customer>(customerPath(tenant, current.id), {
+          method: 'PATCH',
+          body,
+          headers: { 'If-Match': etag(current.version) },
+        })
+        await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
+        navigate(`../${encodeURIComponent(saved.code)}`, { state: { saved: true } })
+      } else {
+        const created = await apiFetch<CreatedCustomer>(customerPath(tenant), { method: 'POST', body })
+        await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
+        navigate(`../${encodeURIComponent(created.code)}`, {
+          state: { created: created.code, codeReplaced: created.codeReplaced },
+        })
+      }
+    } catch (e) {
+      setError(e)
+      if (isApiError(e)) setUnmatched(applyIssuesToForm(form, e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const stale = isApiError(error) && error.status === 412
+  const field = (name: (typeof PLAIN)[number], input: ReactNode, extra: Record<string, unknown> = {}) => (
+    <Col xs={24} md={12} xl={8} key={name}>
+      <Form.Item name={name} label={t(`customers.fields.${name}`)} {...extra}>
+        {input}
+      </Form.Item>
+    </Col>
+  )
+  const text = (name: (typeof PLAIN)[number], extra: Record<string, unknown> = {}) =>
+    field(name, <Input data-testid={`field-${name}`} allowClear />, extra)
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {current ? t('customers.editTitle', { code: current.code }) : t('customers.newTitle')}
+      </Typography.Title>
+      <Form form={form} layout="vertical" initialValues={initial} data-testid="customer-form">
+        <Flex vertical gap={16}>
+          <Card title={t('customers.sections.basic')} size="small">
+            <Row gutter={16}>
+              {text('name', { rules: [{ required: true, whitespace: true, message: t('customers.fields.name') }] })}
+              {text('shortName')}
+              {text('mnemonic', { extra: t('customers.help.mnemonic') })}
+              {current ? field('code', <Input disabled />) : text('code', { extra: t('customers.help.code') })}
+              {field('registrationDate', <DatePicker style={{ width: '100%' }} />, dateProps)}
+              {text('lifecycleStage')}
+              <Col span={24}>
+                <Form.Item name="remarks" label={t('customers.fields.remarks')}>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card title={t('customers.sections.classes')} size="small">
+            <Row gutter={16}>
+              {BUILTIN.map((s) => (
+                <Col xs={24} md={12} xl={6} key={s}>
+                  <Form.Item name={s} label={schemeName(s)}>
+                    <NodePicker
+                      tenant={tenant}
+                      scheme={s}
+                      mode="assign"
+                      placeholder={t('customers.pickNode', { scheme: schemeName(s) })}
+                      testId={`field-${s}`}
+                    />
+                  </Form.Item>
+                </Col>
+              ))}
+              {userSchemes.map((s) => (
+                <Col xs={24} md={12} xl={6} key={s.code}>
+                  <Form.Item name={['classes', s.code]} label={s.name}>
+                    <NodePicker tenant={tenant} scheme={s.code} mode="assign" testId={`field-classes-${s.code}`} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+          <Card title={t('customers.sections.contact')} size="small">
+            <Row gutter={16}>
+              {text('legalRepresentative')}
+              {text('phone')}
+              {text('email')}
+              {text('website')}
+              {text('address')}
+              {text('postcode')}
+            </Row>
+          </Card>
+          <Card title={t('customers.sections.bank')} size="small">
+            <Row gutter={16}>
+              {text('uscc')}
+              {text('taxNumber')}
+              {text('bankName')}
+              {text('bankAccount')}
+            </Row>
+          </Card>
+          <Card title={t('customers.sections.credit')} size="small">
+            <Row gutter={16}>
+              {text('creditGrade')}
+              {text('creditLimit')}
+              {text('accountManager', { extra: t('customers.help.accountManager') })}
+              {text('department')}
+              {text('headOffice', { extra: t('customers.help.headOffice') })}
+            </Row>
+          </Card>
+          <Card title={t('customers.sections.attributes')} size="small">
+            <AttributeFields tenant={tenant} classes={classesForAttributes} form={form} />
+          </Card>
+        </Flex>
+      </Form>
+      {stale ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="stale-alert"
+          message={t('customers.stale')}
+          action={
+            <Button
+              size="small"
+              onClick={() => void queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })}
+            >
+              {t('customers.reload')}
+            </Button>
+          }
+        />
+      ) : (
+        error !== null && (
+          <div data-testid="save-error">
+            <ApiErrorAlert error={error} {...(unmatched ? { issues: unmatched } : {})} />
+          </div>
+        )
+      )}
+      <Flex gap={8}>
+        <Button type="primary" onClick={() => void save()} loading={saving} data-testid="save-customer">
+          {t('customers.save')}
+        </Button>
+        <Button onClick={() => navigate(current ? `../${encodeURIComponent(current.code)}` : '..')}>
+          {t('customers.cancel')}
+        </Button>
+      </Flex>
+    </Flex>
+  )
+}
