@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+
+describeBrowser('编码规则 page', () => {
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp()
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
+    page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const pattern = () => page.getByTestId('rule-pattern')
+
+  it('lists the demo rules', async () => {
+    await page.goto(`${app!.url}/t/demo/code-rules`)
+    const list = page.getByTestId('rule-list')
+    await list.getByText('类型前缀', { exact: true }).waitFor()
+    await list.getByText('{type}{serial:3}').waitFor()
+    await list.getByText('{type}-{region|map:地区简称}-{date:yyyymmdd}-{serial:5}').waitFor()
+  })
+
+  it('shows the Chinese refusal reasons while typing a colliding rule', async () => {
+    await page.getByTestId('rule-add').click()
+    await page.getByTestId('rule-editor').waitFor()
+    await page.getByTestId('rule-name').fill('客户号')
+    await pattern().fill('RT{serial:3}')
+    const reasons = page.getByTestId('rule-reasons')
+    await reasons.getByText(/与启用中的规则“类型前缀”.*可能重号/).waitFor()
+    expect(await reasons.textContent()).toContain('RT')
+    await screenshot(page, 'code-rules-refused')
+    await pattern().fill('{date:yyyy}-{serial:5|per:date:yyyymm}')
+    await reasons.getByText(/流水依据按日期 yyyymm 分段计数，但编码只打印 \{date:yyyy\}/).waitFor()
+  })
+
+  it('previews the next codes of a good rule for a sample customer, and saves it', async () => {
+    await pattern().fill('KH{date:yyyy}{serial:4}')
+    await page.getByTestId('rule-check').getByText('可以保存：不会重号').waitFor()
+    await page.getByTestId('sample-date').fill('2023-10-01')
+    const codes = page.getByTestId('preview-code')
+    await page.getByTestId('rule-preview').getByText('KH20230001', { exact: true }).waitFor()
+    expect(await codes.allTextContents()).toEqual([
+      'KH20230001',
+      'KH20230002',
+      'KH20230003',
+      'KH20230004',
+      'KH20230005',
+    ])
+    // A sample that names a region: the demo map table prints its short code.
+    await pattern().fill('{region|map:地区简称}{serial:4}')
+    await page.getByTestId('rule-check').getByText('可以保存：不会重号').waitFor()
+    await page.getByTestId('sample-region').click()
+    await page.keyboard.type('北京')
+    await page.locator('.ant-select-dropdown:visible').getByText('HBBJ 北京', { exact: true }).click()
+    await page.getByTestId('rule-preview').getByText('BJ0001', { exact: true }).waitFor()
+    await screenshot(page, 'code-rules-preview')
+    await pattern().fill('KH{date:yyyy}{serial:4}')
+    await page.getByTestId('rule-check').getByText('可以保存：不会重号').waitFor()
+    await page.getByTestId('rule-save').click()
+    await page.getByTestId('rule-editor').waitFor({ state: 'hidden' })
+    await page.getByTestId('rule-list').getByText('KH{date:yyyy}{serial:4}').waitFor()
+  })
+
+  it('shows the capacity of every counter', async () => {
+    await page.getByTestId('tab-capacity').click()
+    const cap = page.getByTestId('capacity')
+    await cap.getByText('默认规则').first().waitFor()
+    expect(await cap.locator('.ant-progress').count()).toBeGreaterThan(0)
+    await screenshot(page, 'code-rules-capacity')
+    await page.getByTestId('tab-audit').click()
+    await page.getByTestId('audit-run').click()
+    await page
+      .getByTestId('audit')
+      .getByText(/检查了 \d+ 个编码/)
+      .waitFor()
+    await screenshot(page, 'code-rules-audit')
+  })
+})
