@@ -1,4 +1,3 @@
-import { codeRulesEn } from './code-rules'
 import { classesEn } from './classes'
 import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
@@ -7,7 +6,6 @@ import type { Messages } from './zh-CN'
 export const en: Messages = {
   classes: classesEn,
   customers: customersEn,
-  codeRules: codeRulesEn,
   dimensions: dimensionsEn,
   app: {
     name: 'kehu',
