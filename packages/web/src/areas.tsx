@@ -67,7 +67,12 @@ export const areas: Area[] = [
     icon: <TagsOutlined />,
     page: page(() => import('./pages/dimensions/dimensions-page').then((m) => m.DimensionsPage)),
   },
-  { key: 'codeRules', path: 'code-rules', icon: <NumberOutlined />, page: later('codeRules') },
+  {
+    key: 'codeRules',
+    path: 'code-rules',
+    icon: <NumberOutlined />,
+    page: page(() => import('./pages/code-rules/code-rules-page').then((m) => m.CodeRulesPage)),
+  },
   { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer') },
   { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning') },
   { key: 'reports', path: 'reports', icon: <BarChartOutlined />, page: later('reports') },

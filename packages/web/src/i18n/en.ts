@@ -1,3 +1,4 @@
+import { codeRulesEn } from './code-rules'
 import { classesEn } from './classes'
 import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
@@ -6,6 +7,7 @@ import type { Messages } from './zh-CN'
 export const en: Messages = {
   classes: classesEn,
   customers: customersEn,
+  codeRules: codeRulesEn,
   dimensions: dimensionsEn,
   app: {
     name: 'kehu',

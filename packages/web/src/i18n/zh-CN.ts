@@ -1,10 +1,12 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
+import { codeRulesZh } from './code-rules'
 import { classesZh } from './classes'
 import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
 export const zhCN = {
   classes: classesZh,
   customers: customersZh,
+  codeRules: codeRulesZh,
   dimensions: dimensionsZh,
   app: {
     name: '客户',
