@@ -68,6 +68,7 @@ describeBrowser('customer archive', () => {
       .locator('.ant-form-item-has-error')
       .filter({ has: page.getByTestId('field-email') })
       .waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'customers-form-issues')
     await level.fill('金牌')
     await page.getByTestId('field-email').fill('info@xingchen.cn')
@@ -105,6 +106,7 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('field-phone').fill('010-62345678')
     await page.getByTestId('save-customer').click()
     await page.getByTestId('stale-alert').getByText('该客户已被他人修改').waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'customers-stale')
   })
 

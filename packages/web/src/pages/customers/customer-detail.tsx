@@ -314,7 +314,7 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
                                 value(ch.field, ch.after)
                               ) : (
                                 <>
-                                  <Typography.Text delete type="secondary">
+                                  <Typography.Text delete={ch.before !== null && ch.before !== ''} type="secondary">
                                     {value(ch.field, ch.before)}
                                   </Typography.Text>{' '}
                                   → {value(ch.field, ch.after)}
