@@ -671,6 +671,10 @@ function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | 
             eb('customer.short_name', like, sql<string>`${text} escape '\\'`),
             eb('customer.mnemonic', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
             eb('customer.pinyin', 'like', `%${term.toLowerCase().replace(/[%_\\\s]/g, '')}%`),
+            eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`),
+            ...(/^[\d\s()+-]{4,}$/.test(term)
+              ? [eb('customer.phone', 'like', `%${term.replace(/[^\d-]/g, '')}%`)]
+              : []),
             eb(
               'customer.id',
               'in',

@@ -95,6 +95,13 @@ describe.each(testKinds())('customer archive on %s', (kind) => {
     expect(
       (await findCustomers(t.deps, t.actor, tc2, { q: a.code.toLowerCase() })).items.map((i) => i.customer.id),
     ).toContain(a.id)
+    const u = await make({ name: '深圳测试有限公司', uscc: '91440300MA5F3K2P1X', phone: '0755-86012345' })
+    expect((await findCustomers(t.deps, t.actor, tc2, { q: '91440300ma5f' })).items.map((i) => i.customer.id)).toEqual([
+      u.id,
+    ])
+    expect((await findCustomers(t.deps, t.actor, tc2, { q: '86012345' })).items.map((i) => i.customer.id)).toEqual([
+      u.id,
+    ])
     const bad = await failure(findCustomers(t.deps, t.actor, tc2, { class: '09', status: 'gone' }))
     expect(bad.code).toBe('CUSTOMER_FILTER_INVALID')
     expect(bad.issues.map((i) => i.code).sort()).toEqual(['CLASS_NOT_FOUND', 'CUSTOMER_STATUS_UNKNOWN'])
