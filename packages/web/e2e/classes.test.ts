@@ -25,7 +25,7 @@ describeBrowser('classes page', () => {
     app = await startApp()
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
     page = await context.newPage()
-    page.setDefaultTimeout(10_000)
+    page.setDefaultTimeout(20_000)
   })
 
   afterAll(async () => {

@@ -97,7 +97,10 @@ export function useClassCall<I, O = unknown>(
       const { path, method, body } = call(input)
       return apiFetch<O>(tenantPath(tenant, path), { method, body })
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: classKeys.all(tenant) }),
+    // Not awaited: the caller's own onSuccess must run before a refetch can unmount the dialog that made the call.
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: classKeys.all(tenant) })
+    },
   })
 }
 

@@ -90,7 +90,11 @@ function SchemeView({ scheme: code }: { scheme: string }) {
   if (tree.isError) return <ApiErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />
   if (tree.isPending) return <Skeleton active />
   const { scheme, nodes } = tree.data
-  const node = nodes.find((n) => n.code === selected) ?? null
+  // A moved or merged class keeps its old code as an alias: the selection follows it.
+  const node =
+    nodes.find((n) => n.code === selected) ??
+    (selected ? nodes.find((n) => n.aliases.includes(selected)) : undefined) ??
+    null
   const expanded = nodes.filter((n) => !n.leaf && !collapsed.has(n.code)).map((n) => n.code)
   return (
     <Flex vertical gap={16}>
@@ -113,7 +117,7 @@ function SchemeView({ scheme: code }: { scheme: string }) {
                   const open = new Set(keys.map(String))
                   setCollapsed(new Set(nodes.filter((n) => !open.has(n.code)).map((n) => n.code)))
                 }}
-                selectedKeys={selected ? [selected] : []}
+                selectedKeys={node ? [node.code] : []}
                 // Clicking the selected class again keeps it selected: the actions stay in reach.
                 onSelect={(keys) => keys[0] !== undefined && setSelected(String(keys[0]))}
                 blockNode
