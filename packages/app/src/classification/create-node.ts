@@ -12,6 +12,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
+import { assertRulesStillUnique } from '../codes/recheck-rules.js'
 import type { Deps } from '../deps.js'
 import { loadScheme } from './scheme-context.js'
 
@@ -84,6 +85,7 @@ export async function createNode(
       updatedAt: now,
     }
     await tx.nodes.insert(node)
+    await assertRulesStillUnique(tx, tenant, scheme.code)
     // The parent stops being a leaf: in a leaf-only scheme its customers go down to the new child.
     const held = parent && input.moveParentCustomers && scheme.leafOnly ? (counts?.get(parent.id) ?? 0) : 0
     const movedIds = parent && held > 0 ? await tx.customers.idsOnNodes(tenant.id, [parent.id]) : []

@@ -123,6 +123,24 @@ describe.each(testKinds())('code rules on %s', (kind) => {
     expect((await checkPattern(undefined, undefined, { pattern: '{type}{region}{serial:3}' })).accepted).toBe(false)
   })
 
+  it('refuses a new class that would make an active rule print one code for two customers', async () => {
+    const tc = await tenant()
+    await createNode(t.deps, t.actor, tc, 'type', { code: 'A', name: 'A 类' })
+    await createNode(t.deps, t.actor, tc, 'region', { code: 'BJ', name: '京' })
+    await createCodeRule(t.deps, t.actor, tc, { name: '紧凑', pattern: '{type}{region}{serial:3}' })
+    const e = await refusal(createNode(t.deps, t.actor, tc, 'type', { code: 'AHB', name: 'AHB 类' }))
+    expect(e.code).toBe('CODE_RULES_WOULD_COLLIDE')
+    expect(e.issues[0]?.path.slice(0, 2)).toEqual(['rules', '紧凑'])
+    expect(e.issues[0]?.code).toBe('CODE_RULE_AMBIGUOUS')
+    const tid = (await t.deps.store.read((tx) => tx.tenants.byCode(tc)))?.id as string
+    const types = await t.deps.store.read(async (tx) =>
+      tx.nodes.listByScheme(tid, (await tx.schemes.byCode(tid, 'type'))?.id as string),
+    )
+    expect(types.map((n) => n.code)).not.toContain('AHB')
+    // A class that keeps the rule unique is fine.
+    await createNode(t.deps, t.actor, tc, 'type', { code: 'Q', name: 'Q 类' })
+  })
+
   it('checks structure only without a tenant and with the tenant context with one', async () => {
     const tc = await tenant()
     const s = await checkPattern(undefined, undefined, { pattern: '{type}-{region}-{date:yyyymmdd}-{serial:5}' })
