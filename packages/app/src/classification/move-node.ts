@@ -11,6 +11,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
+import { assertRulesStillUnique } from '../codes/recheck-rules.js'
 import type { Deps } from '../deps.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme, type SchemeContext } from './scheme-context.js'
@@ -119,6 +120,7 @@ export async function moveNode(
       if (normalizeNodeCode(m.oldCode) !== m.newCode)
         await tx.nodes.insertAlias(ctx.tenant.id, ctx.scheme.id, m.oldCode, n.id, now)
     }
+    await assertRulesStillUnique(tx, ctx.tenant, ctx.scheme.code)
     await tx.audit.append(
       auditEvent(deps, actor, ctx.tenant.id, 'class.moved', 'class', node.id, {
         scheme: ctx.scheme.code,

@@ -12,6 +12,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
+import { assertRulesStillUnique } from '../codes/recheck-rules.js'
 import type { Deps } from '../deps.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
@@ -121,6 +122,7 @@ export async function updateNode(
     if (Object.keys(changes).length === 0) return node
     next.updatedAt = deps.clock.now().toISOString()
     await tx.nodes.update(next)
+    await assertRulesStillUnique(tx, tenant, scheme.code)
     const action =
       input.enabled !== undefined && node.enabled !== next.enabled
         ? next.enabled
