@@ -135,4 +135,17 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('restore-customer').click()
     await page.getByTestId('customer-status').getByText('在用').waitFor()
   })
+
+  it('speaks English when asked', async () => {
+    await page.goto(`${app!.url}/t/demo/customers/XC0001`)
+    await page.getByText('English', { exact: true }).click()
+    await page.getByTestId('edit-customer').getByText('Edit').waitFor()
+    await page.getByTestId('customer-history').getByText('Re-coded').waitFor()
+    await page.getByText('Codes and old codes').waitFor()
+    await screenshot(page, 'customers-detail-en')
+    await page.goto(`${app!.url}/t/demo/customers`)
+    await page.getByTestId('new-customer').getByText('New customer').waitFor()
+    await page.getByText(/^\d+ customers$/).waitFor()
+    await page.getByText('中文', { exact: true }).click()
+  })
 })

@@ -99,6 +99,7 @@ export const customersZh = {
     customer_reclassified: '重新分类',
   },
   empty_value: '（空）',
+  colon: '：',
 }
 
 export const customersEn: typeof customersZh = {
@@ -201,4 +202,5 @@ export const customersEn: typeof customersZh = {
     customer_reclassified: 'Re-classified',
   },
   empty_value: '(empty)',
+  colon: ': ',
 }

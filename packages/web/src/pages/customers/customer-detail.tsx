@@ -309,7 +309,8 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
                             : h.changes
                           ).map((ch) => (
                             <li key={ch.field}>
-                              {fieldLabel(ch.field)}：
+                              {fieldLabel(ch.field)}
+                              {t('customers.colon')}
                               {h.action === 'customer.created' ? (
                                 value(ch.field, ch.after)
                               ) : (
