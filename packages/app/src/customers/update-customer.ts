@@ -31,8 +31,11 @@ import { CustomerInput, nodeCodesOf } from './customer-input.js'
 import { auditViewOf, diffViews, viewCustomers } from './customer-view.js'
 import { loadCustomer, staleVersion } from './load-customer.js'
 
-/** A patch: only the fields given change; `null` or '' clears a field; attributes merge by code (null clears). */
-export const CustomerPatch = CustomerInput.partial()
+/**
+ * A patch: only the fields given change; `null` or '' clears a field; attributes merge by code (null clears).
+ * Unknown fields are refused rather than ignored, so a misspelt field never looks like a saved change.
+ */
+export const CustomerPatch = CustomerInput.partial().strict()
 export type CustomerPatch = z.infer<typeof CustomerPatch>
 
 export interface UpdateCustomerResult {

@@ -139,6 +139,8 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
     const ps = await problem(stale, 412, 'CUSTOMER_VERSION_STALE')
     expect(ps).toMatchObject({ currentVersion: 2, expectedVersion: 1 })
     expect(stale.headers.get('etag')).toBe('"v2"')
+    const typo = await call('PATCH', path, { remraks: 'x' }, { 'if-match': '"v2"' })
+    await problem(typo, 400, 'REQUEST_INVALID')
     const code = await call('PATCH', path, { code: 'NEWCODE' }, { 'if-match': '"v2"' })
     const pc = await problem(code, 400, 'CUSTOMER_INVALID')
     expect(pc.issues.map((i: Json) => i.code)).toEqual(['CUSTOMER_CODE_IMMUTABLE'])
