@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNode } from '../classification/create-node.js'
 import { createCustomer } from '../customers/create-customer.js'
 import { type AppTest, fixedClock, setupAppTest } from '../testing/app-test.js'
+import { auditCodes } from './audit-codes.js'
 import { checkPattern } from './check-pattern.js'
 import { createCodeMap } from './create-code-map.js'
 import { createCodeRule } from './create-code-rule.js'
@@ -198,6 +199,9 @@ describe.each(testKinds())('code rules on %s', (kind) => {
     expect(r.pattern).toBe('K{serial:5}')
     const events = await t.deps.store.read((tx) => tx.audit.listFor(r.tenantId, 'codeRule', r.id))
     expect(events.at(-1)?.data).toMatchObject({ issuedUnderOldPattern: 1 })
+    // The old code stays as it was and is off-rule from now on.
+    const report = await auditCodes(t.deps, t.actor, tc)
+    expect(report.findings.map((f) => [f.kind, f.code])).toEqual([['off-rule', '00001']])
     await createCodeRule(t.deps, t.actor, tc, { name: '备用', pattern: 'B{serial:5}', isDefault: true })
     expect((await refusal(deleteCodeRule(t.deps, t.actor, tc, '默认规则'))).code).toBe('CODE_RULE_IN_USE')
     expect((await refusal(deleteCodeRule(t.deps, t.actor, tc, '没有'))).kind).toBe('not-found')
