@@ -1,26 +1,12 @@
 import { suggestNextSibling } from '@kehu/core'
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  type FormInstance,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd'
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ApiIssue, isApiError } from '../../api/client'
-import { applyIssuesToForm } from '../../api/form-issues'
+import { isApiError } from '../../api/client'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { type MovePreview, nodePath, type Scheme, type TreeNode, useClassCall } from './classes-api'
+import { FormDialog } from './form-dialog'
 
 type Kind = 'add' | 'rename' | 'move' | 'merge' | 'delete' | 'defaults'
 
@@ -118,21 +104,6 @@ function suggest(scheme: Scheme, nodes: TreeNode[], parent: TreeNode | null): st
   }
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any form's values
-function useFormCall(form: FormInstance<any>) {
-  const [rest, setRest] = useState<ApiIssue[] | undefined>()
-  const [error, setError] = useState<unknown>()
-  return {
-    error,
-    rest,
-    clear: () => setError(undefined),
-    fail: (e: unknown) => {
-      setError(e)
-      setRest(isApiError(e) ? applyIssuesToForm(form, e) : undefined)
-    },
-  }
-}
-
 function AddNodeModal(props: {
   scheme: Scheme
   nodes: TreeNode[]
@@ -143,65 +114,49 @@ function AddNodeModal(props: {
   const { scheme, nodes, parent, onClose, onAdded } = props
   const { t } = useTranslation()
   const tenant = useTenant()
-  const [form] = Form.useForm<{ code?: string; name: string; moveParentCustomers?: boolean }>()
+  type Values = { code?: string; name: string; moveParentCustomers?: boolean }
+  const [form] = Form.useForm<Values>()
   const suggested = suggest(scheme, nodes, parent)
-  const f = useFormCall(form)
-  const add = useClassCall<{ code?: string; name: string; moveParentCustomers?: boolean }, { code: string }>(
-    tenant.code,
-    (v) => ({
-      path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
-      method: 'POST',
-      body: {
-        ...(v.code?.trim() ? { code: v.code.trim() } : {}),
-        name: v.name,
-        parentCode: parent?.code ?? null,
-        moveParentCustomers: v.moveParentCustomers ?? false,
-      },
-    }),
-  )
+  const add = useClassCall<Values, { code: string }>(tenant.code, (v) => ({
+    path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
+    method: 'POST',
+    body: {
+      ...(v.code?.trim() ? { code: v.code.trim() } : {}),
+      name: v.name,
+      parentCode: parent?.code ?? null,
+      moveParentCustomers: v.moveParentCustomers ?? false,
+    },
+  }))
   return (
-    <Modal
-      open
+    <FormDialog
       title={parent ? `${t('classes.addChild')} · ${parent.displayName}` : t('classes.addRoot')}
-      okText={t('classes.save')}
-      cancelText={t('classes.cancel')}
-      confirmLoading={add.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={{ code: suggested ?? '' }}
+      pending={add.isPending}
+      onClose={onClose}
+      testId="add-node-form"
+      onFinish={(v, fail) =>
+        add.mutate(v, {
+          onSuccess: (n) => {
+            onAdded(n.code)
+            onClose()
+          },
+          onError: fail,
+        })
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ code: suggested ?? '' }}
-        onFinish={(v) =>
-          add.mutate(v, {
-            onSuccess: (n) => {
-              onAdded(n.code)
-              onClose()
-            },
-            onError: f.fail,
-          })
-        }
-        data-testid="add-node-form"
-      >
-        <Form.Item
-          name="code"
-          label={t('classes.code')}
-          extra={suggested && t('classes.codeHint', { code: suggested })}
-        >
-          <Input data-testid="node-code" placeholder={suggested} />
+      <Form.Item name="code" label={t('classes.code')} extra={suggested && t('classes.codeHint', { code: suggested })}>
+        <Input data-testid="node-code" placeholder={suggested} />
+      </Form.Item>
+      <Form.Item name="name" label={t('classes.name')}>
+        <Input data-testid="node-name" />
+      </Form.Item>
+      {parent && scheme.leafOnly && parent.customerCount > 0 && (
+        <Form.Item name="moveParentCustomers" valuePropName="checked">
+          <Checkbox>{t('classes.moveParentCustomers', { count: parent.customerCount })}</Checkbox>
         </Form.Item>
-        <Form.Item name="name" label={t('classes.name')}>
-          <Input data-testid="node-name" />
-        </Form.Item>
-        {parent && scheme.leafOnly && parent.customerCount > 0 && (
-          <Form.Item name="moveParentCustomers" valuePropName="checked">
-            <Checkbox>{t('classes.moveParentCustomers', { count: parent.customerCount })}</Checkbox>
-          </Form.Item>
-        )}
-      </Form>
-      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
-    </Modal>
+      )}
+    </FormDialog>
   )
 }
 
@@ -209,34 +164,24 @@ function RenameModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNode
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<{ name: string }>()
-  const f = useFormCall(form)
   const call = useClassCall<{ name: string }>(tenant.code, (v) => ({
     path: nodePath(scheme.code, node.code),
     method: 'PATCH',
     body: v,
   }))
   return (
-    <Modal
-      open
+    <FormDialog
       title={`${t('classes.rename')} · ${node.displayName}`}
-      okText={t('classes.save')}
-      cancelText={t('classes.cancel')}
-      confirmLoading={call.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={{ name: node.name }}
+      pending={call.isPending}
+      onClose={onClose}
+      onFinish={(v, fail) => call.mutate(v, { onSuccess: onClose, onError: fail })}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ name: node.name }}
-        onFinish={(v) => call.mutate(v, { onSuccess: onClose, onError: f.fail })}
-      >
-        <Form.Item name="name" label={t('classes.name')}>
-          <Input data-testid="rename-input" />
-        </Form.Item>
-      </Form>
-      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
-    </Modal>
+      <Form.Item name="name" label={t('classes.name')}>
+        <Input data-testid="rename-input" />
+      </Form.Item>
+    </FormDialog>
   )
 }
 
@@ -471,12 +416,13 @@ function DefaultsModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNo
   const { t } = useTranslation()
   const tenant = useTenant()
   const { message } = App.useApp()
-  const [form] = Form.useForm<{ defaults: Record<string, string | undefined> }>()
-  const f = useFormCall(form)
-  const call = useClassCall<{ defaults: Record<string, string | undefined> }>(tenant.code, (v) => ({
+  type Values = { defaults?: Record<string, string | undefined> }
+  const [form] = Form.useForm<Values>()
+  const call = useClassCall<Values>(tenant.code, (v) => ({
     path: nodePath(scheme.code, node.code),
     method: 'PATCH',
     body: {
+      // An emptied field clears the default; an untouched one leaves it.
       defaults: Object.fromEntries(
         Object.entries(v.defaults ?? {})
           .filter(([, x]) => x !== undefined)
@@ -485,40 +431,31 @@ function DefaultsModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNo
     },
   }))
   return (
-    <Modal
-      open
+    <FormDialog
       title={`${t('classes.defaults')} · ${node.displayName}`}
-      okText={t('classes.save')}
-      cancelText={t('classes.cancel')}
-      confirmLoading={call.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={{ defaults: { serviceLevel: node.defaults.serviceLevel ?? undefined } }}
+      pending={call.isPending}
+      onClose={onClose}
+      onFinish={(v, fail) =>
+        call.mutate(v, {
+          onSuccess: () => {
+            void message.success(t('classes.saved'))
+            onClose()
+          },
+          onError: fail,
+        })
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ defaults: { serviceLevel: node.defaults.serviceLevel ?? undefined } }}
-        onFinish={(v) =>
-          call.mutate(v, {
-            onSuccess: () => {
-              void message.success(t('classes.saved'))
-              onClose()
-            },
-            onError: f.fail,
-          })
-        }
-      >
-        <Form.Item name={['defaults', 'accountManager']} label={t('classes.accountManager')}>
-          <Input placeholder={node.defaults.accountManagerId ? '✓' : ''} />
-        </Form.Item>
-        <Form.Item name={['defaults', 'codeRule']} label={t('classes.codeRule')}>
-          <Input placeholder={node.defaults.codeRuleId ? '✓' : ''} />
-        </Form.Item>
-        <Form.Item name={['defaults', 'serviceLevel']} label={t('classes.serviceLevel')}>
-          <Input />
-        </Form.Item>
-      </Form>
-      {f.error !== undefined && <ApiErrorAlert error={f.error} issues={f.rest} />}
-    </Modal>
+      <Form.Item name={['defaults', 'accountManager']} label={t('classes.accountManager')}>
+        <Input placeholder={node.defaults.accountManagerId ? '✓' : ''} />
+      </Form.Item>
+      <Form.Item name={['defaults', 'codeRule']} label={t('classes.codeRule')}>
+        <Input placeholder={node.defaults.codeRuleId ? '✓' : ''} />
+      </Form.Item>
+      <Form.Item name={['defaults', 'serviceLevel']} label={t('classes.serviceLevel')}>
+        <Input />
+      </Form.Item>
+    </FormDialog>
   )
 }

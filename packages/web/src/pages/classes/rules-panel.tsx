@@ -1,8 +1,6 @@
 import { Alert, Button, Card, Flex, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ApiIssue, isApiError } from '../../api/client'
-import { applyIssuesToForm } from '../../api/form-issues'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { currentLanguage } from '../../i18n/i18n'
@@ -14,6 +12,7 @@ import {
   useClassCall,
   useRules,
 } from './classes-api'
+import { FormDialog } from './form-dialog'
 
 /** 自动分类: the scheme's ordered rules, adding one, and a re-classification run previewed before it applies. */
 export function RulesPanel({ scheme, nodes }: { scheme: Scheme; nodes: TreeNode[] }) {
@@ -86,66 +85,46 @@ function RuleModal({ scheme, nodes, onClose }: { scheme: Scheme; nodes: TreeNode
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<{ name: string; node: string; condition: string }>()
-  const [error, setError] = useState<unknown>()
-  const [rest, setRest] = useState<ApiIssue[]>()
   const call = useClassCall<{ name: string; node: string; condition: unknown }>(tenant.code, (v) => ({
     path: `/schemes/${encodeURIComponent(scheme.code)}/rules`,
     method: 'POST',
     body: v,
   }))
   return (
-    <Modal
-      open
+    <FormDialog
       width={640}
       title={t('classes.addRule')}
-      okText={t('classes.save')}
-      cancelText={t('classes.cancel')}
-      confirmLoading={call.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={{ condition: '{"all":[{"field":"address","op":"contains","value":"北京"}]}' }}
+      pending={call.isPending}
+      onClose={onClose}
+      onFinish={(v, fail) => {
+        let condition: unknown
+        try {
+          condition = JSON.parse(v.condition)
+        } catch {
+          form.setFields([{ name: 'condition', errors: [t('classes.invalidJson')] }])
+          return
+        }
+        call.mutate({ name: v.name, node: v.node, condition }, { onSuccess: onClose, onError: fail })
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ condition: '{"all":[{"field":"address","op":"contains","value":"北京"}]}' }}
-        onFinish={(v) => {
-          let condition: unknown
-          try {
-            condition = JSON.parse(v.condition)
-          } catch {
-            form.setFields([{ name: 'condition', errors: [t('classes.invalidJson')] }])
-            return
-          }
-          call.mutate(
-            { name: v.name, node: v.node, condition },
-            {
-              onSuccess: onClose,
-              onError: (e) => {
-                setError(e)
-                setRest(isApiError(e) ? applyIssuesToForm(form, e) : undefined)
-              },
-            },
-          )
-        }}
-      >
-        <Form.Item name="name" label={t('classes.ruleName')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="node" label={t('classes.ruleTarget')}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={nodes
-              .filter((n) => !scheme.leafOnly || n.leaf)
-              .map((n) => ({ value: n.code, label: n.displayName }))}
-          />
-        </Form.Item>
-        <Form.Item name="condition" label={t('classes.ruleCondition')}>
-          <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-      </Form>
-      {error !== undefined && <ApiErrorAlert error={error} issues={rest} />}
-    </Modal>
+      <Form.Item name="name" label={t('classes.ruleName')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="node" label={t('classes.ruleTarget')}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={nodes
+            .filter((n) => !scheme.leafOnly || n.leaf)
+            .map((n) => ({ value: n.code, label: n.displayName }))}
+        />
+      </Form.Item>
+      <Form.Item name="condition" label={t('classes.ruleCondition')}>
+        <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+    </FormDialog>
   )
 }
 

@@ -1,11 +1,8 @@
-import { Form, Input, Modal, Switch } from 'antd'
-import { useState } from 'react'
+import { Form, Input, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { type ApiIssue, isApiError } from '../../api/client'
-import { applyIssuesToForm } from '../../api/form-issues'
-import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { type Scheme, useClassCall } from './classes-api'
+import { FormDialog } from './form-dialog'
 
 interface Values {
   code?: string
@@ -19,8 +16,6 @@ export function SchemeModal({ scheme, onClose }: { scheme?: Scheme; onClose: (cr
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<Values>()
-  const [error, setError] = useState<unknown>()
-  const [rest, setRest] = useState<ApiIssue[]>()
   const call = useClassCall<Values, { code: string }>(tenant.code, (v) =>
     scheme
       ? {
@@ -31,48 +26,31 @@ export function SchemeModal({ scheme, onClose }: { scheme?: Scheme; onClose: (cr
       : { path: '/schemes', method: 'POST', body: { ...v, levels: v.levels?.trim() || null } },
   )
   return (
-    <Modal
-      open
+    <FormDialog
       title={scheme ? `${t('classes.editScheme')} · ${scheme.name}` : t('classes.newScheme')}
-      okText={t('classes.save')}
-      cancelText={t('classes.cancel')}
-      confirmLoading={call.isPending}
-      onCancel={() => onClose()}
-      onOk={() => form.submit()}
+      form={form}
+      initialValues={scheme ? { name: scheme.name, levels: scheme.levels ?? '' } : { leafOnly: true }}
+      pending={call.isPending}
+      onClose={() => onClose()}
+      testId="scheme-form"
+      onFinish={(v, fail) => call.mutate(v, { onSuccess: (r) => onClose(scheme ? undefined : r.code), onError: fail })}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        data-testid="scheme-form"
-        initialValues={scheme ? { name: scheme.name, levels: scheme.levels ?? '' } : { leafOnly: true }}
-        onFinish={(v) =>
-          call.mutate(v, {
-            onSuccess: (r) => onClose(scheme ? undefined : r.code),
-            onError: (e) => {
-              setError(e)
-              setRest(isApiError(e) ? applyIssuesToForm(form, e) : undefined)
-            },
-          })
-        }
-      >
-        {!scheme && (
-          <Form.Item name="code" label={t('classes.schemeCode')}>
-            <Input data-testid="scheme-code" />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t('classes.schemeName')}>
-          <Input data-testid="scheme-name" />
+      {!scheme && (
+        <Form.Item name="code" label={t('classes.schemeCode')}>
+          <Input data-testid="scheme-code" />
         </Form.Item>
-        <Form.Item name="levels" label={t('classes.schemeLevels')}>
-          <Input data-testid="scheme-levels" placeholder="2-3-4" />
+      )}
+      <Form.Item name="name" label={t('classes.schemeName')}>
+        <Input data-testid="scheme-name" />
+      </Form.Item>
+      <Form.Item name="levels" label={t('classes.schemeLevels')}>
+        <Input data-testid="scheme-levels" placeholder="2-3-4" />
+      </Form.Item>
+      {!scheme && (
+        <Form.Item name="leafOnly" label={t('classes.leafOnly')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        {!scheme && (
-          <Form.Item name="leafOnly" label={t('classes.leafOnly')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-      {error !== undefined && <ApiErrorAlert error={error} issues={rest} />}
-    </Modal>
+      )}
+    </FormDialog>
   )
 }
