@@ -180,7 +180,24 @@ describe.each(testKinds())('classification on %s', (kind) => {
     expect(
       codes(await refusal(moveNode(t.deps, t.actor, tenant, 'class', '01001', { ...input, recodeCustomers: true }))),
     ).toContain('CLASS_RECODE_UNAVAILABLE')
+    const rule = await createClassRule(t.deps, t.actor, tenant, 'class', {
+      name: '华北大客户下',
+      condition: {
+        any: [
+          { field: 'class', op: 'under', value: ['01001', '02'] },
+          { field: 'name', op: 'eq', value: '01001' },
+        ],
+      },
+      node: '010010001',
+    })
     await moveNode(t.deps, t.actor, tenant, 'class', '01001', input)
+    // Rules keep naming the same classes: their old codes are rewritten, other fields are left alone.
+    expect((await listClassRules(t.deps, tenant, 'class')).find((r) => r.id === rule.id)?.condition).toEqual({
+      any: [
+        { field: 'class', op: 'under', value: ['02001', '02'] },
+        { field: 'name', op: 'eq', value: '01001' },
+      ],
+    })
     const tree = await getTree(t.deps, tenant, 'class')
     expect(tree.nodes.find((n) => n.code === '020010001')).toMatchObject({
       customerCount: 3,

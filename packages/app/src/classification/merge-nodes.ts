@@ -1,9 +1,10 @@
-import { type Actor, assertCan, displayName, planMerge } from '@kehu/core'
+import { type Actor, assertCan, displayName, normalizeNodeCode, planMerge } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 import { repointCustomers } from './customer-moves.js'
 import { requireNode } from './node-lookup.js'
+import { recodeRuleConditions } from './recode-conditions.js'
 import { loadScheme } from './scheme-context.js'
 
 export const MergeNodesInput = z.object({
@@ -59,8 +60,15 @@ export async function mergeNodes(
       if (a.nodeId === source.id) await tx.nodes.insertAlias(tenant.id, scheme.id, a.code, target.id, now)
     await tx.nodes.delete(tenant.id, source.id)
     await tx.nodes.insertAlias(tenant.id, scheme.id, source.code, target.id, now)
+    const rulesRecoded = await recodeRuleConditions(
+      tx,
+      scheme,
+      new Map([[normalizeNodeCode(source.code), target.code]]),
+      now,
+    )
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'class.merged', 'class', target.id, {
+        rulesRecoded,
         scheme: scheme.code,
         source: displayName(source),
         sourceId: source.id,

@@ -14,6 +14,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
 import type { Deps } from '../deps.js'
 import { requireNode } from './node-lookup.js'
+import { recodeRuleConditions } from './recode-conditions.js'
 import { loadScheme, type SchemeContext } from './scheme-context.js'
 
 export const MoveNodeInput = z.object({
@@ -121,8 +122,15 @@ export async function moveNode(
         await tx.nodes.insertAlias(ctx.tenant.id, ctx.scheme.id, m.oldCode, n.id, now)
     }
     await assertRulesStillUnique(tx, ctx.tenant, ctx.scheme.code)
+    const rulesRecoded = await recodeRuleConditions(
+      tx,
+      ctx.scheme,
+      new Map(movePlan.moves.map((m) => [normalizeNodeCode(m.oldCode), m.newCode])),
+      now,
+    )
     await tx.audit.append(
       auditEvent(deps, actor, ctx.tenant.id, 'class.moved', 'class', node.id, {
+        rulesRecoded,
         scheme: ctx.scheme.code,
         from: displayName(node),
         newParent: parent ? displayName(parent) : null,
