@@ -130,4 +130,15 @@ describe.each(testKinds())('class routes on %s', (kind) => {
     const merged = await call('POST', '/schemes/class/nodes/01002/merge', { into: '020010001' })
     expect(await merged.json()).toMatchObject({ customersMoved: 0 })
   })
+  it('documents every class route in the OpenAPI document', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> }
+    for (const path of [
+      '',
+      '/{scheme}',
+      '/{scheme}/nodes/{code}/move',
+      '/{scheme}/batch-assign',
+      '/{scheme}/reclassify',
+    ])
+      expect(Object.keys(doc.paths)).toContain(`/api/t/{tenant}/schemes${path}`)
+  })
 })
