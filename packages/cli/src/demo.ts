@@ -1,4 +1,12 @@
-import { createCodeMap, createCodeRule, createCustomer, createNode, createTenant, type Deps, updateCodeRule } from '@kehu/app'
+import {
+  createCodeMap,
+  createCodeRule,
+  createCustomer,
+  createNode,
+  createTenant,
+  type Deps,
+  updateCodeRule,
+} from '@kehu/app'
 import type { Actor } from '@kehu/core'
 import { demoMaps, demoSchemes, generateCustomers, type SampleNode } from '@kehu/sample'
 

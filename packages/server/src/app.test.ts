@@ -17,7 +17,11 @@ describe('server shell', () => {
   afterAll(() => db?.dispose())
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
 
   it('answers health with the database kind', async () => {
     const r = await app.request('/api/health')
@@ -31,7 +35,11 @@ describe('server shell', () => {
     const list = (await (await app.request('/api/tenants')).json()) as { items: { code: string; isDefault: boolean }[] }
     expect(list.items).toEqual([expect.objectContaining({ code: 'acme', isDefault: true })])
     const summary = await (await app.request('/api/t/acme/summary')).json()
-    expect(summary).toMatchObject({ customers: 0, codeRules: 1, schemes: expect.arrayContaining([expect.objectContaining({ code: 'class' })]) })
+    expect(summary).toMatchObject({
+      customers: 0,
+      codeRules: 1,
+      schemes: expect.arrayContaining([expect.objectContaining({ code: 'class' })]),
+    })
   })
 
   it('answers errors as problem+json in the asked language, every issue at once', async () => {
@@ -66,9 +74,14 @@ describe('server shell', () => {
   })
 
   it('documents itself: OpenAPI from the schemas and a local reference page with no CDN', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> }
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      openapi: string
+      paths: Record<string, unknown>
+    }
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/tenants', '/api/t/{tenant}/summary']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/tenants', '/api/t/{tenant}/summary']),
+    )
     const page = await (await app.request('/api/docs')).text()
     expect(page).toContain('/api/docs/assets/swagger-ui-bundle.js')
     expect(page).not.toMatch(/https?:\/\//)

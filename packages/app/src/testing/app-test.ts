@@ -1,7 +1,7 @@
 // Use-case tests run against a real, freshly migrated database (SQLite always, PostgreSQL when
 // KEHU_TEST_PG_URL is set): one database per test file, one new tenant per `newTenant()`.
 import type { Actor, Clock } from '@kehu/core'
-import { type DialectKind, createStore, systemClock, uuidIds } from '@kehu/storage'
+import { createStore, type DialectKind, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb } from '@kehu/storage/testing'
 import type { Deps } from '../deps.js'
 import { createTenant } from '../tenancy/create-tenant.js'
@@ -19,7 +19,11 @@ export interface AppTest {
 export async function setupAppTest(kind: DialectKind, clock: Clock = systemClock): Promise<AppTest> {
   const db = await createTestDb(kind)
   const { fullPinyin } = await import('@kehu/core')
-  const deps: Deps = { store: createStore(db, { pinyinOf: (c) => fullPinyin(c.shortName || c.name) || null }), clock, ids: uuidIds }
+  const deps: Deps = {
+    store: createStore(db, { pinyinOf: (c) => fullPinyin(c.shortName || c.name) || null }),
+    clock,
+    ids: uuidIds,
+  }
   const actor = await ensureLocalAdmin(deps, 'test')
   let n = 0
   return {

@@ -85,13 +85,17 @@ export function filterSize(f: Filter): { depth: number; conditions: number } {
 
 // The outer shape is not recursive, so OpenAPI generators can document it; the whole tree is checked
 // against the recursive schema inside, with the same issues and paths.
-const FilterEnvelope = z.union([z.strictObject({ all: z.array(z.unknown()) }), z.strictObject({ any: z.array(z.unknown()) })])
+const FilterEnvelope = z.union([
+  z.strictObject({ all: z.array(z.unknown()) }),
+  z.strictObject({ any: z.array(z.unknown()) }),
+])
 
 /** The filter schema, with its limits: depth ≤ 5, ≤ 50 conditions. */
 export const Filter = FilterEnvelope.superRefine((value, ctx) => {
   const parsed = FilterShape.safeParse(value)
   if (!parsed.success) {
-    for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path as PropertyKey[] })
+    for (const i of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', message: i.message, path: i.path as PropertyKey[] })
     return
   }
   const { depth, conditions } = filterSize(parsed.data)

@@ -1,5 +1,5 @@
-import { codeRulesEn } from './code-rules'
 import { classesEn } from './classes'
+import { codeRulesEn } from './code-rules'
 import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
 import type { Messages } from './zh-CN'

@@ -1,6 +1,7 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
-import { codeRulesZh } from './code-rules'
+
 import { classesZh } from './classes'
+import { codeRulesZh } from './code-rules'
 import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
 export const zhCN = {
