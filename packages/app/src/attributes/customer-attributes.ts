@@ -104,9 +104,10 @@ export async function writeAttributeUniques(
   customerId: string,
   uniques: AttributeUniqueClaim[],
   previousCustomerId?: string,
+  options: { isNew?: boolean } = {},
 ): Promise<void> {
   if (previousCustomerId) await tx.attributes.releaseUniques(tenantId, previousCustomerId)
-  await tx.attributes.releaseUniques(tenantId, customerId)
+  if (!options.isNew) await tx.attributes.releaseUniques(tenantId, customerId)
   if (uniques.length === 0) return
   const defs = await tx.attributes.list(tenantId)
   for (const u of uniques) {

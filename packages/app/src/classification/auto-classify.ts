@@ -1,4 +1,12 @@
-import { assertAssignable, type ClassRule, evaluateFilter, type Filter, type FilterSubject, type Tx } from '@kehu/core'
+import {
+  assertAssignable,
+  type ClassRule,
+  type ClassScheme,
+  evaluateFilter,
+  type Filter,
+  type FilterSubject,
+  type Tx,
+} from '@kehu/core'
 
 /**
  * The first enabled rule of the scheme whose condition matches and whose target can take customers
@@ -23,10 +31,11 @@ export async function applyClassRules(
   tenantId: string,
   subject: FilterSubject,
   chosen: Record<string, string>,
+  schemes?: ClassScheme[],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = { ...chosen }
   let attributes: Awaited<ReturnType<Tx['attributes']['list']>> | undefined
-  for (const scheme of await tx.schemes.list(tenantId)) {
+  for (const scheme of schemes ?? (await tx.schemes.list(tenantId))) {
     if (out[scheme.id] || !scheme.enabled) continue
     // Only schemes with rules cost more than one query: creates stay cheap.
     const rules = (await tx.classRules.list(tenantId, scheme.id)).filter((r) => r.enabled)

@@ -14,9 +14,11 @@ export async function classDefaults(
   tx: Tx,
   tenantId: string,
   nodeIds: readonly string[],
+  /** Nodes the caller already holds (e.g. the customer's paths): read from here instead of the database. */
+  known: Iterable<ClassNode> = [],
 ): Promise<ResolvedClassDefaults> {
   const out: ResolvedClassDefaults = {}
-  const cache = new Map<string, ClassNode | undefined>()
+  const cache = new Map<string, ClassNode | undefined>([...known].map((n) => [n.id, n]))
   const load = async (id: string) => {
     if (!cache.has(id)) cache.set(id, await tx.nodes.byId(tenantId, id))
     return cache.get(id)

@@ -6,6 +6,7 @@ import {
   type Issue,
   issue,
   type MapTable,
+  normalizeNodeCode,
   type RecordValues,
   type Tx,
   text,
@@ -61,7 +62,10 @@ export async function placeNodes(
       )
       continue
     }
-    const node = await resolveNode(tx, tenantId, scheme.id, nodeCode)
+    // One read per scheme: the node, its path and the leaf check all come from the scheme's node list.
+    const nodes = await tx.nodes.listByScheme(tenantId, scheme.id)
+    const wanted = normalizeNodeCode(nodeCode)
+    const node = nodes.find((n) => n.code === wanted) ?? (await resolveNode(tx, tenantId, scheme.id, nodeCode))
     if (!node) {
       issues.push(
         issue(
@@ -74,12 +78,12 @@ export async function placeNodes(
     }
     if (options.assignable !== false) {
       try {
-        assertAssignable(scheme, await tx.nodes.listByScheme(tenantId, scheme.id), node.id)
+        assertAssignable(scheme, nodes, node.id)
       } catch (e) {
         for (const i of (e as { issues?: Issue[] }).issues ?? []) issues.push({ ...i, path })
       }
     }
-    placed.set(schemeCode, { scheme, node, path: await pathOf(tx, tenantId, node) })
+    placed.set(schemeCode, { scheme, node, path: pathIn(nodes, node) })
   }
   return placed
 }
@@ -98,6 +102,19 @@ export async function placeAdded(
     const node = await tx.nodes.byId(tenantId, nodeId)
     if (node) placement.set(scheme.code, { scheme, node, path: await pathOf(tx, tenantId, node) })
   }
+}
+
+/** The path from level 1 down to `node`, from the scheme's node list. */
+function pathIn(nodes: ClassNode[], node: ClassNode): ClassNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const path = [node]
+  for (let cur = node; cur.parentId && path.length <= nodes.length; ) {
+    const parent = byId.get(cur.parentId)
+    if (!parent) break
+    path.unshift(parent)
+    cur = parent
+  }
+  return path
 }
 
 const fieldValueOf = (p: PlacedNode): FieldValue => ({

@@ -109,13 +109,18 @@ async function insertNew(
   // 自动分类 fills only the schemes the clerk left empty; then the per-class defaults fill only empty fields.
   const chosen: Record<string, string> = {}
   for (const p of placement.values()) chosen[p.scheme.id] = p.node.id
-  await placeAdded(tx, tenant.id, schemes, placement, await applyClassRules(tx, tenant.id, subject, chosen))
+  await placeAdded(tx, tenant.id, schemes, placement, await applyClassRules(tx, tenant.id, subject, chosen, schemes))
   subject.classes = classesSubject(placement)
   const classNode = placement.get('class')?.node
-  const defaults = await classDefaults(tx, tenant.id, [
-    ...(classNode ? [classNode.id] : []),
-    ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
-  ])
+  const defaults = await classDefaults(
+    tx,
+    tenant.id,
+    [
+      ...(classNode ? [classNode.id] : []),
+      ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
+    ],
+    [...placement.values()].flatMap((p) => p.path),
+  )
   const managerId = accountManagerId ?? defaults.accountManagerId ?? null
   subject.fields.accountManagerId = managerId
   const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
@@ -168,7 +173,7 @@ async function insertNew(
     updatedBy: actor.label,
   }
   await tx.customers.insert(customer)
-  await writeAttributeUniques(tx, tenant.id, id, attrs.uniques)
+  await writeAttributeUniques(tx, tenant.id, id, attrs.uniques, undefined, { isNew: true })
   await tx.audit.append(
     auditEvent(deps, actor, tenant.id, 'customer.created', 'customer', id, {
       after: customer,
