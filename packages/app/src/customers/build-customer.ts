@@ -81,5 +81,12 @@ export function buildPlainFields(input: Partial<CustomerInput>, issues: Issue[])
 
 /** Today's date (YYYY-MM-DD) in the tenant's time zone. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  let f = dayFormats.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(timeZone, f)
+  }
+  return f.format(now)
 }
+// Building a formatter costs far more than formatting with one.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
