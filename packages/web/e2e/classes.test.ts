@@ -124,4 +124,49 @@ describeBrowser('classes page', () => {
       await screenshot(page, 'classes-reclassified')
     }
   })
+  it('moves a class with its customers re-coded, and the old customer code still finds the customer', async () => {
+    const api = async (path: string, body: unknown) => {
+      const r = await fetch(`${app!.url}/api/t/demo${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
+      return (await r.json()) as { code: string }
+    }
+    for (const [code, name, parentCode] of [
+      ['09', '迁移测试', null],
+      ['09001', '待迁移', '09'],
+      ['090010001', '待迁移末级', '09001'],
+      ['08', '新上级', null],
+    ] as const)
+      await api('/schemes/class/nodes', { code, name, parentCode })
+    await api('/code-rules', {
+      name: '按分类编码',
+      pattern: '{class}-{serial:3}',
+      condition: { all: [{ field: 'class', op: 'under', value: ['09', '08'] }] },
+      position: 0,
+    })
+    const customer = await api('/customers', { name: '迁移测试甲有限公司', class: '090010001' })
+    expect(customer.code).toBe('090010001-001')
+
+    await page.goto(`${app!.url}/t/demo/classes`)
+    await page.getByTestId('scheme-tab-class').click()
+    await page.getByTestId('node-09001').click()
+    await page.getByTestId('node-panel').getByTestId('move').click()
+    await page.getByTestId('move-parent').click()
+    await page.keyboard.type('新上级')
+    await page.locator('.ant-select-item-option[title="(08) 新上级"]').click()
+    await page.getByTestId('move-recode').check()
+    await page.getByTestId('move-preview').click()
+    await page.getByTestId('move-preview-table').getByText('080010001').waitFor()
+    await screenshot(page, 'classes-move-recode-preview')
+    await page.getByTestId('move-confirm').click()
+    await page.getByTestId('node-080010001').waitFor()
+
+    await page.goto(`${app!.url}/t/demo/customers?q=${encodeURIComponent('090010001-001')}`)
+    await page.getByTestId('customer-link-080010001-001').click()
+    await page.getByTestId('customer-codes').getByText('090010001-001 · 旧编码').waitFor()
+    await screenshot(page, 'classes-moved-customer-old-code')
+  })
 })

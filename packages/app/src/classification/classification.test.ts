@@ -177,9 +177,6 @@ describe.each(testKinds())('classification on %s', (kind) => {
     ])
     expect(preview.customersAffected).toBe(3)
     expect((await getTree(t.deps, tenant, 'class')).nodes.map((n) => n.code)).toContain('01001')
-    expect(
-      codes(await refusal(moveNode(t.deps, t.actor, tenant, 'class', '01001', { ...input, recodeCustomers: true }))),
-    ).toContain('CLASS_RECODE_UNAVAILABLE')
     const rule = await createClassRule(t.deps, t.actor, tenant, 'class', {
       name: '华北大客户下',
       condition: {

@@ -12,6 +12,7 @@ import {
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
+import { recodeInTx } from '../codes/recode-customer.js'
 import type { Deps } from '../deps.js'
 import { requireNode } from './node-lookup.js'
 import { recodeRuleConditions } from './recode-conditions.js'
@@ -37,6 +38,8 @@ export interface MovePreview {
   customersAffected: number
   /** Whether re-coding the customers' own codes can be chosen. */
   recodeAvailable: boolean
+  /** After a move with `recodeCustomers`: customers whose rule prints this scheme got new codes (old ones stay as aliases). */
+  customersRecoded?: { from: string; to: string }[]
 }
 
 async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput) {
@@ -59,7 +62,7 @@ async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInp
       customerCount: counts.get(m.nodeId) ?? 0,
     })),
     customersAffected: subtreeIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
-    recodeAvailable: false,
+    recodeAvailable: true,
   }
   return { node, parent, movePlan, preview }
 }
@@ -92,16 +95,6 @@ export async function moveNode(
   input: MoveNodeInput,
 ): Promise<MovePreview> {
   assertCan(actor, 'class:edit')
-  if (input.recodeCustomers)
-    // No customer re-coding use case exists yet (codes slice); refusing beats moving without the promised re-code.
-    throw new AppError(
-      'invalid',
-      'CLASS_RECODE_UNAVAILABLE',
-      text(
-        '暂不支持在移动分类时重编客户编码；请不勾选“重编客户编码”再移动（客户仍随分类移动）',
-        'Re-coding customers during a class move is not available yet; move without it (customers still follow the class)',
-      ),
-    )
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
     const { node, parent, movePlan, preview } = await plan(tx, ctx, code, input)
@@ -128,8 +121,31 @@ export async function moveNode(
       new Map(movePlan.moves.map((m) => [normalizeNodeCode(m.oldCode), m.newCode])),
       now,
     )
+    // Customers' own codes change only when the user chose it, and only where their rule prints this scheme.
+    const customersRecoded: { from: string; to: string }[] = []
+    if (input.recodeCustomers) {
+      const ids = await tx.customers.idsOnNodes(
+        ctx.tenant.id,
+        movePlan.moves.map((m) => m.nodeId),
+      )
+      for (const id of ids) {
+        const customer = await tx.customers.byId(ctx.tenant.id, id)
+        if (!customer || customer.status === 'archived') continue
+        const r = await recodeInTx(
+          deps,
+          actor,
+          tx,
+          ctx.tenant,
+          customer,
+          { reallocate: true },
+          { onlyIfRuleReads: ctx.scheme.code },
+        )
+        if (r) customersRecoded.push({ from: r.oldCode, to: r.newCode })
+      }
+    }
     await tx.audit.append(
       auditEvent(deps, actor, ctx.tenant.id, 'class.moved', 'class', node.id, {
+        customersRecoded,
         rulesRecoded,
         scheme: ctx.scheme.code,
         from: displayName(node),
@@ -138,6 +154,6 @@ export async function moveNode(
         customersAffected: preview.customersAffected,
       }),
     )
-    return preview
+    return input.recodeCustomers ? { ...preview, customersRecoded } : preview
   })
 }

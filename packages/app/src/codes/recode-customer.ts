@@ -8,6 +8,9 @@ import {
   issue,
   normalizeCode,
   notFound,
+  requiredFields,
+  type Tenant,
+  type Tx,
   text,
 } from '@kehu/core'
 import { z } from 'zod'
@@ -15,7 +18,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import { classDefaults } from '../classification/class-defaults.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { allocateCode } from './allocate-code.js'
+import { allocateCode, patternOf } from './allocate-code.js'
 import { chooseRule } from './choose-rule.js'
 import { isUuid } from './get-code-rule.js'
 import { classesSubject, mapTables, placeNodes, recordValues } from './record-values.js'
@@ -89,69 +92,85 @@ export async function recodeCustomer(
         text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
         { details: { version: customer.version } },
       )
-    const oldCode = customer.code
-    if (req.newCode !== undefined && normalizeCode(req.newCode) === normalizeCode(oldCode))
-      throw invalid(
-        'CODE_RECODE_SAME',
-        text(`新编码与现编码 ${oldCode} 相同`, `The new code equals the current code ${oldCode}`),
-        [issue(['newCode'], 'CODE_RECODE_SAME', text('新编码与现编码相同', 'The new code equals the current one'))],
-      )
-
-    // The customer's classes, as the rule sees them now.
-    const schemes = await tx.schemes.list(tenant.id)
-    const codes: Record<string, string> = {}
-    for (const [schemeId, nodeId] of Object.entries(customer.classes)) {
-      const scheme = schemes.find((s) => s.id === schemeId)
-      const node = scheme && (await tx.nodes.byId(tenant.id, nodeId))
-      if (scheme && node) codes[scheme.code] = node.code
-    }
-    const issues: ReturnType<typeof issue>[] = []
-    const placement = await placeNodes(tx, tenant.id, schemes, codes, issues, { assignable: false })
-    const subject = {
-      fields: { ...customer } as Record<string, unknown>,
-      classes: classesSubject(placement),
-      attributes: customer.attributes,
-    }
-    const classNode = placement.get('class')?.node
-    const defaults = await classDefaults(tx, tenant.id, [
-      ...(classNode ? [classNode.id] : []),
-      ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
-    ])
-    const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
-    const now = deps.clock.now().toISOString()
-
-    await tx.codes.makeAlias(tenant.id, oldCode)
-    const allocation = await allocateCode(tx, {
-      tenantId: tenant.id,
-      customerId: customer.id,
-      // A typed re-code is an administrator's explicit act: allowed under any mode, refused on a clash.
-      rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse' } : rule,
-      values: recordValues(placement, customer.registrationDate, customer.attributes),
-      maps: await mapTables(tx, tenant.id),
-      requested: req.newCode ?? null,
-      now,
-    })
-    const after: Customer = {
-      ...customer,
-      code: allocation.code,
-      codeRuleId: rule.id,
-      version: customer.version + 1,
-      updatedAt: now,
-      updatedBy: actor.label,
-    }
-    if (!(await tx.customers.update(after, customer.version)))
-      throw conflict(
-        'CUSTOMER_STALE',
-        text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
-      )
-    await tx.audit.append(
-      auditEvent(deps, actor, tenant.id, 'customer.recoded', 'customer', customer.id, {
-        from: oldCode,
-        to: allocation.code,
-        rule: rule.name,
-        ...(allocation.serial !== null ? { serial: allocation.serial, scopeKey: allocation.scopeKey } : {}),
-      }),
-    )
-    return { customer: after, oldCode, newCode: allocation.code, rule: rule.name }
+    return (await recodeInTx(deps, actor, tx, tenant, customer, req)) as RecodeResult
   })
+}
+
+/**
+ * The re-code inside the caller's transaction. With `onlyIfRuleReads` (a scheme code such as `class`), a
+ * customer whose rule does not print that scheme keeps its code and `null` is returned.
+ */
+export async function recodeInTx(
+  deps: Deps,
+  actor: Actor,
+  tx: Tx,
+  tenant: Tenant,
+  customer: Customer,
+  req: RecodeCustomerInput,
+  options: { onlyIfRuleReads?: string } = {},
+): Promise<RecodeResult | null> {
+  const oldCode = customer.code
+  if (req.newCode !== undefined && normalizeCode(req.newCode) === normalizeCode(oldCode))
+    throw invalid(
+      'CODE_RECODE_SAME',
+      text(`新编码与现编码 ${oldCode} 相同`, `The new code equals the current code ${oldCode}`),
+      [issue(['newCode'], 'CODE_RECODE_SAME', text('新编码与现编码相同', 'The new code equals the current one'))],
+    )
+
+  // The customer's classes, as the rule sees them now.
+  const schemes = await tx.schemes.list(tenant.id)
+  const codes: Record<string, string> = {}
+  for (const [schemeId, nodeId] of Object.entries(customer.classes)) {
+    const scheme = schemes.find((s) => s.id === schemeId)
+    const node = scheme && (await tx.nodes.byId(tenant.id, nodeId))
+    if (scheme && node) codes[scheme.code] = node.code
+  }
+  const issues: ReturnType<typeof issue>[] = []
+  const placement = await placeNodes(tx, tenant.id, schemes, codes, issues, { assignable: false })
+  const subject = {
+    fields: { ...customer } as Record<string, unknown>,
+    classes: classesSubject(placement),
+    attributes: customer.attributes,
+  }
+  const classNode = placement.get('class')?.node
+  const defaults = await classDefaults(tx, tenant.id, [
+    ...(classNode ? [classNode.id] : []),
+    ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
+  ])
+  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
+  const now = deps.clock.now().toISOString()
+
+  await tx.codes.makeAlias(tenant.id, oldCode)
+  const allocation = await allocateCode(tx, {
+    tenantId: tenant.id,
+    customerId: customer.id,
+    // A typed re-code is an administrator's explicit act: allowed under any mode, refused on a clash.
+    rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse' } : rule,
+    values: recordValues(placement, customer.registrationDate, customer.attributes),
+    maps: await mapTables(tx, tenant.id),
+    requested: req.newCode ?? null,
+    now,
+  })
+  const after: Customer = {
+    ...customer,
+    code: allocation.code,
+    codeRuleId: rule.id,
+    version: customer.version + 1,
+    updatedAt: now,
+    updatedBy: actor.label,
+  }
+  if (!(await tx.customers.update(after, customer.version)))
+    throw conflict(
+      'CUSTOMER_STALE',
+      text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
+    )
+  await tx.audit.append(
+    auditEvent(deps, actor, tenant.id, 'customer.recoded', 'customer', customer.id, {
+      from: oldCode,
+      to: allocation.code,
+      rule: rule.name,
+      ...(allocation.serial !== null ? { serial: allocation.serial, scopeKey: allocation.scopeKey } : {}),
+    }),
+  )
+  return { customer: after, oldCode, newCode: allocation.code, rule: rule.name }
 }

@@ -30,6 +30,8 @@ export const classesZh = {
   previewMove: '预览',
   confirmMove: '确认移动',
   moveSummary: '{{nodes}} 个分类改编码，{{customers}} 个客户随之移动；旧编码保留为别名。',
+  recodeCustomers: '同时重编客户编码',
+  recodeCustomersHelp: '编码规则打印本分类的客户按规则取新编码，旧编码保留为别名，仍可查到客户。',
   oldCode: '原编码',
   newCodeCol: '新编码',
   customersCol: '客户数',
@@ -102,6 +104,9 @@ export const classesEn: typeof classesZh = {
   previewMove: 'Preview',
   confirmMove: 'Move',
   moveSummary: '{{nodes}} classes get new codes, {{customers}} customers follow; old codes stay as aliases.',
+  recodeCustomers: "Also re-code the customers' own codes",
+  recodeCustomersHelp:
+    'Customers whose code rule prints this scheme get new codes by the rule; their old codes stay as aliases and still find them.',
   oldCode: 'Old code',
   newCodeCol: 'New code',
   customersCol: 'Customers',

@@ -197,11 +197,13 @@ function MoveModal(props: {
   const tenant = useTenant()
   const [parent, setParent] = useState<string>('')
   const [code, setCode] = useState('')
+  const [recode, setRecode] = useState(false)
   const [preview, setPreview] = useState<MovePreview | null>(null)
   const inside = subtreeOf(nodes, node.code)
   const body = (p: boolean) => ({
     newParentCode: parent || null,
     ...(code.trim() ? { code: code.trim() } : {}),
+    recodeCustomers: recode,
     preview: p,
   })
   const path = nodePath(scheme.code, node.code, '/move')
@@ -265,6 +267,11 @@ function MoveModal(props: {
               setPreview(null)
             }}
           />
+        </Form.Item>
+        <Form.Item extra={t('classes.recodeCustomersHelp')}>
+          <Checkbox data-testid="move-recode" checked={recode} onChange={(e) => setRecode(e.target.checked)}>
+            {t('classes.recodeCustomers')}
+          </Checkbox>
         </Form.Item>
       </Form>
       {error && <ApiErrorAlert error={error} />}
