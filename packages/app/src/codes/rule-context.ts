@@ -1,4 +1,5 @@
 import {
+  type AttributeDef,
   type ClassNode,
   type ClassScheme,
   type CodeMapRecord,
@@ -23,6 +24,8 @@ export interface TenantCodeContext {
   maps: MapTable[]
   mapRecords: CodeMapRecord[]
   rules: CodeRule[]
+  /** Attribute definitions: choice and boolean attributes have a finite set of values a rule may print. */
+  attributes: AttributeDef[]
 }
 
 /** Loads the tenant's code context inside a transaction (read or write). */
@@ -39,6 +42,7 @@ export async function loadCodeContext(tx: Tx, tenant: Tenant): Promise<TenantCod
     mapRecords,
     maps: mapRecords.map((m) => ({ name: m.name, entries: m.entries })),
     rules: await tx.codeRules.list(tenant.id),
+    attributes: await tx.attributes.list(tenant.id),
   }
 }
 
@@ -58,15 +62,23 @@ export function nodeValue(node: ClassNode, byId: Map<string, ClassNode>): FieldV
   return { code: node.code, name: node.name, path: nodePath(node, byId) }
 }
 
+/** The values an attribute can print: a single choice's option codes (labels as names), a boolean's two. */
+function attributeValues(def: AttributeDef | undefined): FieldValue[] | undefined {
+  if (!def) return undefined
+  if (def.type === 'single-choice') return def.options.map((o) => ({ code: o.code, name: o.label }))
+  if (def.type === 'boolean') return [{ code: 'true' }, { code: 'false' }]
+  return undefined
+}
+
 /**
  * The values a field can take in this tenant: the nodes a customer can sit on (leaves of a
  * leaf-only scheme). An empty scheme is "unknown" so that the check stays conservative until
- * nodes exist; attributes are unknown here (only through a map table).
+ * nodes exist; choice and boolean attributes have their values, other attributes only go through a map.
  */
 export function valueSets(ctx: TenantCodeContext): (ref: FieldRef) => FieldValue[] | undefined {
   const cache = new Map<string, FieldValue[] | undefined>()
   return (ref) => {
-    if (ref.source === 'attr') return undefined
+    if (ref.source === 'attr') return attributeValues(ctx.attributes.find((a) => a.code === ref.attr))
     const hit = cache.get(ref.source)
     if (hit || cache.has(ref.source)) return hit
     const entry = ctx.schemes[ref.source]

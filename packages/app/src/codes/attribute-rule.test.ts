@@ -1,0 +1,49 @@
+import { testKinds } from '@kehu/storage/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAttribute } from '../attributes/create-attribute.js'
+import { createDimension } from '../attributes/create-dimension.js'
+import { createCustomer } from '../customers/create-customer.js'
+import { type AppTest, setupAppTest } from '../testing/app-test.js'
+import { createCodeRule } from './create-code-rule.js'
+
+describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
+  let t: AppTest
+  beforeAll(async () => {
+    t = await setupAppTest(kind)
+  })
+  afterAll(() => t?.dispose())
+
+  it('accepts {attr:CODE} for a single-choice attribute and numbers per option', async () => {
+    const tc = await t.newTenant()
+    await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
+    await createAttribute(t.deps, t.actor, tc, 'SALES', {
+      code: 'LEVEL',
+      name: '等级',
+      type: 'single-choice',
+      options: [
+        { code: 'A', label: '甲级' },
+        { code: 'B', label: '乙级' },
+      ],
+    } as never)
+    await createCodeRule(t.deps, t.actor, tc, { name: '按等级', pattern: 'L{attr:LEVEL}-{serial:3}', isDefault: true })
+    const codes = []
+    for (const level of ['A', 'B', 'A'])
+      codes.push(
+        (await createCustomer(t.deps, t.actor, tc, { name: `客户${codes.length}`, attributes: { LEVEL: level } }))
+          .customer.code,
+      )
+    expect(codes).toEqual(['LA-001', 'LB-001', 'LA-002'])
+    await expect(createCustomer(t.deps, t.actor, tc, { name: '无等级' })).rejects.toMatchObject({
+      code: 'CODE_FIELD_MISSING',
+    })
+  })
+
+  it('still refuses a free-text attribute in a rule without a map', async () => {
+    const tc = await t.newTenant()
+    await createDimension(t.deps, t.actor, tc, { code: 'D', name: '维度' } as never)
+    await createAttribute(t.deps, t.actor, tc, 'D', { code: 'NOTE', name: '备注', type: 'text' } as never)
+    await expect(
+      createCodeRule(t.deps, t.actor, tc, { name: '按备注', pattern: '{attr:NOTE}-{serial:3}' }),
+    ).rejects.toMatchObject({ code: 'CODE_RULE_REFUSED' })
+  })
+})
