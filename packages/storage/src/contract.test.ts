@@ -332,3 +332,18 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     expect(await store.read((tx) => tx.attributes.byCode(t.id, 'ERP'))).toBeUndefined()
   })
 })
+
+describe.each(testKinds())('database errors a person can act on, on %s', (kind) => {
+  it('turns a unique key refused by the database into a conflict, not a 500', async () => {
+    const db = await createTestDb(kind)
+    try {
+      const store = createStore(db)
+      const t = aTenant()
+      await store.transaction((tx) => tx.tenants.insert(t))
+      const err = await store.transaction((tx) => tx.tenants.insert({ ...t, id: uuid() })).catch((e) => e)
+      expect(err).toMatchObject({ kind: 'conflict', code: 'DUPLICATE_VALUE' })
+    } finally {
+      await db.dispose()
+    }
+  })
+})

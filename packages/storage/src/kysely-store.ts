@@ -26,6 +26,7 @@ import type {
 } from '@kehu/core'
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import type { Db, DialectKind } from './connect.js'
+import { translateDbError } from './db-errors.js'
 import { classRules } from './repos/class-rules.js'
 import { attributes, dimensions } from './repos/dimensions.js'
 import { b, bool, json, num, numOrNull, toJson } from './rows.js'
@@ -983,7 +984,16 @@ export function createStore(db: Db, options: KyselyStoreOptions = {}): Store {
   const pinyinOf = options.pinyinOf ?? (() => null)
   return {
     kind: db.kind,
-    transaction: (fn) => db.db.transaction().execute((trx) => fn(txOf(trx, db.kind, pinyinOf))),
-    read: (fn) => fn(txOf(db.db, db.kind, pinyinOf)),
+    transaction: (fn) =>
+      db.db
+        .transaction()
+        .execute((trx) => fn(txOf(trx, db.kind, pinyinOf)))
+        .catch((e) => {
+          throw translateDbError(e)
+        }),
+    read: (fn) =>
+      fn(txOf(db.db, db.kind, pinyinOf)).catch((e) => {
+        throw translateDbError(e)
+      }),
   }
 }
