@@ -21,8 +21,9 @@ import {
   writeAttributeUniques,
 } from '../attributes/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
+import { applyClassRules } from '../classification/auto-classify.js'
 import { loadClassIndex } from '../classification/class-index.js'
-import { classesSubject, placeNodes } from '../codes/record-values.js'
+import { classesSubject, placeAdded, placeNodes } from '../codes/record-values.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, type PlainFields } from './build-customer.js'
@@ -168,7 +169,6 @@ export async function updateCustomer(
     for (const [k, v] of await placeNodes(tx, tenant.id, index.schemes, patchedNodes, issues)) placement.set(k, v)
     const classes: Record<string, string> = {}
     for (const p of placement.values()) classes[p.scheme.id] = p.node.id
-    const classesChanged = JSON.stringify(classes) !== JSON.stringify(current.classes)
 
     const accountManagerId = has('accountManager')
       ? await userIdOf(tx, patch.accountManager, issues)
@@ -196,6 +196,20 @@ export async function updateCustomer(
     const patchAttrs = patch.attributes ?? {}
     for (const [code, v] of Object.entries(patchAttrs)) attrInput[code] = v
     subject.attributes = attrInput
+    // 自动分类 on save: fills schemes that are empty and that this edit did not clear on purpose.
+    const filled = await applyClassRules(tx, tenant.id, subject, classes, index.schemes)
+    const added: Record<string, string> = {}
+    for (const [schemeId, nodeId] of Object.entries(filled)) {
+      const scheme = index.schemes.find((x) => x.id === schemeId)
+      if (!scheme || classes[schemeId] || Object.hasOwn(patchedNodes, scheme.code)) continue
+      added[schemeId] = nodeId
+      classes[schemeId] = nodeId
+    }
+    if (Object.keys(added).length > 0) {
+      await placeAdded(tx, tenant.id, index.schemes, placement, added)
+      subject.classes = classesSubject(placement)
+    }
+    const classesChanged = JSON.stringify(classes) !== JSON.stringify(current.classes)
     const attrs = await checkCustomerAttributes(tx, tenant.id, subject, attrInput, current.attributes)
     // Problems of untouched attributes count only when the classes (and so the applicable set) changed.
     issues.push(...attrs.issues.filter((i) => classesChanged || Object.hasOwn(patchAttrs, String(i.path[1] ?? ''))))
