@@ -333,6 +333,72 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
   })
 })
 
+describe.each(testKinds())('classification tables on %s', (kind) => {
+  it('round-trips schemes, nodes with defaults, aliases, automatic rules and customers on nodes', async () => {
+    const db = await createTestDb(kind)
+    try {
+      const store = createStore(db)
+      const t = aTenant()
+      const scheme = aScheme(t.id)
+      const at = '2026-02-03T04:05:06.007Z'
+      const node = (code: string, parentId: string | null, level: number) => ({
+        id: uuid(),
+        tenantId: t.id,
+        schemeId: scheme.id,
+        code,
+        name: `分类${code}`,
+        parentId,
+        level,
+        enabled: true,
+        defaults: {},
+        createdAt: at,
+        updatedAt: at,
+      })
+      const top = node('01', null, 1)
+      const mid = { ...node('01001', top.id, 2), defaults: { serviceLevel: 'gold' } }
+      const leaf = { ...node('010010001', mid.id, 3), enabled: false }
+      const rule = {
+        id: uuid(),
+        tenantId: t.id,
+        schemeId: scheme.id,
+        name: '高额度',
+        position: 1,
+        condition: { all: [{ field: 'creditLimitCents', op: 'gte', value: 10_000_000 }] },
+        nodeId: leaf.id,
+        enabled: true,
+        createdAt: at,
+        updatedAt: at,
+      }
+      const c = aCustomer(t.id, { classes: { [scheme.id]: leaf.id } })
+      await store.transaction(async (tx) => {
+        await tx.tenants.insert(t)
+        await tx.schemes.insert(scheme)
+        for (const n of [top, mid, leaf]) await tx.nodes.insert(n)
+        await tx.nodes.insertAlias(t.id, scheme.id, '09009', mid.id, at)
+        await tx.classRules.insert(rule)
+        await tx.customers.insert(c)
+      })
+      const back = await store.read(async (tx) => ({
+        nodes: await tx.nodes.listByScheme(t.id, scheme.id),
+        aliases: await tx.nodes.aliases(t.id, scheme.id),
+        rules: await tx.classRules.list(t.id, scheme.id),
+        counts: await tx.nodes.customerCounts(t.id, scheme.id),
+        customer: await tx.customers.byId(t.id, c.id),
+      }))
+      expect(back.nodes).toEqual([top, mid, leaf])
+      expect(back.aliases).toEqual([{ code: '09009', nodeId: mid.id }])
+      expect(back.rules).toEqual([rule])
+      expect([...back.counts]).toEqual([[leaf.id, 1]])
+      expect(back.customer?.classes).toEqual({ [scheme.id]: leaf.id })
+      // a node referenced by a customer cannot vanish under it: the database refuses
+      await expect(store.transaction((tx) => tx.customers.repointNode(t.id, leaf.id, uuid()))).rejects.toThrow()
+      expect(await store.transaction((tx) => tx.customers.repointNode(t.id, leaf.id, mid.id))).toBe(1)
+    } finally {
+      await db.dispose()
+    }
+  })
+})
+
 describe.each(testKinds())('database errors a person can act on, on %s', (kind) => {
   it('turns a unique key refused by the database into a conflict, not a 500', async () => {
     const db = await createTestDb(kind)
