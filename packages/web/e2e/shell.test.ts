@@ -46,6 +46,14 @@ describeBrowser('web shell', () => {
     await screenshot(page, 'shell-zh')
   })
 
+  it("speaks the UI's language in antd's own components too (date pickers)", async () => {
+    await page.goto(`${app!.url}/t/demo/customers/new`)
+    const picker = page.locator('.ant-picker input').first()
+    await picker.waitFor()
+    expect(await picker.getAttribute('placeholder')).toBe('请选择日期')
+    await page.goto(app!.url)
+  })
+
   it('switches to English and keeps the choice after a reload', async () => {
     await page.getByText('English', { exact: true }).click()
     await seeMenu(page, enNav)
