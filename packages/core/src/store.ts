@@ -8,9 +8,18 @@ import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, Custome
 export interface Store {
   readonly kind: 'sqlite' | 'postgresql'
   /** One write transaction: everything inside commits or nothing does. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>
   /** Reads that need no write lock. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+}
+
+export interface TransactionOptions {
+  /**
+   * Configuration lists (schemes, nodes, automatic rules, code rules, maps, dimensions, attributes) come from
+   * a cache shared by the store's transactions and checked against the tenant's configuration version, as
+   * frozen objects. Only for transactions that change no configuration, e.g. a customer create (ADR 0009).
+   */
+  cachedConfig?: boolean
 }
 
 export interface Tx {

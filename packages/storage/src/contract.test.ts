@@ -3,24 +3,11 @@ import type { AttributeDef, CodeRule, DimensionType, Store } from '@kehu/core'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore } from './kysely-store.js'
-import { aCustomer, aScheme, aTenant } from './testing/fixtures.js'
+import { aCodeRule, aCustomer, aDimension, anAttribute, aScheme, aTenant } from './testing/fixtures.js'
 import { createTestDb, type TestDb, testKinds } from './testing/test-db.js'
 
-const aRule = (tenantId: string, over: Partial<CodeRule> = {}): CodeRule => ({
-  id: uuid(),
-  tenantId,
-  name: `rule-${Math.random().toString(36).slice(2, 8)}`,
-  pattern: '{serial:5}',
-  mode: 'auto',
-  onClash: 'next',
-  condition: null,
-  position: 0,
-  isDefault: false,
-  enabled: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-})
+const aRule = (tenantId: string, over: Partial<CodeRule> = {}) =>
+  aCodeRule(tenantId, { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...over })
 
 describe.each(testKinds())('storage contract on %s', (kind) => {
   let db: TestDb
@@ -277,31 +264,8 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     const t = aTenant()
     const c1 = aCustomer(t.id)
     const c2 = aCustomer(t.id)
-    const dim: DimensionType = {
-      id: uuid(),
-      code: 'D',
-      name: 'd',
-      description: '',
-      enabled: true,
-      appliesTo: null,
-      position: 0,
-    }
-    const attr: AttributeDef = {
-      id: uuid(),
-      dimensionId: dim.id,
-      code: 'ERP',
-      name: 'ERP 编号',
-      type: 'text',
-      precision: 0,
-      required: false,
-      defaultValue: null,
-      constraints: {},
-      options: [],
-      unique: true,
-      indexed: false,
-      position: 0,
-      enabled: true,
-    }
+    const dim = aDimension()
+    const attr = anAttribute(dim.id, { unique: true })
     await store.transaction(async (tx) => {
       await tx.tenants.insert(t)
       await tx.customers.insert(c1)

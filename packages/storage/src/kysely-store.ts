@@ -24,15 +24,14 @@ import type {
   Tx,
   UserRepo,
 } from '@kehu/core'
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import { type Selectable, sql } from 'kysely'
+import { ConfigCache } from './config-cache.js'
 import type { Db, DialectKind } from './connect.js'
 import { translateDbError } from './db-errors.js'
 import { classRules } from './repos/class-rules.js'
 import { attributes, dimensions } from './repos/dimensions.js'
-import { b, bool, json, num, numOrNull, toJson } from './rows.js'
+import { b, bool, json, num, numOrNull, type Q, toJson } from './rows.js'
 import type { Database } from './schema.js'
-
-type Q = Kysely<Database> | Transaction<Database>
 
 const tenantOf = (r: Selectable<Database['tenant']>): Tenant => ({
   id: r.id,
@@ -196,16 +195,21 @@ const customerRow = (c: Customer, pinyin: string | null) => ({
   updated_by: c.updatedBy,
 })
 
-function tenants(q: Q): TenantRepo {
+/** `seen` gets the configuration version of every tenant row read (for the configuration cache). */
+function tenants(q: Q, seen?: Map<string, number>): TenantRepo {
+  const of = (r: Selectable<Database['tenant']>) => {
+    seen?.set(r.id, num(r.config_version))
+    return tenantOf(r)
+  }
   return {
-    list: async () => (await q.selectFrom('tenant').selectAll().orderBy('code').execute()).map(tenantOf),
+    list: async () => (await q.selectFrom('tenant').selectAll().orderBy('code').execute()).map(of),
     byCode: async (code) => {
       const r = await q.selectFrom('tenant').selectAll().where('code', '=', code).executeTakeFirst()
-      return r && tenantOf(r)
+      return r && of(r)
     },
     byId: async (id) => {
       const r = await q.selectFrom('tenant').selectAll().where('id', '=', id).executeTakeFirst()
-      return r && tenantOf(r)
+      return r && of(r)
     },
     insert: async (t) => {
       await q
@@ -955,9 +959,10 @@ function idempotency(q: Q): IdempotencyRepo {
   }
 }
 
-function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null): Tx {
-  return {
-    tenants: tenants(q),
+function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null, config?: ConfigCache): Tx {
+  const versions = config && new Map<string, number>()
+  const tx: Tx = {
+    tenants: tenants(q, versions),
     users: users(q),
     schemes: schemes(q),
     nodes: nodes(q),
@@ -972,6 +977,7 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null)
     dimensions: dimensions(q),
     attributes: attributes(q, kind),
   }
+  return config && versions ? config.wrap(q, tx, versions) : tx
 }
 
 export interface KyselyStoreOptions {
@@ -982,12 +988,13 @@ export interface KyselyStoreOptions {
 /** The one Store implementation: the same queries on SQLite and PostgreSQL. */
 export function createStore(db: Db, options: KyselyStoreOptions = {}): Store {
   const pinyinOf = options.pinyinOf ?? (() => null)
+  const config = new ConfigCache()
   return {
     kind: db.kind,
-    transaction: (fn) =>
+    transaction: (fn, opts) =>
       db.db
         .transaction()
-        .execute((trx) => fn(txOf(trx, db.kind, pinyinOf)))
+        .execute((trx) => fn(txOf(trx, db.kind, pinyinOf, opts?.cachedConfig ? config : undefined)))
         .catch((e) => {
           throw translateDbError(e)
         }),

@@ -13,6 +13,8 @@ export interface TenantTable {
   time_zone: string
   is_default: Bool
   created_at: string
+  /** Bumped by triggers on every configuration table (migration 0002). */
+  config_version: ColumnType<number, never, number>
 }
 
 export interface AppUserTable {

@@ -38,6 +38,9 @@ export interface CreateCustomerResult {
   replayed?: boolean
 }
 
+/** A create writes no configuration: it reads schemes, nodes and rules from the shared cache (ADR 0009). */
+const CONFIG_READ_ONLY = { cachedConfig: true } as const
+
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex')
@@ -245,5 +248,5 @@ export async function createCustomer(
     const result = await insertNew(deps, actor, tx, tenant, input)
     await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })
     return result
-  })
+  }, CONFIG_READ_ONLY)
 }

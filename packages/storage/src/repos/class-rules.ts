@@ -1,9 +1,7 @@
 import type { ClassRule, ClassRuleRepo } from '@kehu/core'
-import type { Kysely, Selectable, Transaction } from 'kysely'
-import { b, bool, json, num, toJson } from '../rows.js'
+import type { Selectable } from 'kysely'
+import { b, bool, json, num, type Q, toJson } from '../rows.js'
 import type { Database } from '../schema.js'
-
-type Q = Kysely<Database> | Transaction<Database>
 
 const ruleOf = (r: Selectable<Database['class_rule']>): ClassRule => ({
   id: r.id,

@@ -6,12 +6,10 @@ import {
   type DimensionType,
   type Filter,
 } from '@kehu/core'
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { DialectKind } from '../connect.js'
-import { b, bool, json, num, toJson } from '../rows.js'
+import { b, bool, json, num, type Q, toJson } from '../rows.js'
 import type { Database } from '../schema.js'
-
-type Q = Kysely<Database> | Transaction<Database>
 
 const dimensionOf = (r: Selectable<Database['dimension']>): DimensionType => ({
   id: r.id,

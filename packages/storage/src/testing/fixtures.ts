@@ -1,4 +1,4 @@
-import type { ClassScheme, Customer, Tenant } from '@kehu/core'
+import type { AttributeDef, ClassScheme, CodeRule, Customer, DimensionType, Tenant } from '@kehu/core'
 import { v7 as uuid } from 'uuid'
 
 const NOW = '2026-01-02T03:04:05.678Z'
@@ -60,5 +60,50 @@ export const aCustomer = (tenantId: string, over: Partial<Customer> = {}): Custo
   updatedAt: NOW,
   createdBy: 'test',
   updatedBy: 'test',
+  ...over,
+})
+
+export const aCodeRule = (tenantId: string, over: Partial<CodeRule> = {}): CodeRule => ({
+  id: uuid(),
+  tenantId,
+  name: `rule-${Math.random().toString(36).slice(2, 8)}`,
+  pattern: '{serial:5}',
+  mode: 'auto',
+  onClash: 'next',
+  condition: null,
+  position: 0,
+  isDefault: false,
+  enabled: true,
+  createdAt: NOW,
+  updatedAt: NOW,
+  ...over,
+})
+
+export const aDimension = (over: Partial<DimensionType> = {}): DimensionType => ({
+  id: uuid(),
+  code: 'D',
+  name: 'd',
+  description: '',
+  enabled: true,
+  appliesTo: null,
+  position: 0,
+  ...over,
+})
+
+export const anAttribute = (dimensionId: string, over: Partial<AttributeDef> = {}): AttributeDef => ({
+  id: uuid(),
+  dimensionId,
+  code: 'ERP',
+  name: 'ERP 编号',
+  type: 'text',
+  precision: 0,
+  required: false,
+  defaultValue: null,
+  constraints: {},
+  options: [],
+  unique: false,
+  indexed: false,
+  position: 0,
+  enabled: true,
   ...over,
 })

@@ -1,0 +1,62 @@
+import type { Tx } from '@kehu/core'
+import { sql } from 'kysely'
+import type { Q } from './rows.js'
+
+interface Entry {
+  version: number
+  values: Map<string, unknown>
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v)
+    for (const x of Object.values(v)) deepFreeze(x)
+  }
+  return v
+}
+
+/**
+ * A tenant's configuration lists (schemes, nodes, automatic rules, code rules, maps, dimensions, attributes)
+ * shared by the transactions of one store, valid while `tenant.config_version` is unchanged (ADR 0009).
+ * Triggers bump the version in every transaction that writes a configuration table, so a transaction that
+ * reads version V sees V's lists or newer ones — never older — whichever process made the change.
+ */
+export class ConfigCache {
+  private readonly entries = new Map<string, Entry>()
+
+  /**
+   * `tx` with its configuration lists served from the cache (frozen: callers must copy before changing).
+   * `versions` are the config versions of tenants this transaction has already read.
+   */
+  wrap(q: Q, tx: Tx, versions: Map<string, number>): Tx {
+    const cached = async <T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T> => {
+      let version = versions.get(tenantId)
+      if (version === undefined) {
+        const r = await sql<{ v: number }>`select config_version as v from tenant where id = ${tenantId}`.execute(q)
+        version = Number(r.rows[0]?.v ?? -1)
+        versions.set(tenantId, version)
+      }
+      let entry = this.entries.get(tenantId)
+      if (!entry || entry.version < version) {
+        entry = { version, values: new Map() }
+        this.entries.set(tenantId, entry)
+      }
+      // a transaction that read an older version than the cache holds reads for itself
+      if (entry.version !== version) return load()
+      if (entry.values.has(key)) return entry.values.get(key) as T
+      const value = deepFreeze(await load())
+      entry.values.set(key, value)
+      return value
+    }
+    return {
+      ...tx,
+      schemes: { ...tx.schemes, list: (t) => cached(t, 'schemes', () => tx.schemes.list(t)) },
+      nodes: { ...tx.nodes, listByScheme: (t, s) => cached(t, `nodes:${s}`, () => tx.nodes.listByScheme(t, s)) },
+      classRules: { ...tx.classRules, list: (t, s) => cached(t, `classRules:${s}`, () => tx.classRules.list(t, s)) },
+      codeRules: { ...tx.codeRules, list: (t) => cached(t, 'codeRules', () => tx.codeRules.list(t)) },
+      codeMaps: { ...tx.codeMaps, list: (t) => cached(t, 'codeMaps', () => tx.codeMaps.list(t)) },
+      dimensions: { ...tx.dimensions, list: (t) => cached(t, 'dimensions', () => tx.dimensions.list(t)) },
+      attributes: { ...tx.attributes, list: (t) => cached(t, 'attributes', () => tx.attributes.list(t)) },
+    }
+  }
+}
