@@ -1,14 +1,4 @@
-import {
-  type Actor,
-  AppError,
-  assertCan,
-  displayName,
-  type MovePlan,
-  normalizeNodeCode,
-  planMove,
-  type Tx,
-  text,
-} from '@kehu/core'
+import { type Actor, assertCan, displayName, type MovePlan, normalizeNodeCode, planMove, type Tx } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'

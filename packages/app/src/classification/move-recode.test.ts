@@ -1,5 +1,6 @@
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCodeRule } from '../codes/create-code-rule.js'
 import { updateCodeRule } from '../codes/update-code-rule.js'
 import { createCustomer } from '../customers/create-customer.js'
 import { getCustomerByCode } from '../customers/get-customer-by-code.js'
@@ -44,6 +45,44 @@ describe.each(testKinds())('moving a class with re-coded customers on %s', (kind
     expect((await createCustomer(t.deps, t.actor, tc, { name: '丙公司', class: '020010001' })).customer.code).toBe(
       '020010001-003',
     )
+  })
+
+  it('re-codes only customers whose code the move changes', async () => {
+    const tc = await t.newTenant()
+    for (const [code, name] of [
+      ['01', '华北'],
+      ['01001', '北京'],
+      ['01002', '天津'],
+      ['02', '华东'],
+      ['02001', '上海'],
+    ] as const)
+      await createNode(t.deps, t.actor, tc, 'class', { code, name })
+    await createNode(t.deps, t.actor, tc, 'type', { code: 'VIP', name: '贵宾' })
+    await updateCodeRule(t.deps, t.actor, tc, '默认规则', { pattern: '{class:1}-{serial:3}' })
+    await createCodeRule(t.deps, t.actor, tc, {
+      name: '贵宾',
+      pattern: 'V{serial:4}',
+      condition: { all: [{ field: 'type', op: 'eq', value: 'VIP' }] },
+    })
+    const plain = await createCustomer(t.deps, t.actor, tc, { name: '甲公司', class: '01001' })
+    const vip = await createCustomer(t.deps, t.actor, tc, { name: '乙公司', class: '01001', type: 'VIP' })
+    expect([plain.customer.code, vip.customer.code]).toEqual(['01-001', 'V0001'])
+
+    // within 华北 the level-1 class stays 01: nothing to re-code, no serial spent
+    const within = await moveNode(t.deps, t.actor, tc, 'class', '01001', {
+      newParentCode: '01002',
+      recodeCustomers: true,
+    })
+    expect(within.customersRecoded).toEqual([])
+    // to 华东: the default rule's customer gets 02-…; the VIP rule does not print the class
+    const across = await moveNode(t.deps, t.actor, tc, 'class', '01002', {
+      newParentCode: '02',
+      recodeCustomers: true,
+    })
+    expect(across.customersRecoded).toEqual([{ from: '01-001', to: '02-001' }])
+    expect((await getCustomerByCode(t.deps, tc, 'V0001')).customer.id).toBe(vip.customer.id)
+    // the old class code names the moved class, now under 华东; its scope's counter goes on
+    expect((await createCustomer(t.deps, t.actor, tc, { name: '丙公司', class: '01001' })).customer.code).toBe('02-002')
   })
 
   it('leaves codes alone when the move is made without re-coding', async () => {

@@ -2,12 +2,17 @@ import {
   type Actor,
   AppError,
   assertCan,
+  type CodeRule,
   type Customer,
   conflict,
   invalid,
   issue,
+  type MapTable,
   normalizeCode,
   notFound,
+  parseCode,
+  type RecordValues,
+  renderCode,
   requiredFields,
   type Tenant,
   type Tx,
@@ -97,6 +102,28 @@ export async function recodeCustomer(
 }
 
 /**
+ * Whether a class change should re-code: the rule prints the scheme, and the present code no longer renders
+ * from the customer's values (a `{class:1}` rule keeps its code for a move under the same level-1 class).
+ */
+function codeChangesWith(
+  rule: CodeRule,
+  code: string,
+  values: RecordValues,
+  maps: MapTable[],
+  schemeCode: string,
+): boolean {
+  const p = patternOf(rule)
+  if (!requiredFields(p).some((f) => f.source === schemeCode)) return false
+  const parsed = parseCode(p, code, maps)
+  if (!parsed) return true
+  try {
+    return renderCode(p, values, maps, parsed.serial) !== code
+  } catch {
+    return true
+  }
+}
+
+/**
  * The re-code inside the caller's transaction. With `onlyIfRuleReads` (a scheme code such as `class`), a
  * customer whose rule does not print that scheme keeps its code and `null` is returned.
  */
@@ -139,6 +166,10 @@ export async function recodeInTx(
   ])
   const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
   const now = deps.clock.now().toISOString()
+  const values = recordValues(placement, customer.registrationDate, customer.attributes)
+  const maps = await mapTables(tx, tenant.id)
+  if (options.onlyIfRuleReads !== undefined && !codeChangesWith(rule, oldCode, values, maps, options.onlyIfRuleReads))
+    return null
 
   await tx.codes.makeAlias(tenant.id, oldCode)
   const allocation = await allocateCode(tx, {
@@ -146,8 +177,8 @@ export async function recodeInTx(
     customerId: customer.id,
     // A typed re-code is an administrator's explicit act: allowed under any mode, refused on a clash.
     rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse' } : rule,
-    values: recordValues(placement, customer.registrationDate, customer.attributes),
-    maps: await mapTables(tx, tenant.id),
+    values,
+    maps,
     requested: req.newCode ?? null,
     now,
   })

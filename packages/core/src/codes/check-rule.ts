@@ -1,7 +1,7 @@
 import { type Issue, issue, type Text, text } from '../errors.js'
 import { checkCharacter } from './check-character.js'
 import { buildNfa, findTwoReadings, intersect, withoutCheck } from './code-automaton.js'
-import { normalizeCode, normalizePiece } from './normalize-code.js'
+import { normalizeCode } from './normalize-code.js'
 import {
   baseFieldRef,
   type CodePattern,
