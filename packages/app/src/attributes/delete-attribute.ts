@@ -3,11 +3,13 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadAttribute } from './attribute-context.js'
+import { assertAttributesUnreferenced } from './attribute-references.js'
 import { allHeldValues, writeInBatches } from './attribute-writes.js'
 
 /**
- * Removes an attribute. Refused while customers hold values, unless `force`: then the values are
- * removed too (in batches) and the audit event records what each customer held.
+ * Removes an attribute. Refused while a code rule or a stored filter names it (force or not), and while
+ * customers hold values unless `force`: then the values are removed too (in batches) and the audit event
+ * records what each customer held.
  */
 export async function deleteAttribute(
   deps: Deps,
@@ -20,6 +22,7 @@ export async function deleteAttribute(
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const def = await loadAttribute(tx, tenant.id, code)
+    await assertAttributesUnreferenced(tx, tenant.id, [def])
     const held = await allHeldValues(tx, tenant.id, def.code)
     if (held.length > 0 && !opts.force)
       throw conflict(

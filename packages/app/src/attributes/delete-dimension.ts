@@ -3,14 +3,19 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadDimension } from './attribute-context.js'
+import { assertAttributesUnreferenced } from './attribute-references.js'
 
-/** Removes a dimension and its attributes; refused while any customer holds a value of one of them. */
+/**
+ * Removes a dimension and its attributes; refused while any customer holds a value of one of them, or a code rule
+ * or another stored filter names one.
+ */
 export async function deleteDimension(deps: Deps, actor: Actor, tenantCode: string, code: string): Promise<void> {
   assertCan(actor, 'dimension:edit')
   await deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const d = await loadDimension(tx, tenant.id, code)
     const defs = (await tx.attributes.list(tenant.id)).filter((a) => a.dimensionId === d.id)
+    await assertAttributesUnreferenced(tx, tenant.id, defs, (h) => h.kind === 'dimension' && h.name === d.code)
     const used: { attribute: string; customers: number }[] = []
     for (const a of defs) {
       const n = await tx.attributes.countHeld(tenant.id, a.code)

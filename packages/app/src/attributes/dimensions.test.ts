@@ -1,9 +1,8 @@
-import { type AppError, isAppError } from '@kehu/core'
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNode } from '../classification/create-node.js'
 import { createCustomer } from '../customers/create-customer.js'
-import { type AppTest, setupAppTest } from '../testing/app-test.js'
+import { type AppTest, failure, setupAppTest } from '../testing/app-test.js'
 import { createAttribute } from './create-attribute.js'
 import { createDimension } from './create-dimension.js'
 import { deleteAttribute } from './delete-attribute.js'
@@ -12,16 +11,6 @@ import { getCustomerForm } from './get-customer-form.js'
 import { listDimensions } from './list-dimensions.js'
 import { previewAttributeChange, updateAttribute } from './update-attribute.js'
 import { updateDimension } from './update-dimension.js'
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return e
-    throw e
-  }
-  throw new Error('expected an AppError')
-}
 
 describe.each(testKinds())('management dimensions on %s', (kind) => {
   let t: AppTest

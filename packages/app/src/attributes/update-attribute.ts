@@ -15,6 +15,7 @@ import { auditEvent, diff } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute, parseInput } from './attribute-context.js'
+import { renameAttributeReferences } from './attribute-references.js'
 import { allHeldValues, backfillAttribute, reclaimUniques, writeInBatches } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'
 
@@ -138,6 +139,8 @@ export async function updateAttribute(
         { count: p.conflicts.length, conflicts: p.conflicts.slice(0, MAX_LISTED_CONFLICTS) },
       )
     const now = deps.clock.now().toISOString()
+    const filtersRenamed =
+      after.code !== before.code ? await renameAttributeReferences(tx, tenant.id, before.code, after.code, now) : []
     await tx.attributes.update(tenant.id, after, now)
     await writeInBatches(
       tx,
@@ -156,6 +159,7 @@ export async function updateAttribute(
         changes: diff(before, after),
         rewritten: p.rewrites.length,
         backfilled,
+        ...(filtersRenamed.length ? { filtersRenamed } : {}),
       }),
     )
     return { attribute: after, rewritten: p.rewrites.length, backfilled }

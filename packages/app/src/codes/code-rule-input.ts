@@ -110,8 +110,8 @@ export function planRule(
             parsed.data,
             {
               fields: CUSTOMER_FILTER_FIELD_NAMES,
-              schemes: Object.values(ctx.schemes).map((s) => s.scheme.code),
-              attributes: [],
+              schemes: ctx.schemeCodes,
+              attributes: ctx.attributes,
             },
             ['condition'],
           ),

@@ -24,6 +24,8 @@ export interface TenantCodeContext {
   maps: MapTable[]
   mapRecords: CodeMapRecord[]
   rules: CodeRule[]
+  /** Every scheme code, user schemes too (a rule's condition may name any). */
+  schemeCodes: string[]
   /** Attribute definitions: choice and boolean attributes have a finite set of values a rule may print. */
   attributes: AttributeDef[]
 }
@@ -31,7 +33,8 @@ export interface TenantCodeContext {
 /** Loads the tenant's code context inside a transaction (read or write). */
 export async function loadCodeContext(tx: Tx, tenant: Tenant): Promise<TenantCodeContext> {
   const schemes: TenantCodeContext['schemes'] = {}
-  for (const s of await tx.schemes.list(tenant.id)) {
+  const all = await tx.schemes.list(tenant.id)
+  for (const s of all) {
     if (!(SCHEME_SOURCES as readonly string[]).includes(s.code)) continue
     schemes[s.code as SchemeSource] = { scheme: s, nodes: await tx.nodes.listByScheme(tenant.id, s.id) }
   }
@@ -42,6 +45,7 @@ export async function loadCodeContext(tx: Tx, tenant: Tenant): Promise<TenantCod
     mapRecords,
     maps: mapRecords.map((m) => ({ name: m.name, entries: m.entries })),
     rules: await tx.codeRules.list(tenant.id),
+    schemeCodes: all.map((s) => s.code),
     attributes: await tx.attributes.list(tenant.id),
   }
 }

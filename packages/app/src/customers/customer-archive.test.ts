@@ -1,11 +1,10 @@
-import type { AppError } from '@kehu/core'
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAttribute } from '../attributes/create-attribute.js'
 import { createDimension } from '../attributes/create-dimension.js'
 import { createNode } from '../classification/create-node.js'
 import { recodeCustomer } from '../codes/recode-customer.js'
-import { type AppTest, fixedClock, setupAppTest } from '../testing/app-test.js'
+import { type AppTest, failure, fixedClock, setupAppTest } from '../testing/app-test.js'
 import { createCustomer } from './create-customer.js'
 import { customerHistory } from './customer-history.js'
 import { deleteCustomer } from './delete-customer.js'
@@ -13,14 +12,6 @@ import { findCustomers } from './find-customers.js'
 import { getCustomer } from './get-customer.js'
 import { archiveCustomer, restoreCustomer, setCustomerStatus } from './set-customer-status.js'
 import { updateCustomer } from './update-customer.js'
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure')
-    },
-    (e: AppError) => e,
-  )
 
 describe.each(testKinds())('customer archive on %s', (kind) => {
   let t: AppTest

@@ -1,6 +1,6 @@
 // Use-case tests run against a real, freshly migrated database (SQLite always, PostgreSQL when
 // KEHU_TEST_PG_URL is set): one database per test file, one new tenant per `newTenant()`.
-import type { Actor, Clock } from '@kehu/core'
+import { type Actor, type AppError, type Clock, isAppError } from '@kehu/core'
 import { createStore, type DialectKind, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb } from '@kehu/storage/testing'
 import type { Deps } from '../deps.js'
@@ -43,4 +43,15 @@ export async function setupAppTest(kind: DialectKind, clock: Clock = systemClock
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   let now = new Date(iso)
   return { now: () => new Date(now), set: (v) => (now = new Date(v)) }
+}
+
+/** The AppError `p` rejects with; fails the test when it resolves or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p
+  } catch (e) {
+    if (isAppError(e)) return e
+    throw e
+  }
+  throw new Error('expected an AppError')
 }

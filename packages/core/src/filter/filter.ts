@@ -83,6 +83,32 @@ export function filterSize(f: Filter): { depth: number; conditions: number } {
   return { depth, conditions }
 }
 
+/** Every condition's `field`, e.g. `attr.LEVEL`, `class`, `creditLimitCents`. */
+export function filterFields(f: Filter): Set<string> {
+  const out = new Set<string>()
+  const walk = (g: Filter) => {
+    for (const n of filterChildren(g)) isCondition(n) ? out.add(n.field) : walk(n)
+  }
+  walk(f)
+  return out
+}
+
+/** The filter with each condition passed through `fn`; the same object when `fn` changed none. */
+export function mapConditions(f: Filter, fn: (c: Condition) => Condition): Filter {
+  let changed = false
+  const walk = (g: Filter): Filter => {
+    const children = filterChildren(g).map((n) => {
+      if (!isCondition(n)) return walk(n)
+      const out = fn(n)
+      if (out !== n) changed = true
+      return out
+    })
+    return 'all' in g ? { all: children } : { any: children }
+  }
+  const out = walk(f)
+  return changed ? out : f
+}
+
 // The outer shape is not recursive, so OpenAPI generators can document it; the whole tree is checked
 // against the recursive schema inside, with the same issues and paths.
 const FilterEnvelope = z.union([
