@@ -69,6 +69,7 @@ describeBrowser('管理维度 page', () => {
 
     const rows = card.locator('tbody tr')
     expect(await rows.count()).toBe(2)
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells, textContent runs them together
     const since = await rows.nth(0).innerText()
     expect(since).toContain('合作日期')
     expect(since).toContain('日期')
@@ -76,6 +77,7 @@ describeBrowser('管理维度 page', () => {
     expect(since).toContain('2024-01-01')
     // Every demo customer got the default.
     expect(Number(since.trim().split(/\s+/).at(-1))).toBeGreaterThan(0)
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells, textContent runs them together
     const level = await rows.nth(1).innerText()
     expect(level).toContain('单选')
     expect(level).toContain('A 甲级')
