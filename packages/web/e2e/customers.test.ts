@@ -54,8 +54,16 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('field-name').fill('北京星辰测试科技有限公司')
     await page.getByTestId('field-shortName').fill('星辰科技')
     await pickNode(page, 'field-type', 'V', '(V) 重要客户')
+    // the form says which rule will code the customer, and what it still needs
+    const codePreview = page.getByTestId('code-preview')
+    await codePreview.getByText(/规则“默认规则”还需要：.*地区/).waitFor()
+    // the demo's default rule is auto-editable: a typed code is taken, an empty one is generated
+    expect(await page.getByTestId('field-code').isDisabled()).toBe(false)
     await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
     await pickNode(page, 'field-class', '北京央企', '(010010001) 北京央企客户')
+    await codePreview.getByText(/留空时生成 V-BJ-\d{8}-\d{5}（规则“默认规则”）/).waitFor()
+    const previewed = /V-BJ-\d{8}-\d{5}/.exec((await codePreview.textContent()) ?? '')?.[0]
+    await screenshot(page, 'customers-form-code-preview')
     await page.getByTestId('field-email').fill('not-an-email')
     const level = page.getByLabel('服务等级')
     await level.waitFor()
@@ -76,6 +84,7 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('created-alert').waitFor()
     code = ((await page.getByTestId('customer-code').textContent()) ?? '').trim()
     expect(code).toMatch(/^V-BJ-\d{8}-\d{5}$/)
+    expect(code).toBe(previewed)
     expect(await page.getByTestId('created-alert').textContent()).toContain(code)
     await page.getByTestId('customer-attributes').getByText('金牌').waitFor()
     await page.getByTestId('customer-classes').getByText('华北大客户 / 北京大客户 / 北京央企客户').waitFor()

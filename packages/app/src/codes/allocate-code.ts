@@ -53,7 +53,8 @@ export interface AllocateArgs {
   now: string
 }
 
-async function nextCodeSuggestion(tx: Tx, a: AllocateArgs, p: CodePattern): Promise<string | undefined> {
+/** The first free code the rule would give these values next, from the stored counter; undefined when it cannot say. */
+export async function nextCodeSuggestion(tx: Tx, a: AllocateArgs, p: CodePattern): Promise<string | undefined> {
   try {
     const sk = scopeKey(p, a.values, a.maps)
     const counter = await tx.counters.get(a.tenantId, a.rule.id, sk)

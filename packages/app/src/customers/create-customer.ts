@@ -4,6 +4,7 @@ import {
   AppError,
   assertCan,
   assertNoIssues,
+  type CodeRule,
   type Customer,
   conflict,
   type FilterSubject,
@@ -19,7 +20,14 @@ import { applyClassRules } from '../classification/auto-classify.js'
 import { classDefaults } from '../classification/class-defaults.js'
 import { type Allocation, allocateCode } from '../codes/allocate-code.js'
 import { chooseRule } from '../codes/choose-rule.js'
-import { classesSubject, mapTables, placeAdded, placeNodes, recordValues } from '../codes/record-values.js'
+import {
+  classesSubject,
+  mapTables,
+  type Placement,
+  placeAdded,
+  placeNodes,
+  recordValues,
+} from '../codes/record-values.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, todayIn } from './build-customer.js'
@@ -89,13 +97,25 @@ export async function assertUsccFree(tx: Tx, tenantId: string, uscc: string | nu
     )
 }
 
-async function insertNew(
-  deps: Deps,
-  actor: Actor,
-  tx: Tx,
-  tenant: Tenant,
-  input: CustomerInput,
-): Promise<CreateCustomerResult> {
+/** A new customer as far as it can be built before its code: every issue collected, nothing thrown or written. */
+export interface CustomerDraft {
+  issues: Issue[]
+  fields: ReturnType<typeof buildPlainFields>
+  placement: Placement
+  registrationDate: string
+  headOfficeId: string | null
+  managerId: string | null
+  attrs: Awaited<ReturnType<typeof checkCustomerAttributes>>
+  /** The rule that codes it (product.md A.9). */
+  rule: CodeRule
+  now: Date
+}
+
+/**
+ * Builds a new customer the way a create does: fields, classes (with automatic classification), per-class
+ * defaults, attributes, and the rule that codes it. Shared by the create and the form's code preview.
+ */
+export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: CustomerInput): Promise<CustomerDraft> {
   const issues: Issue[] = []
   const fields = buildPlainFields(input, issues)
   const schemes = await tx.schemes.list(tenant.id)
@@ -128,11 +148,22 @@ async function insertNew(
   subject.fields.accountManagerId = managerId
   const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
   issues.push(...attrs.issues)
-  assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
-  await assertUsccFree(tx, tenant.id, fields.uscc)
-
   subject.attributes = attrs.values
   const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId)
+  return { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now }
+}
+
+async function insertNew(
+  deps: Deps,
+  actor: Actor,
+  tx: Tx,
+  tenant: Tenant,
+  input: CustomerInput,
+): Promise<CreateCustomerResult> {
+  const { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now } =
+    await draftCustomer(deps, tx, tenant, input)
+  assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
+  await assertUsccFree(tx, tenant.id, fields.uscc)
   const id = deps.ids.next()
   const at = now.toISOString()
   let allocation: Allocation

@@ -133,4 +133,17 @@ describe('kehu customer', () => {
     expect((await run(['customer', 'delete', '00002', '--yes'])).out).toBe('已删除客户 00002')
     expect((await run(['customer', 'get', '00002'])).code).toBe(3)
   })
+
+  it('--dry-run shows the rule and the next code, and creates nothing', async () => {
+    const before = JSON.parse((await run(['customer', 'list', '--json'])).out)
+    const dry = await run(['customer', 'create', '--class', '02', '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.out).toMatch(/规则：默认规则（\{serial:5\}）\n将生成编码：\d{5}（未预留）/)
+    const asJson = JSON.parse((await run(['customer', 'create', '--class', '02', '--dry-run', '--json'])).out)
+    expect(asJson).toMatchObject({ rule: { name: '默认规则', mode: expect.any(String) }, missing: [] })
+    expect(dry.out).toContain(asJson.code)
+    expect(JSON.parse((await run(['customer', 'list', '--json'])).out).total).toBe(before.total)
+    const made = JSON.parse((await run(['customer', 'create', '--name', '试算公司', '--class', '02', '--json'])).out)
+    expect(made.code).toBe(asJson.code)
+  })
 })

@@ -11,12 +11,15 @@ import {
   findCustomers,
   getCustomer,
   type HistoryEntry,
+  PreviewSample,
+  previewCustomerCode,
   restoreCustomer,
   setCustomerStatus,
   updateCustomer,
 } from '@kehu/app'
 import { invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
+import type { z } from 'zod'
 import { type Io, say, table } from '../io.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
@@ -119,6 +122,33 @@ function printHistory(io: Io, items: HistoryEntry[]) {
   }
 }
 
+/** The customer fields given on the command line, checked against `schema`; every problem at once. */
+function customerFields<T>(schema: z.ZodType<T>, input: Record<string, unknown>): T {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  throw invalid(
+    'CUSTOMER_INVALID',
+    text('客户信息有误', 'The customer is not valid'),
+    parsed.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      code: 'CUSTOMER_FIELD_TYPE',
+      message: text(i.message, i.message),
+    })),
+  )
+}
+
+/** `customer create --dry-run`: the rule a create would choose and the code it would issue now. */
+async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJson: boolean) {
+  const draft = customerFields(PreviewSample, input)
+  const r = await withRuntime(cmd, async (rt) =>
+    previewCustomerCode(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, draft),
+  )
+  if (asJson) return io.out(JSON.stringify(r, null, 2))
+  io.out(say(io, `规则：${r.rule.name}（${r.rule.pattern}）`, `Rule: ${r.rule.name} (${r.rule.pattern})`))
+  if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
+  for (const m of r.missing) io.out(say(io, `还需要：${m.message.zh}`, `Still needed: ${m.message.en}`))
+}
+
 export function registerCustomerCommands(program: Command, io: Io) {
   const customer = program.command('customer').description(say(io, '客户档案', 'the customer archive (客户档案)'))
   const json = say(io, '输出 JSON', 'print JSON')
@@ -149,6 +179,10 @@ export function registerCustomerCommands(program: Command, io: Io) {
       '--idempotency-key <key>',
       say(io, '幂等键：重试不会重复建档', 'idempotency key: a retry creates nothing twice'),
     )
+    .option(
+      '--dry-run',
+      say(io, '只显示适用的规则和将生成的编码，不建档', 'only show the rule that applies and the code it would issue'),
+    )
     .option('--json', json)
     .action(async (o: Record<string, string | string[] | boolean | undefined>, cmd: Command) => {
       const fromFile = o.jsonFile ? await readJsonFile(o.jsonFile as string) : {}
@@ -172,25 +206,16 @@ export function registerCustomerCommands(program: Command, io: Io) {
           ? { attributes: { ...(fromFile.attributes as object), ...(flags.attributes as object) } }
           : {}),
       }
+      if (o.dryRun) return dryRun(cmd, io, input, Boolean(o.json))
       if (!input.name)
         throw invalid(
           'CLI_NAME_REQUIRED',
           text('请给出客户名称：--name 或 --json-file', 'Give the customer name: --name or --json-file'),
         )
-      const parsed = CustomerInput.safeParse(input)
-      if (!parsed.success)
-        throw invalid(
-          'CUSTOMER_INVALID',
-          text('客户信息有误', 'The customer is not valid'),
-          parsed.error.issues.map((i) => ({
-            path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-            code: 'CUSTOMER_FIELD_TYPE',
-            message: text(i.message, i.message),
-          })),
-        )
+      const fields = customerFields(CustomerInput, input)
       const { result, detail } = await withRuntime(cmd, async (rt) => {
         const t = await tenantOf(cmd, rt)
-        const result = await createCustomer(rt.deps, rt.actor, t.code, parsed.data, {
+        const result = await createCustomer(rt.deps, rt.actor, t.code, fields, {
           ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey as string } : {}),
         })
         return { result, detail: await getCustomer(rt.deps, rt.actor, t.code, result.customer.id) }

@@ -22,9 +22,9 @@ import {
   updateCodeMap,
   updateCodeRule,
 } from '@kehu/app'
-import { type CodeRule, type Issue, type Lang, pick, type Text } from '@kehu/core'
+import { type CodeRule, type Lang, pick, type Text } from '@kehu/core'
 import type { KehuApp } from '../context.js'
-import { json, problemResponses, TenantParam } from './common.js'
+import { IssueOut, issuesOut, json, problemResponses, TenantParam } from './common.js'
 
 // The condition is a recursive filter, which the OpenAPI generator cannot walk: documented as an object
 // here and checked in full by the use case.
@@ -50,7 +50,6 @@ const RuleOut = z
     updatedAt: z.string(),
   })
   .openapi('CodeRule')
-const IssueOut = z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() })
 const CheckOut = z
   .object({
     accepted: z.boolean(),
@@ -148,8 +147,6 @@ const NameParam = TenantParam.extend({ name: z.string().openapi({ description: '
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
-const issuesOut = (issues: Issue[], lang: Lang) =>
-  issues.map((i) => ({ path: i.path, code: i.code, message: pick(i.message, lang) }))
 const ruleOut = (r: CodeRule) => ({ ...r, condition: (r.condition ?? null) as Record<string, unknown> | null })
 const say = (t: Text, lang: Lang) => pick(t, lang)
 

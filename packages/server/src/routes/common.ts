@@ -1,4 +1,15 @@
 import { z } from '@hono/zod-openapi'
+import { type Issue, type Lang, pick } from '@kehu/core'
+
+/** One problem, in the request's language. */
+export const IssueOut = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+})
+
+export const issuesOut = (issues: Issue[], lang: Lang) =>
+  issues.map((i) => ({ path: i.path, code: i.code, message: pick(i.message, lang) }))
 
 export const ProblemSchema = z
   .object({
@@ -8,9 +19,7 @@ export const ProblemSchema = z
     code: z.string(),
     detail: z.string(),
     requestId: z.string(),
-    issues: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
-      .optional(),
+    issues: z.array(IssueOut).optional(),
   })
   .openapi('Problem')
 

@@ -213,4 +213,29 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
       ]),
     )
   })
+
+  it('previews the rule and next code of a new customer, and what the rule still needs', async () => {
+    const rule = await call('POST', '/code-rules', {
+      name: '门店按地区',
+      pattern: '{region}-{serial:3}',
+      condition: { all: [{ field: 'class', op: 'under', value: '02' }] },
+    })
+    expect(rule.status).toBe(201)
+    const preview = async (draft: unknown) => {
+      const r = await call('POST', '/customers/code-preview', draft)
+      expect(r.status).toBe(200)
+      return (await r.json()) as Json
+    }
+    const lacking = await preview({ class: '02001' })
+    expect(lacking).toMatchObject({ rule: { name: '门店按地区', mode: 'auto' }, code: null })
+    expect(lacking.missing[0].message).toContain('地区')
+    const ready = await preview({ class: '02001', region: 'HBBJ', name: '' })
+    expect(ready).toMatchObject({ rule: { name: '门店按地区', pattern: '{region}-{serial:3}' }, code: 'HBBJ-001' })
+    // nothing was reserved: the create issues the previewed code
+    const created = await call('POST', '/customers', { name: '北京一店', class: '02001', region: 'HBBJ' })
+    expect(((await created.json()) as Json).code).toBe('HBBJ-001')
+    expect((await preview({ class: '02001', region: 'HBBJ' })).code).toBe('HBBJ-002')
+    // the default rule for other classes
+    expect((await preview({ class: '01001' })).rule.pattern).toBe('{serial:5}')
+  })
 })

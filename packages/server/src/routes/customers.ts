@@ -12,6 +12,8 @@ import {
   FindCustomersInput,
   findCustomers,
   getCustomer,
+  PreviewSample,
+  previewCustomerCode,
   restoreCustomer,
   setCustomerStatus,
   updateCustomer,
@@ -19,7 +21,7 @@ import {
 import { AppError, text } from '@kehu/core'
 import type { Context } from 'hono'
 import type { Env, KehuApp } from '../context.js'
-import { json, ProblemSchema, problemResponses, TenantParam } from './common.js'
+import { IssueOut, issuesOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
 
 const tags = ['customers']
 const IdParam = TenantParam.extend({
@@ -183,6 +185,39 @@ export function registerCustomerRoutes(app: KehuApp) {
         },
         201,
       )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/customers/code-preview',
+      tags,
+      summary:
+        'The rule and the next code a new customer with these values would get (chosen as a create chooses); nothing is reserved',
+      request: {
+        params: TenantParam,
+        body: { content: { 'application/json': { schema: PreviewSample } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({
+            rule: z.object({
+              name: z.string(),
+              pattern: z.string(),
+              mode: z.enum(['auto', 'auto-editable', 'manual']),
+            }),
+            code: z.string().nullable(),
+            missing: z.array(IssueOut),
+          }),
+          'The rule, the code (null while values the rule prints are missing) and what is missing',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const r = await previewCustomerCode(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json'))
+      return c.json({ ...r, missing: issuesOut(r.missing, c.var.lang) }, 200)
     },
   )
 

@@ -18,10 +18,11 @@ import {
   Tag,
   Typography,
 } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
 import { ApiErrorAlert } from '../../components/api-error-alert'
+import { useDebounced } from '../../components/use-debounced'
 import {
   type CodeRule,
   type CodeRuleInput,
@@ -32,16 +33,6 @@ import {
   usePreview,
   useSchemeNodes,
 } from './code-rules-api'
-
-/** A value that follows `value` once it has stopped changing for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value)
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms)
-    return () => clearTimeout(id)
-  }, [value, ms])
-  return v
-}
 
 const TOKENS = [
   ['{serial:5}', 'serial'],

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { type ApiIssue, apiFetch, isApiError } from '../../api/client'
@@ -9,6 +9,7 @@ import { applyIssuesToForm } from '../../api/form-issues'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { AttributeFields } from '../../components/attribute-fields'
 import { useTenant } from '../../components/tenant-context'
+import { useDebounced } from '../../components/use-debounced'
 import { useSchemes } from '../classes/classes-api'
 import {
   type CreatedCustomer,
@@ -17,6 +18,7 @@ import {
   customerKeys,
   customerPath,
   etag,
+  useCodePreview,
   useCustomer,
 } from './customers-api'
 import { NodePicker } from './node-picker'
@@ -93,6 +95,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const [error, setError] = useState<unknown>(null)
   const [unmatched, setUnmatched] = useState<ApiIssue[] | undefined>()
   const [saving, setSaving] = useState(false)
+  const [draft, setDraft] = useState<Record<string, unknown>>({})
   const schemes = useSchemes(tenant)
   const initial = current ? valuesOf(current) : { classes: {}, attributes: {} }
   const watched = {
@@ -170,6 +173,26 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
     }
   }
 
+  // A new customer: which rule will code it and the code it would get now, as the clerk fills the form.
+  const preview = useCodePreview(tenant, useDebounced(draft, 400), !current)
+  const mode = preview.data?.rule.mode
+  useEffect(() => {
+    if (mode === 'auto' && !blank(form.getFieldValue('code'))) form.setFieldValue('code', null)
+  }, [mode, form])
+  const codeHelp = (() => {
+    const p = preview.data
+    if (!p) return t('customers.help.code')
+    const rule = p.rule.name
+    if (p.missing.length > 0)
+      return t('customers.codePreview.missing', { rule, what: p.missing.map((m) => m.message).join('；') })
+    if (p.rule.mode === 'manual') return t('customers.codePreview.manual', { rule })
+    if (!p.code) return t('customers.codePreview.none', { rule })
+    return t(p.rule.mode === 'auto' ? 'customers.codePreview.auto' : 'customers.codePreview.editable', {
+      rule,
+      code: p.code,
+    })
+  })()
+
   const stale = isApiError(error) && error.status === 412
   const field = (name: (typeof PLAIN)[number], input: ReactNode, extra: Record<string, unknown> = {}) => (
     <Col xs={24} md={12} xl={8} key={name}>
@@ -186,14 +209,35 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
       <Typography.Title level={3} style={{ margin: 0 }}>
         {current ? t('customers.editTitle', { code: current.code }) : t('customers.newTitle')}
       </Typography.Title>
-      <Form form={form} layout="vertical" initialValues={initial} data-testid="customer-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        data-testid="customer-form"
+        onValuesChange={() => {
+          if (!current) setDraft(bodyOf(form.getFieldsValue(true) as Values))
+        }}
+      >
         <Flex vertical gap={16}>
           <Card title={t('customers.sections.basic')} size="small">
             <Row gutter={16}>
               {text('name', { rules: [{ required: true, whitespace: true, message: t('customers.fields.name') }] })}
               {text('shortName')}
               {text('mnemonic', { extra: t('customers.help.mnemonic') })}
-              {current ? field('code', <Input disabled />) : text('code', { extra: t('customers.help.code') })}
+              {current
+                ? field('code', <Input disabled />)
+                : field(
+                    'code',
+                    <Input
+                      data-testid="field-code"
+                      allowClear
+                      disabled={mode === 'auto'}
+                      placeholder={
+                        mode === 'auto' ? t('customers.codePreview.placeholder') : (preview.data?.code ?? undefined)
+                      }
+                    />,
+                    { extra: <span data-testid="code-preview">{codeHelp}</span> },
+                  )}
               {field('registrationDate', <DatePicker style={{ width: '100%' }} />, dateProps)}
               {text('lifecycleStage')}
               <Col span={24}>

@@ -116,3 +116,20 @@ export const useHistory = (tenant: string, id: string | undefined) =>
       apiFetch<{ items: HistoryEntry[] }>(customerPath(tenant, id, '/history'), { signal }).then((r) => r.items),
     enabled: Boolean(id),
   })
+
+/** What the new-customer form learns before saving: the rule that will code it and the code it would get now. */
+export interface CodePreview {
+  rule: { name: string; pattern: string; mode: 'auto' | 'auto-editable' | 'manual' }
+  code: string | null
+  missing: { path: (string | number)[]; code: string; message: string }[]
+}
+
+export const useCodePreview = (tenant: string, draft: Record<string, unknown>, enabled: boolean) =>
+  useQuery({
+    queryKey: [...customerKeys.all(tenant), 'code-preview', draft],
+    enabled,
+    queryFn: ({ signal }) =>
+      apiFetch<CodePreview>(tenantPath(tenant, '/customers/code-preview'), { method: 'POST', body: draft, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 2_000,
+  })

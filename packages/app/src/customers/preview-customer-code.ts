@@ -1,0 +1,51 @@
+import { type Actor, assertCan, type CodeRule, type Issue, isAppError, scopeKey } from '@kehu/core'
+import { nextCodeSuggestion, patternOf } from '../codes/allocate-code.js'
+import type { PreviewSample } from '../codes/preview-codes.js'
+import { mapTables, recordValues } from '../codes/record-values.js'
+import type { Deps } from '../deps.js'
+import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { draftCustomer } from './create-customer.js'
+
+export interface CustomerCodePreview {
+  rule: Pick<CodeRule, 'name' | 'pattern' | 'mode'>
+  /**
+   * The code a create would issue now (nothing is reserved: a parallel create may take it first); null when the
+   * rule lacks values (see `missing`) or has no free code left. `rule.mode` says whether a typed code is taken.
+   */
+  code: string | null
+  /** Why there is no code yet: what the rule prints that the draft lacks. */
+  missing: Issue[]
+}
+
+/**
+ * The rule and the next code a new customer with these values would get, for the new-customer form: chosen
+ * exactly as a create chooses (conditions, class defaults, automatic classification); writes nothing.
+ */
+export async function previewCustomerCode(
+  deps: Deps,
+  actor: Actor,
+  tenantCode: string,
+  draft: PreviewSample,
+): Promise<CustomerCodePreview> {
+  assertCan(actor, 'customer:create')
+  return deps.store.read(async (tx) => {
+    const tenant = await resolveTenant(tx, tenantCode)
+    const d = await draftCustomer(deps, tx, tenant, { name: '', ...draft })
+    const rule = { name: d.rule.name, pattern: d.rule.pattern, mode: d.rule.mode }
+    const values = recordValues(d.placement, d.registrationDate, d.attrs.values)
+    const maps = await mapTables(tx, tenant.id)
+    const p = patternOf(d.rule)
+    try {
+      scopeKey(p, values, maps)
+    } catch (e) {
+      if (isAppError(e) && e.issues.length > 0) return { rule, code: null, missing: e.issues }
+      throw e
+    }
+    const code = await nextCodeSuggestion(
+      tx,
+      { tenantId: tenant.id, customerId: '', rule: d.rule, values, maps, now: d.now.toISOString() },
+      p,
+    )
+    return { rule, code: code ?? null, missing: [] }
+  })
+}
