@@ -41,11 +41,28 @@ describeBrowser('customer archive', () => {
     await app?.close()
   })
 
-  it('lists the demo customers with search and filters', async () => {
+  it('lists the demo customers with search and filters, user schemes too', async () => {
+    // a user scheme 渠道 with one customer on 线上
+    expect((await api('/schemes', { method: 'POST', body: { code: 'CH', name: '渠道' } })).status).toBe(201)
+    expect((await api('/schemes/CH/nodes', { method: 'POST', body: { code: 'ON', name: '线上' } })).status).toBe(201)
+    const online = await api('/customers', {
+      method: 'POST',
+      body: { name: '渠道测试网店有限公司', type: 'V', region: 'HBBJ', classes: { CH: 'ON' } },
+    })
+    expect(online.status).toBe(201)
     await page.goto(`${app!.url}/t/demo/customers`)
     await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor()
     await page.getByText(/共 \d+ 个客户/).waitFor()
     await screenshot(page, 'customers-list')
+    await pickNode(page, 'filter-CH', '线上', '(ON) 线上')
+    await page.getByText('共 1 个客户').waitFor()
+    await page.getByTestId('customer-table').getByText('渠道测试网店有限公司').waitFor()
+    expect(page.url()).toContain('scheme=CH%3AON')
+    await pickNode(page, 'filter-region', '上海', '(HDSH) 上海')
+    // both filters hold: the 线上 customer is in 北京, not 上海
+    await page.getByTestId('customer-table').getByText('没有符合条件的客户').waitFor()
+    await page.keyboard.press('Escape')
+    await screenshot(page, 'customers-list-filtered')
   })
 
   it('refuses a missing required attribute on its field, then creates with the code made by the rule', async () => {

@@ -32,6 +32,11 @@ export const FindCustomersInput = z.object({
   industry: nodeList,
   /** User-defined schemes: node codes per scheme code. */
   classes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  /** The same as text for query strings and flags: `SCHEME:NODE[,NODE]`, repeatable. */
+  scheme: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('User-defined schemes as SCHEME:NODE[,NODE] (with subtrees), repeatable, e.g. VALUE:A1'),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 })
@@ -80,6 +85,21 @@ export async function findCustomers(
     const wanted: [string, string[], (string | number)[]][] = []
     for (const s of ['type', 'class', 'region', 'industry'] as const) wanted.push([s, listOf(input[s]), [s]])
     for (const [s, v] of Object.entries(input.classes ?? {})) wanted.push([s, listOf(v), ['classes', s]])
+    for (const item of Array.isArray(input.scheme) ? input.scheme : input.scheme ? [input.scheme] : []) {
+      const at = item.indexOf(':')
+      if (at <= 0)
+        issues.push(
+          issue(
+            ['scheme'],
+            'CUSTOMER_SCHEME_FILTER',
+            text(
+              `分类筛选须写成 体系编码:分类编码，如 VALUE:A1（收到 ${item}）`,
+              `A scheme filter reads SCHEME:NODE, e.g. VALUE:A1 (got ${item})`,
+            ),
+          ),
+        )
+      else wanted.push([item.slice(0, at).trim(), listOf(item.slice(at + 1)), ['scheme']])
+    }
     const nodes: Record<string, string[]> = {}
     for (const [schemeCode, codes, path] of wanted) {
       if (codes.length === 0) continue
@@ -95,7 +115,8 @@ export async function findCustomers(
         continue
       }
       const all = index.nodesByScheme.get(scheme.id) ?? []
-      const ids = new Set<string>()
+      // the same scheme named twice: either of its nodes
+      const ids = new Set<string>(nodes[scheme.id] ?? [])
       for (const code of codes) {
         const node = await resolveNode(tx, tenant.id, scheme.id, code)
         if (!node) {

@@ -146,4 +146,17 @@ describe('kehu customer', () => {
     const made = JSON.parse((await run(['customer', 'create', '--name', '试算公司', '--class', '02', '--json'])).out)
     expect(made.code).toBe(asJson.code)
   })
+
+  it('lists by a user-defined scheme with --scheme SCHEME:CODES', async () => {
+    expect((await run(['class', 'scheme', 'create', 'VALUE', '价值等级', '--levels', '1-2'])).code).toBe(0)
+    expect((await run(['class', 'add', 'VALUE', '1', '高价值'])).code).toBe(0)
+    const file = join(root, 'valued.json')
+    writeFileSync(file, JSON.stringify({ name: '高价值公司', classes: { VALUE: '1' } }))
+    const made = JSON.parse((await run(['customer', 'create', '--json-file', file, '--json'])).out)
+    const found = JSON.parse((await run(['customer', 'list', '--scheme', 'VALUE:1', '--json'])).out)
+    expect(found.items.map((c: { code: string }) => c.code)).toEqual([made.code])
+    const bad = await run(['customer', 'list', '--scheme', 'VALUE'])
+    expect(bad.code).not.toBe(0)
+    expect(bad.err).toContain('体系编码:分类编码')
+  })
 })

@@ -296,11 +296,21 @@ export function registerCustomerCommands(program: Command, io: Io) {
     .option('--class <codes>', say(io, '客户分类（含下级）', 'classes (with subtrees)'))
     .option('--region <codes>', say(io, '地区（含下级）', 'regions (with subtrees)'))
     .option('--industry <codes>', say(io, '行业（含下级）', 'industries (with subtrees)'))
+    .option(
+      '--scheme <SCHEME:CODES>',
+      say(
+        io,
+        '自定义分类体系（含下级），可重复，如 VALUE:A1',
+        'a user scheme (with subtrees), repeatable, e.g. VALUE:A1',
+      ),
+      collect,
+      [],
+    )
     .option('--status <list>', say(io, 'active、disabled、archived', 'active, disabled, archived'))
     .option('--limit <n>', say(io, '每页条数（默认 50，最多 500）', 'page size (default 50, at most 500)'))
     .option('--offset <n>', say(io, '跳过条数', 'rows to skip'))
     .option('--json', json)
-    .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
+    .action(async (o: Record<string, string | string[] | boolean | undefined>, cmd: Command) => {
       const num = (v: unknown, flag: string) => {
         if (v === undefined) return undefined
         const n = Number(v)
@@ -319,6 +329,7 @@ export function registerCustomerCommands(program: Command, io: Io) {
           ...(o.class ? { class: o.class as string } : {}),
           ...(o.region ? { region: o.region as string } : {}),
           ...(o.industry ? { industry: o.industry as string } : {}),
+          ...((o.scheme as string[]).length ? { scheme: o.scheme as string[] } : {}),
           ...(o.status ? { status: o.status as string } : {}),
           ...(limit !== undefined ? { limit } : {}),
           ...(offset !== undefined ? { offset } : {}),

@@ -238,4 +238,27 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
     // the default rule for other classes
     expect((await preview({ class: '01001' })).rule.pattern).toBe('{serial:5}')
   })
+
+  it('finds by user-defined schemes: ?scheme=SCHEME:NODE, repeatable, with subtrees', async () => {
+    expect((await call('POST', '/schemes', { code: 'CH', name: '渠道', levels: '1-2' })).status).toBe(201)
+    for (const [code, name] of [
+      ['1', '线上'],
+      ['101', '天猫'],
+      ['2', '线下'],
+    ])
+      expect((await call('POST', '/schemes/CH/nodes', { code, name })).status).toBe(201)
+    const a = (await (await call('POST', '/customers', { name: '天猫旗舰店', classes: { CH: '101' } })).json()) as Json
+    const b = (await (await call('POST', '/customers', { name: '线下门店', classes: { CH: '2' } })).json()) as Json
+    const find = async (qs: string) => {
+      const r = await call('GET', `/customers?${qs}`)
+      expect(r.status).toBe(200)
+      return ((await r.json()) as Json).items.map((c: Json) => c.code).sort()
+    }
+    expect(await find('scheme=CH:1')).toEqual([a.code])
+    expect(await find('scheme=CH:1,2')).toEqual([a.code, b.code].sort())
+    expect(await find('scheme=CH:2&scheme=CH:101')).toEqual([a.code, b.code].sort())
+    expect(await find('scheme=CH:2&class=01')).toEqual([])
+    await problem(await call('GET', '/customers?scheme=CH'), 400, 'CUSTOMER_FILTER_INVALID')
+    await problem(await call('GET', '/customers?scheme=NOPE:1'), 400, 'CUSTOMER_FILTER_INVALID')
+  })
 })

@@ -73,8 +73,8 @@ function toProblem(body: unknown, status: number): Problem {
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
   /** A value sent as JSON; a FormData, Blob or string is sent as it is. */
   body?: unknown
-  /** Query parameters; undefined values are left out. */
-  query?: Record<string, string | number | boolean | undefined>
+  /** Query parameters; undefined values are left out, a list repeats its parameter. */
+  query?: Record<string, string | number | boolean | string[] | undefined>
 }
 
 const isRawBody = (b: unknown): b is BodyInit =>
@@ -84,7 +84,9 @@ const isRawBody = (b: unknown): b is BodyInit =>
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { body, query, headers, ...init } = options
   const url = new URL(path, window.location.origin)
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (Array.isArray(v)) for (const x of v) url.searchParams.append(k, x)
+    else if (v !== undefined) url.searchParams.set(k, String(v))
   const h = new Headers(headers)
   h.set('Accept', 'application/json, application/problem+json')
   h.set('Accept-Language', currentLanguage())

@@ -69,8 +69,12 @@ export interface HistoryEntry {
 
 export interface CustomerQuery {
   q?: string
+  type?: string
   class?: string
   region?: string
+  industry?: string
+  /** User schemes as `SCHEME:NODE`. */
+  scheme?: string[]
   status?: string
   limit: number
   offset: number

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
+import { useSchemes } from '../classes/classes-api'
 import { CustomerDetailPage } from './customer-detail'
 import { CustomerFormPage } from './customer-form'
 import { type Customer, type CustomerQuery, useCustomers } from './customers-api'
@@ -23,6 +24,7 @@ export function CustomersPage() {
 }
 
 const PAGE_SIZE = 20
+const BUILTIN_FILTERS = ['type', 'class', 'region', 'industry'] as const
 
 function CustomerList() {
   const { t } = useTranslation()
@@ -30,10 +32,12 @@ function CustomerList() {
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const page = Number(params.get('page') ?? '1') || 1
+  const userSchemes = (useSchemes(tenant.code).data ?? []).filter((s) => !s.builtin && s.enabled)
+  const schemeFilters = params.getAll('scheme')
   const query: CustomerQuery = {
     ...(params.get('q') ? { q: params.get('q') as string } : {}),
-    ...(params.get('class') ? { class: params.get('class') as string } : {}),
-    ...(params.get('region') ? { region: params.get('region') as string } : {}),
+    ...Object.fromEntries(BUILTIN_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : []))),
+    ...(schemeFilters.length ? { scheme: schemeFilters } : {}),
     ...(params.get('status') ? { status: params.get('status') as string } : {}),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -47,6 +51,34 @@ function CustomerList() {
     setParams(next)
   }
   const detailUrl = (code: string) => encodeURIComponent(code)
+  /** One `scheme=CODE:NODE` parameter per user scheme. */
+  const setScheme = (code: string, value: string | null | undefined) => {
+    const next = new URLSearchParams(params)
+    const others = next.getAll('scheme').filter((x) => !x.startsWith(`${code}:`))
+    next.delete('scheme')
+    for (const o of others) next.append('scheme', o)
+    if (value) next.append('scheme', `${code}:${value}`)
+    next.delete('page')
+    setParams(next)
+  }
+  const picker = (
+    scheme: string,
+    value: string | undefined,
+    onChange: (v: string | null | undefined) => void,
+    placeholder: string,
+  ) => (
+    <div style={{ width: 200 }} key={scheme}>
+      <NodePicker
+        tenant={tenant.code}
+        scheme={scheme}
+        mode="filter"
+        value={value ?? null}
+        onChange={onChange}
+        placeholder={placeholder}
+        testId={`filter-${scheme}`}
+      />
+    </div>
+  )
 
   return (
     <Flex vertical gap={16}>
@@ -67,28 +99,15 @@ function CustomerList() {
           style={{ width: 300 }}
           data-testid="customer-search"
         />
-        <div style={{ width: 220 }}>
-          <NodePicker
-            tenant={tenant.code}
-            scheme="class"
-            mode="filter"
-            value={query.class ?? null}
-            onChange={(v) => set('class', v)}
-            placeholder={t('customers.filterClass')}
-            testId="filter-class"
-          />
-        </div>
-        <div style={{ width: 220 }}>
-          <NodePicker
-            tenant={tenant.code}
-            scheme="region"
-            mode="filter"
-            value={query.region ?? null}
-            onChange={(v) => set('region', v)}
-            placeholder={t('customers.filterRegion')}
-            testId="filter-region"
-          />
-        </div>
+        {BUILTIN_FILTERS.map((k) => picker(k, query[k], (v) => set(k, v), t(`customers.filter.${k}`)))}
+        {userSchemes.map((sc) =>
+          picker(
+            sc.code,
+            schemeFilters.find((x) => x.startsWith(`${sc.code}:`))?.slice(sc.code.length + 1),
+            (v) => setScheme(sc.code, v),
+            sc.name,
+          ),
+        )}
         <Select
           allowClear
           style={{ width: 160 }}
