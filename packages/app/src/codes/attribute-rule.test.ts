@@ -4,6 +4,7 @@ import { createAttribute } from '../attributes/create-attribute.js'
 import { createDimension } from '../attributes/create-dimension.js'
 import { createCustomer } from '../customers/create-customer.js'
 import { type AppTest, setupAppTest } from '../testing/app-test.js'
+import { createCodeMap } from './create-code-map.js'
 import { createCodeRule } from './create-code-rule.js'
 
 describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
@@ -36,6 +37,36 @@ describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
     await expect(createCustomer(t.deps, t.actor, tc, { name: '无等级' })).rejects.toMatchObject({
       code: 'CODE_FIELD_MISSING',
     })
+  })
+
+  it('maps a choice attribute by its option label as well as its code', async () => {
+    const tc = await t.newTenant()
+    await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
+    await createAttribute(t.deps, t.actor, tc, 'SALES', {
+      code: 'LEVEL',
+      name: '等级',
+      type: 'single-choice',
+      options: [
+        { code: 'A', label: '甲级' },
+        { code: 'B', label: '乙级' },
+      ],
+    } as never)
+    // the table names the labels, as a clerk would write it
+    await createCodeMap(t.deps, t.actor, tc, {
+      name: '等级简称',
+      entries: [
+        { value: '甲级', short: 'J' },
+        { value: '乙级', short: 'Y' },
+      ],
+    })
+    await createCodeRule(t.deps, t.actor, tc, {
+      name: '按等级',
+      pattern: '{attr:LEVEL|map:等级简称}{serial:3}',
+      isDefault: true,
+    })
+    const a = await createCustomer(t.deps, t.actor, tc, { name: '甲', attributes: { LEVEL: 'A' } })
+    const b = await createCustomer(t.deps, t.actor, tc, { name: '乙', attributes: { LEVEL: 'B' } })
+    expect([a.customer.code, b.customer.code]).toEqual(['J001', 'Y001'])
   })
 
   it('still refuses a free-text attribute in a rule without a map', async () => {

@@ -110,7 +110,12 @@ async function tenantValues(tx: Tx, tenantId: string, sample: PreviewSample, tod
       text('示例客户的分类在本账套中找不到', "The sample's classes are not in this tenant"),
       issues,
     )
-  return recordValues(placement, sample.registrationDate?.trim() || today, sample.attributes ?? {})
+  return recordValues(
+    placement,
+    sample.registrationDate?.trim() || today,
+    sample.attributes ?? {},
+    await tx.attributes.list(tenantId),
+  )
 }
 
 /**

@@ -166,7 +166,12 @@ export async function recodeInTx(
   ])
   const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
   const now = deps.clock.now().toISOString()
-  const values = recordValues(placement, customer.registrationDate, customer.attributes)
+  const values = recordValues(
+    placement,
+    customer.registrationDate,
+    customer.attributes,
+    await tx.attributes.list(tenant.id),
+  )
   const maps = await mapTables(tx, tenant.id)
   if (options.onlyIfRuleReads !== undefined && !codeChangesWith(rule, oldCode, values, maps, options.onlyIfRuleReads))
     return null

@@ -1,4 +1,5 @@
 import {
+  type AttributeDef,
   assertAssignable,
   type ClassNode,
   type ClassScheme,
@@ -123,13 +124,19 @@ const fieldValueOf = (p: PlacedNode): FieldValue => ({
   path: p.path.map((n) => n.code),
 })
 
-/** The engine's view of a customer: its registration date, node codes with paths and names, attribute values. */
+/**
+ * The engine's view of a customer: its registration date, node codes with paths and names, attribute values
+ * with, for choice attributes, the option's label as the name (`|map` looks a value up by code, then by name).
+ */
 export function recordValues(
   placement: Placement,
   registrationDate: string,
   attributes: Record<string, unknown>,
-  attributeLabels: Record<string, Record<string, string>> = {},
+  defs: readonly AttributeDef[],
 ): RecordValues {
+  const attributeLabels: Record<string, Record<string, string>> = {}
+  for (const d of defs)
+    if (d.options.length > 0) attributeLabels[d.code] = Object.fromEntries(d.options.map((o) => [o.code, o.label]))
   const fields: Record<string, FieldValue> = {}
   for (const [schemeCode, p] of placement)
     if (['type', 'class', 'region', 'industry'].includes(schemeCode)) fields[schemeCode] = fieldValueOf(p)

@@ -172,7 +172,7 @@ async function insertNew(
       tenantId: tenant.id,
       customerId: id,
       rule,
-      values: recordValues(placement, registrationDate, attrs.values),
+      values: recordValues(placement, registrationDate, attrs.values, await tx.attributes.list(tenant.id)),
       maps: await mapTables(tx, tenant.id),
       requested: input.code,
       now: at,
