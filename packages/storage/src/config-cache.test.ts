@@ -125,6 +125,19 @@ describe.each(testKinds())('configuration cache on %s', (kind) => {
     )
   })
 
+  it('a tenant can still be deleted with its configuration (the triggers run inside the cascade)', async () => {
+    const store = createStore(db)
+    const t = aTenant()
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.schemes.insert(aScheme(t.id))
+      await tx.codeRules.insert(aCodeRule(t.id, { isDefault: true }))
+    })
+    expect(await versionOf(t.id)).toBe(2)
+    await sql`delete from tenant where id = ${t.id}`.execute(db.db)
+    expect((await store.read((tx) => tx.tenants.byId(t.id))) ?? null).toBeNull()
+  })
+
   it('a cached transaction sees a change another store (another process) made, and hands out frozen lists', async () => {
     const mine = createStore(db)
     const other = createStore(db)
