@@ -58,6 +58,10 @@ describe('kehu CLI', () => {
     expect(await runCli(['--data', '/etc/passwd/kehu', 'migrate'], unwritable)).toBe(8)
     expect(unwritable.stderr.join('')).toContain('DATA_DIR_UNWRITABLE')
     expect(unwritable.stderr.join('')).not.toContain('    at ')
+    // a pseudo file system where Node's recursive mkdir never returns
+    const pseudo = bufferIo()
+    expect(await runCli(['--data', '/proc/kehu-data/db', 'migrate'], pseudo)).toBe(8)
+    expect(pseudo.stderr.join('')).toContain('DATA_DIR_UNWRITABLE')
     const unreachable = bufferIo()
     expect(await runCli(['--database-url', 'postgres://nobody@127.0.0.1:1/x', 'migrate'], unreachable)).toBe(8)
     expect(unreachable.stderr.join('')).toContain('DATABASE_UNREACHABLE')

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { AppError, text } from '@kehu/core'
 import BetterSqlite3 from 'better-sqlite3'
@@ -94,10 +94,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   return { db, kind: 'postgresql', description, close: () => db.destroy() }
 }
 
+/**
+ * `mkdir -p` one level at a time: Node's recursive mkdir never returns on some pseudo file systems (under
+ * `/proc` it retries ENOENT forever), where this fails at once with the first level's error.
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = []
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d)
+    if (dirname(d) === d) break
+  }
+  for (const d of missing) mkdirSync(d)
+}
+
 function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL'): Promise<Db> {
   const file = join(dataDir, 'kehu.db')
   try {
-    mkdirSync(dataDir, { recursive: true })
+    makeDirs(dataDir)
     accessSync(dataDir, constants.W_OK)
   } catch (e) {
     throw new AppError(

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { AppError, text } from '@kehu/core'
 import { type Kysely, type Migration as KyselyMigration, Migrator, sql } from 'kysely'
-import type { Db } from './connect.js'
+import { type Db, makeDirs } from './connect.js'
 import { migrations } from './migrations/index.js'
 
 export interface MigrateResult {
@@ -38,7 +37,7 @@ export async function migrate(db: Db, now: Date = new Date()): Promise<MigrateRe
       .replace(/[-:]/g, '')
       .replace(/\.\d+Z$/, 'Z')
     backup = join(dirname(db.file), 'backups', `pre-migrate-${pending[0]?.name}-${stamp}.db`)
-    mkdirSync(dirname(backup), { recursive: true })
+    makeDirs(dirname(backup))
     await db.sqlite.backup(backup)
   }
   const { error, results } = await m.migrateToLatest()
