@@ -31,6 +31,20 @@ describeBrowser('customer archive', () => {
       body: { code: 'LEVEL', name: '服务等级', type: 'text', required: true, defaultValue: '标准' },
     })
     expect(attr.status).toBe(201)
+    // and, as issue 4 asks, a required date and a choice
+    for (const body of [
+      { code: 'SINCE', name: '合作开始日期', type: 'date', required: true, defaultValue: '2024-01-01' },
+      {
+        code: 'GRADE',
+        name: '客户级别',
+        type: 'single-choice',
+        options: [
+          { code: 'A', label: '甲级' },
+          { code: 'B', label: '乙级' },
+        ],
+      },
+    ])
+      expect((await api('/dimensions/SVC/attributes', { method: 'POST', body })).status).toBe(201)
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
     page = await context.newPage()
     page.setDefaultTimeout(15_000)
@@ -86,9 +100,15 @@ describeBrowser('customer archive', () => {
     await level.waitFor()
     expect(await level.inputValue()).toBe('标准')
     await level.fill('')
+    const since = page.locator('.ant-form-item', { hasText: '合作开始日期' })
+    expect(await since.locator('input').inputValue()).toBe('2024-01-01')
+    await since.locator('.ant-picker').hover()
+    await since.locator('.ant-picker-clear').click()
+    expect(await since.locator('input').inputValue()).toBe('')
     await page.getByTestId('save-customer').click()
     // every server issue on its field at once
     await page.getByText('必须填写「服务等级」').waitFor()
+    await page.getByText('必须填写「合作开始日期」').waitFor()
     await page
       .locator('.ant-form-item-has-error')
       .filter({ has: page.getByTestId('field-email') })
@@ -96,6 +116,11 @@ describeBrowser('customer archive', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'customers-form-issues')
     await level.fill('金牌')
+    await since.locator('input').click()
+    await since.locator('input').fill('2024-05-01')
+    await page.keyboard.press('Enter')
+    await page.locator('.ant-form-item', { hasText: '客户级别' }).locator('.ant-select').click()
+    await page.locator('.ant-select-item-option[title="甲级"]').click()
     await page.getByTestId('field-email').fill('info@xingchen.cn')
     await page.getByTestId('save-customer').click()
     await page.getByTestId('created-alert').waitFor()
@@ -104,6 +129,8 @@ describeBrowser('customer archive', () => {
     expect(code).toBe(previewed)
     expect(await page.getByTestId('created-alert').textContent()).toContain(code)
     await page.getByTestId('customer-attributes').getByText('金牌').waitFor()
+    await page.getByTestId('customer-attributes').getByText('2024-05-01').waitFor()
+    await page.getByTestId('customer-attributes').getByText('甲级').waitFor()
     await page.getByTestId('customer-classes').getByText('华北大客户 / 北京大客户 / 北京央企客户').waitFor()
     expect(await page.getByTestId('customer-fields').textContent()).toContain('XCKJ')
     await screenshot(page, 'customers-created')
