@@ -69,6 +69,27 @@ describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
     expect([a.customer.code, b.customer.code]).toEqual(['J001', 'Y001'])
   })
 
+  it('reads a number condition at the attribute precision when it picks the rule', async () => {
+    const tc = await t.newTenant()
+    await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
+    await createAttribute(t.deps, t.actor, tc, 'SALES', {
+      code: 'AMOUNT',
+      name: '年采购额（万元）',
+      type: 'number',
+      precision: 2,
+    } as never)
+    await createCodeRule(t.deps, t.actor, tc, {
+      name: '大客户',
+      pattern: 'K{serial:4}',
+      condition: { all: [{ field: 'attr.AMOUNT', op: 'gte', value: '100.5' }] },
+    })
+    const code = async (amount: string) =>
+      (await createCustomer(t.deps, t.actor, tc, { name: `采购${amount}`, attributes: { AMOUNT: amount } })).customer
+        .code
+    // 50.00 is stored as 5000: compared as a bare number it would pass 100.5
+    expect([await code('50'), await code('200'), await code('100.5')]).toEqual(['00001', 'K0001', 'K0002'])
+  })
+
   it('still refuses a free-text attribute in a rule without a map', async () => {
     const tc = await t.newTenant()
     await createDimension(t.deps, t.actor, tc, { code: 'D', name: '维度' } as never)

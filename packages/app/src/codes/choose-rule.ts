@@ -1,13 +1,28 @@
-import { type CodeRule, evaluateFilter, type Filter, type FilterSubject, notFound, text } from '@kehu/core'
+import {
+  type AttributeDef,
+  type CodeRule,
+  evaluateFilter,
+  type Filter,
+  type FilterSubject,
+  notFound,
+  text,
+} from '@kehu/core'
 
 /**
  * Which rule codes a customer (product.md A.9): the first conditional rule that matches, in the
  * administrator's order; else the rule of the customer's class (the nearest ancestor that names one);
  * else the tenant's default.
  */
-export function chooseRule(rules: CodeRule[], subject: FilterSubject, classRuleId?: string): CodeRule {
+export function chooseRule(
+  rules: CodeRule[],
+  subject: FilterSubject,
+  classRuleId: string | undefined,
+  /** The tenant's attributes: number conditions read at the attribute's precision. */
+  attributes: readonly AttributeDef[],
+): CodeRule {
   const active = rules.filter((r) => r.enabled).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
-  for (const r of active) if (r.condition && evaluateFilter(r.condition as Filter, subject)) return r
+  const opts = { attributes: [...attributes] }
+  for (const r of active) if (r.condition && evaluateFilter(r.condition as Filter, subject, opts)) return r
   const byClass = classRuleId ? active.find((x) => x.id === classRuleId) : undefined
   if (byClass) return byClass
   const d = active.find((r) => r.isDefault && !r.condition) ?? active.find((r) => r.isDefault)

@@ -164,7 +164,12 @@ export async function recodeInTx(
     ...(classNode ? [classNode.id] : []),
     ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
   ])
-  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined)
+  const rule = chooseRule(
+    await tx.codeRules.list(tenant.id),
+    subject,
+    defaults.codeRuleId ?? undefined,
+    await tx.attributes.list(tenant.id),
+  )
   const now = deps.clock.now().toISOString()
   const values = recordValues(
     placement,

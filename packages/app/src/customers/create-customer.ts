@@ -149,7 +149,12 @@ export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: C
   const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
   issues.push(...attrs.issues)
   subject.attributes = attrs.values
-  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId)
+  const rule = chooseRule(
+    await tx.codeRules.list(tenant.id),
+    subject,
+    defaults.codeRuleId,
+    await tx.attributes.list(tenant.id),
+  )
   return { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now }
 }
 
