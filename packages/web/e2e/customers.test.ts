@@ -199,6 +199,20 @@ describeBrowser('customer archive', () => {
     await page.goto(`${app!.url}/t/demo/customers`)
     await page.getByTestId('new-customer').getByText('New customer').waitFor()
     await page.getByText(/^\d+ customers$/).waitFor()
+    // the code preview and the rule's needs, in English
+    await page.getByTestId('new-customer').click()
+    await page
+      .getByTestId('code-preview')
+      .getByText(/^Rule "默认规则" still needs: /)
+      .waitFor()
+    await pickNode(page, 'field-type', 'V', '(V) 重要客户')
+    await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
+    await page
+      .getByTestId('code-preview')
+      .getByText(/^Left empty: V-BJ-\d{8}-\d{5} \(rule "默认规则"\); you may type one$/)
+      .waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'customers-form-en')
     await page.getByText('中文', { exact: true }).click()
   })
 })
