@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** The primary button of the open dialog (antd spaces two-character Chinese labels, so no name match). */
 const ok = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click()
@@ -35,22 +35,17 @@ async function addNode(page: Page, opener: string, expectCode: string, name: str
 }
 
 describeBrowser('classes page', () => {
+  let session: Session | undefined
   let app: RunningApp | undefined
-  let browser: Browser | undefined
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startApp()
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.setDefaultTimeout(20_000)
+    session = await openSession({ width: 1400, height: 900, locale: 'zh-CN', timeout: 20_000 })
+    app = session.app
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  afterAll(() => session?.close())
 
   it('creates a 2-3-4 scheme and builds a tree shown as (01001) …', async () => {
     await page.goto(`${app!.url}/t/demo/classes`)

@@ -1,24 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 describeBrowser('编码规则 page', () => {
+  let session: Session | undefined
   let app: RunningApp | undefined
-  let browser: Browser | undefined
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startApp()
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
+    session = await openSession({ width: 1400, height: 1000, locale: 'zh-CN', timeout: 15_000 })
+    app = session.app
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  afterAll(() => session?.close())
 
   const pattern = () => page.getByTestId('rule-pattern')
 

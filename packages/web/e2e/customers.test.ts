@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** Opens a NodePicker (antd TreeSelect) by its test id, searches, and clicks the node with this title. */
 async function pickNode(page: Page, testId: string, search: string, title: string) {
@@ -11,7 +11,7 @@ async function pickNode(page: Page, testId: string, search: string, title: strin
 
 describeBrowser('customer archive', () => {
   let app: RunningApp | undefined
-  let browser: Browser | undefined
+  let session: Session | undefined
   let page: Page
   let code = ''
   const api = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
@@ -22,8 +22,9 @@ describeBrowser('customer archive', () => {
     })
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startApp()
+    session = await openSession({ width: 1366, height: 900, locale: 'zh-CN', timeout: 15_000 })
+    app = session.app
+    page = session.page
     // A required attribute for every customer: the form shows it, and saving it empty is refused.
     expect((await api('/dimensions', { method: 'POST', body: { code: 'SVC', name: '服务' } })).status).toBe(201)
     const attr = await api('/dimensions/SVC/attributes', {
@@ -45,15 +46,9 @@ describeBrowser('customer archive', () => {
       },
     ])
       expect((await api('/dimensions/SVC/attributes', { method: 'POST', body })).status).toBe(201)
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  afterAll(() => session?.close())
 
   it('lists the demo customers with search and filters, user schemes too', async () => {
     // a user scheme 渠道 with one customer on 线上

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** Picks an option of the antd Select inside `scope` by its visible label. */
 async function choose(page: Page, testId: string, label: string) {
@@ -9,22 +9,17 @@ async function choose(page: Page, testId: string, label: string) {
 }
 
 describeBrowser('管理维度 page', () => {
+  let session: Session | undefined
   let app: RunningApp | undefined
-  let browser: Browser | undefined
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startApp()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-    page = await context.newPage()
-    page.setDefaultTimeout(10_000)
+    session = await openSession({ width: 1280, height: 900, locale: 'zh-CN', timeout: 10_000 })
+    app = session.app
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  afterAll(() => session?.close())
 
   it('defines a dimension with a required date and a single choice, and lists them', async () => {
     await page.goto(`${app!.url}/t/demo/dimensions`)

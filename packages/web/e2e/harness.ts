@@ -90,3 +90,47 @@ export async function startApp(options: { databaseUrl?: string } = {}): Promise<
     throw e
   }
 }
+
+/** A test file's browser page on its own running app. */
+export interface Session {
+  app: RunningApp
+  page: Page
+  /** Closes the browser and stops the app. */
+  close(): Promise<void>
+}
+
+/** Launches Chromium and starts the app (demo tenant), and opens one page with this viewport, locale and timeout. */
+export async function openSession(opts: {
+  width: number
+  height: number
+  locale: string
+  timeout: number
+}): Promise<Session> {
+  const browser = await launchBrowser()
+  let app: RunningApp | undefined
+  try {
+    app = await startApp()
+    const context = await browser.newContext({
+      viewport: { width: opts.width, height: opts.height },
+      locale: opts.locale,
+    })
+    const page = await context.newPage()
+    page.setDefaultTimeout(opts.timeout)
+    const running = app
+    return {
+      app: running,
+      page,
+      async close() {
+        try {
+          await browser.close()
+        } finally {
+          await running.close()
+        }
+      },
+    }
+  } catch (e) {
+    await browser.close()
+    await app?.close()
+    throw e
+  }
+}

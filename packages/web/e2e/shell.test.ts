@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 const zhNav = ['首页', '客户档案', '分类', '管理维度', '编码规则', '导入导出', '数据清洗', '报表', '系统管理']
 const enNav = ['Home', 'Customers', 'Classes', 'Dimensions', 'Code rules', 'Import & export', 'Reports']
@@ -12,23 +12,18 @@ async function seeMenu(page: Page, labels: string[]) {
 }
 
 describeBrowser('web shell', () => {
+  let session: Session | undefined
   let app: RunningApp | undefined
-  let browser: Browser | undefined
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await startApp()
     // An English browser: the UI must still open in Chinese, the product's default.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
-    page = await context.newPage()
-    page.setDefaultTimeout(10_000)
+    session = await openSession({ width: 1280, height: 800, locale: 'en-US', timeout: 10_000 })
+    app = session.app
+    page = session.page
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  afterAll(() => session?.close())
 
   it('opens in Chinese on the demo tenant', async () => {
     await page.goto(app!.url)
