@@ -4,23 +4,41 @@ import { type HeldFilter, holderLabel, rewriteTenantFilters, tenantFilters } fro
 
 type Holder = Pick<HeldFilter, 'kind' | 'name'>
 
-/** What names attribute `code`: code rules that print it (`{attr:CODE}`) and stored filters (`attr.CODE`). */
+interface References {
+  printedBy: string[]
+  filters: Holder[]
+}
+
+/**
+ * What names each of the attributes `codes`: code rules that print it (`{attr:CODE}`) and stored filters
+ * (`attr.CODE`). Rules and filters are read once for all of them.
+ */
 export async function attributeReferences(
   tx: Tx,
   tenantId: string,
-  code: string,
-): Promise<{ printedBy: string[]; filters: Holder[] }> {
-  const printedBy = (await tx.codeRules.list(tenantId))
-    .filter((r) => {
-      const p = storedPattern(r)
-      return p !== null && requiredFields(p).some((f) => f.source === 'attr' && f.attr === code)
-    })
-    .map((r) => r.name)
-  const field = `attr.${code}`
-  const filters = (await tenantFilters(tx, tenantId))
-    .filter((h) => filterFields(h.filter).has(field))
-    .map((h) => ({ kind: h.kind, name: h.name }))
-  return { printedBy, filters }
+  codes: readonly string[],
+): Promise<Map<string, References>> {
+  const printed = (await tx.codeRules.list(tenantId)).map((r) => {
+    const p = storedPattern(r)
+    return {
+      name: r.name,
+      attrs: new Set(p ? requiredFields(p).flatMap((f) => (f.source === 'attr' ? [f.attr] : [])) : []),
+    }
+  })
+  const filters = (await tenantFilters(tx, tenantId)).map((h) => ({
+    kind: h.kind,
+    name: h.name,
+    fields: filterFields(h.filter),
+  }))
+  return new Map(
+    codes.map((code) => [
+      code,
+      {
+        printedBy: printed.filter((r) => r.attrs.has(code)).map((r) => r.name),
+        filters: filters.filter((h) => h.fields.has(`attr.${code}`)).map((h) => ({ kind: h.kind, name: h.name })),
+      },
+    ]),
+  )
 }
 
 const join = (parts: Text[]) => text(parts.map((p) => p.zh).join('、'), parts.map((p) => p.en).join(', '))
@@ -38,8 +56,13 @@ export async function assertAttributesUnreferenced(
   except: (h: Holder) => boolean = () => false,
 ): Promise<void> {
   const refs: { attribute: string; printedBy: string[]; filters: Holder[] }[] = []
+  const found = await attributeReferences(
+    tx,
+    tenantId,
+    attrs.map((a) => a.code),
+  )
   for (const a of attrs) {
-    const r = await attributeReferences(tx, tenantId, a.code)
+    const r = found.get(a.code) as References
     const filters = r.filters.filter((h) => !except(h))
     if (r.printedBy.length > 0 || filters.length > 0) refs.push({ attribute: a.code, printedBy: r.printedBy, filters })
   }
@@ -72,7 +95,7 @@ export async function renameAttributeReferences(
   to: string,
   now: string,
 ): Promise<Holder[]> {
-  const { printedBy } = await attributeReferences(tx, tenantId, from)
+  const { printedBy } = (await attributeReferences(tx, tenantId, [from])).get(from) as References
   if (printedBy.length > 0)
     throw conflict(
       'ATTR_PRINTED_BY_RULE',

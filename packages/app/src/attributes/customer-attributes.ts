@@ -26,6 +26,8 @@ export interface CheckedCustomerAttributes {
   issues: Issue[]
   /** The keys to claim in `attribute_unique` (see `writeAttributeUniques`). */
   uniques: AttributeUniqueClaim[]
+  /** The tenant's attribute definitions the check read (for rule conditions and printed values). */
+  defs: AttributeDef[]
 }
 
 export interface AttributeCatalog {
@@ -78,7 +80,7 @@ export async function checkCustomerAttributes(
   previous?: Record<string, unknown>,
 ): Promise<CheckedCustomerAttributes> {
   const { dimensions, defs } = await loadAttributeCatalog(tx, tenantId)
-  if (defs.length === 0 && (input === undefined || input === null)) return { values: {}, issues: [], uniques: [] }
+  if (defs.length === 0 && (input === undefined || input === null)) return { values: {}, issues: [], uniques: [], defs }
   const applicable = applicableAttributeCodes(dimensions, defs, subject)
   const resolveReference = await referenceResolver(tx, tenantId, defs)
   const { values, issues } = validateAttributes(defs, applicable, input, {
@@ -90,7 +92,7 @@ export async function checkCustomerAttributes(
     if (!def.unique || !applicable.has(def.code) || isEmptyValue(values[def.code])) continue
     uniques.push({ attributeId: def.id, valueKey: attributeIndexKey(def, values[def.code]) })
   }
-  return { values, issues, uniques }
+  return { values, issues, uniques, defs }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ClassNode, Tx } from '@kehu/core'
+import type { Placement } from '../codes/record-values.js'
 
 export interface ResolvedClassDefaults {
   accountManagerId?: string
@@ -37,4 +38,18 @@ export async function classDefaults(
     }
   }
   return out
+}
+
+/** The defaults of a placed customer: its customer class (and ancestors) first, then its other classes. */
+export function placementDefaults(tx: Tx, tenantId: string, placement: Placement): Promise<ResolvedClassDefaults> {
+  const classNode = placement.get('class')?.node
+  return classDefaults(
+    tx,
+    tenantId,
+    [
+      ...(classNode ? [classNode.id] : []),
+      ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
+    ],
+    [...placement.values()].flatMap((p) => p.path),
+  )
 }

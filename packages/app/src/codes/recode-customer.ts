@@ -20,7 +20,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import { classDefaults } from '../classification/class-defaults.js'
+import { placementDefaults } from '../classification/class-defaults.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { allocateCode, patternOf } from './allocate-code.js'
@@ -159,24 +159,11 @@ export async function recodeInTx(
     classes: classesSubject(placement),
     attributes: customer.attributes,
   }
-  const classNode = placement.get('class')?.node
-  const defaults = await classDefaults(tx, tenant.id, [
-    ...(classNode ? [classNode.id] : []),
-    ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
-  ])
-  const rule = chooseRule(
-    await tx.codeRules.list(tenant.id),
-    subject,
-    defaults.codeRuleId ?? undefined,
-    await tx.attributes.list(tenant.id),
-  )
+  const defaults = await placementDefaults(tx, tenant.id, placement)
+  const defs = await tx.attributes.list(tenant.id)
+  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId ?? undefined, defs)
   const now = deps.clock.now().toISOString()
-  const values = recordValues(
-    placement,
-    customer.registrationDate,
-    customer.attributes,
-    await tx.attributes.list(tenant.id),
-  )
+  const values = recordValues(placement, customer.registrationDate, customer.attributes, defs)
   const maps = await mapTables(tx, tenant.id)
   if (options.onlyIfRuleReads !== undefined && !codeChangesWith(rule, oldCode, values, maps, options.onlyIfRuleReads))
     return null

@@ -17,7 +17,7 @@ import {
 import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
 import { applyClassRules } from '../classification/auto-classify.js'
-import { classDefaults } from '../classification/class-defaults.js'
+import { placementDefaults } from '../classification/class-defaults.js'
 import { type Allocation, allocateCode } from '../codes/allocate-code.js'
 import { chooseRule } from '../codes/choose-rule.js'
 import {
@@ -134,27 +134,13 @@ export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: C
   for (const p of placement.values()) chosen[p.scheme.id] = p.node.id
   await placeAdded(tx, tenant.id, schemes, placement, await applyClassRules(tx, tenant.id, subject, chosen, schemes))
   subject.classes = classesSubject(placement)
-  const classNode = placement.get('class')?.node
-  const defaults = await classDefaults(
-    tx,
-    tenant.id,
-    [
-      ...(classNode ? [classNode.id] : []),
-      ...[...placement.values()].filter((p) => p.node !== classNode).map((p) => p.node.id),
-    ],
-    [...placement.values()].flatMap((p) => p.path),
-  )
+  const defaults = await placementDefaults(tx, tenant.id, placement)
   const managerId = accountManagerId ?? defaults.accountManagerId ?? null
   subject.fields.accountManagerId = managerId
   const attrs = await checkCustomerAttributes(tx, tenant.id, subject, input.attributes)
   issues.push(...attrs.issues)
   subject.attributes = attrs.values
-  const rule = chooseRule(
-    await tx.codeRules.list(tenant.id),
-    subject,
-    defaults.codeRuleId,
-    await tx.attributes.list(tenant.id),
-  )
+  const rule = chooseRule(await tx.codeRules.list(tenant.id), subject, defaults.codeRuleId, attrs.defs)
   return { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now }
 }
 
@@ -177,7 +163,7 @@ async function insertNew(
       tenantId: tenant.id,
       customerId: id,
       rule,
-      values: recordValues(placement, registrationDate, attrs.values, await tx.attributes.list(tenant.id)),
+      values: recordValues(placement, registrationDate, attrs.values, attrs.defs),
       maps: await mapTables(tx, tenant.id),
       requested: input.code,
       now: at,

@@ -32,7 +32,7 @@ export async function previewCustomerCode(
     const tenant = await resolveTenant(tx, tenantCode)
     const d = await draftCustomer(deps, tx, tenant, { name: '', ...draft })
     const rule = { name: d.rule.name, pattern: d.rule.pattern, mode: d.rule.mode }
-    const values = recordValues(d.placement, d.registrationDate, d.attrs.values, await tx.attributes.list(tenant.id))
+    const values = recordValues(d.placement, d.registrationDate, d.attrs.values, d.attrs.defs)
     const maps = await mapTables(tx, tenant.id)
     const p = patternOf(d.rule)
     try {
