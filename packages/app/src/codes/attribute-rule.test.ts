@@ -14,7 +14,8 @@ describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
   })
   afterAll(() => t?.dispose())
 
-  it('accepts {attr:CODE} for a single-choice attribute and numbers per option', async () => {
+  /** A new tenant with a single-choice attribute LEVEL: A 甲级, B 乙级. */
+  async function tenantWithLevel() {
     const tc = await t.newTenant()
     await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
     await createAttribute(t.deps, t.actor, tc, 'SALES', {
@@ -26,6 +27,11 @@ describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
         { code: 'B', label: '乙级' },
       ],
     } as never)
+    return tc
+  }
+
+  it('accepts {attr:CODE} for a single-choice attribute and numbers per option', async () => {
+    const tc = await tenantWithLevel()
     await createCodeRule(t.deps, t.actor, tc, { name: '按等级', pattern: 'L{attr:LEVEL}-{serial:3}', isDefault: true })
     const codes = []
     for (const level of ['A', 'B', 'A'])
@@ -40,17 +46,7 @@ describe.each(testKinds())('rules that print an attribute on %s', (kind) => {
   })
 
   it('maps a choice attribute by its option label as well as its code', async () => {
-    const tc = await t.newTenant()
-    await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
-    await createAttribute(t.deps, t.actor, tc, 'SALES', {
-      code: 'LEVEL',
-      name: '等级',
-      type: 'single-choice',
-      options: [
-        { code: 'A', label: '甲级' },
-        { code: 'B', label: '乙级' },
-      ],
-    } as never)
+    const tc = await tenantWithLevel()
     // the table names the labels, as a clerk would write it
     await createCodeMap(t.deps, t.actor, tc, {
       name: '等级简称',
