@@ -1,4 +1,5 @@
 import {
+  BUILTIN_SCHEMES,
   type CodePattern,
   previewCodes as enginePreview,
   type FieldValue,
@@ -60,7 +61,7 @@ const DEFAULT_LEVELS = new Map(BUILTIN_SCHEME_DEFS.map((d) => [d.code, d.levels]
 function valuesAsGiven(sample: PreviewSample, today: string): RecordValues {
   const fields: Record<string, FieldValue> = {}
   for (const [scheme, code] of Object.entries(nodeCodesOf(sample))) {
-    if (code === null || !['type', 'class', 'region', 'industry'].includes(scheme)) continue
+    if (code === null || !(BUILTIN_SCHEMES as readonly string[]).includes(scheme)) continue
     const levels = DEFAULT_LEVELS.get(scheme) ?? null
     const path = levels
       ? levelTotals(levels)

@@ -1,6 +1,7 @@
 import {
   type AttributeDef,
   assertAssignable,
+  BUILTIN_SCHEMES,
   type ClassNode,
   type ClassScheme,
   type FieldValue,
@@ -22,6 +23,8 @@ export interface PlacedNode {
 }
 
 export type Placement = Map<string, PlacedNode>
+
+const isBuiltin = (schemeCode: string) => (BUILTIN_SCHEMES as readonly string[]).includes(schemeCode)
 
 async function pathOf(tx: Tx, tenantId: string, node: ClassNode): Promise<ClassNode[]> {
   const path = [node]
@@ -51,7 +54,7 @@ export async function placeNodes(
   const placed: Placement = new Map()
   for (const [schemeCode, nodeCode] of Object.entries(codes)) {
     if (nodeCode === null) continue
-    const path = ['type', 'class', 'region', 'industry'].includes(schemeCode) ? [schemeCode] : ['classes', schemeCode]
+    const path = isBuiltin(schemeCode) ? [schemeCode] : ['classes', schemeCode]
     const scheme = schemes.find((s) => s.code === schemeCode)
     if (!scheme) {
       issues.push(
@@ -138,8 +141,7 @@ export function recordValues(
   for (const d of defs)
     if (d.options.length > 0) attributeLabels[d.code] = Object.fromEntries(d.options.map((o) => [o.code, o.label]))
   const fields: Record<string, FieldValue> = {}
-  for (const [schemeCode, p] of placement)
-    if (['type', 'class', 'region', 'industry'].includes(schemeCode)) fields[schemeCode] = fieldValueOf(p)
+  for (const [schemeCode, p] of placement) if (isBuiltin(schemeCode)) fields[schemeCode] = fieldValueOf(p)
   for (const [code, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || typeof value === 'object') continue
     const v = String(value)

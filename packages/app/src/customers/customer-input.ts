@@ -1,3 +1,4 @@
+import { BUILTIN_SCHEMES } from '@kehu/core'
 import { z } from 'zod'
 
 const opt = z.string().nullable().optional()
@@ -46,7 +47,7 @@ export type CustomerInput = z.infer<typeof CustomerInput>
 /** The scheme codes and node codes an input names (built-ins and user-defined alike). */
 export function nodeCodesOf(input: Partial<CustomerInput>): Record<string, string | null> {
   const out: Record<string, string | null> = {}
-  for (const s of ['type', 'class', 'region', 'industry'] as const) {
+  for (const s of BUILTIN_SCHEMES) {
     const v = input[s]
     if (v !== undefined) out[s] = v === null || v.trim() === '' ? null : v
   }

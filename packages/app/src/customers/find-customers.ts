@@ -2,6 +2,7 @@ import {
   type Actor,
   assertCan,
   assertNoIssues,
+  BUILTIN_SCHEMES,
   CUSTOMER_STATUSES,
   descendantsOf,
   type Issue,
@@ -83,7 +84,7 @@ export async function findCustomers(
     const tenant = await resolveTenant(tx, tenantCode)
     const index = await loadClassIndex(tx, tenant.id)
     const wanted: [string, string[], (string | number)[]][] = []
-    for (const s of ['type', 'class', 'region', 'industry'] as const) wanted.push([s, listOf(input[s]), [s]])
+    for (const s of BUILTIN_SCHEMES) wanted.push([s, listOf(input[s]), [s]])
     for (const [s, v] of Object.entries(input.classes ?? {})) wanted.push([s, listOf(v), ['classes', s]])
     for (const item of Array.isArray(input.scheme) ? input.scheme : input.scheme ? [input.scheme] : []) {
       const at = item.indexOf(':')

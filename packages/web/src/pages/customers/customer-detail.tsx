@@ -1,3 +1,4 @@
+import { BUILTIN_SCHEMES } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   Alert,
@@ -122,7 +123,7 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   const fieldLabel = (field: string) => {
     if (field.startsWith('attributes.')) return attrs.get(field.slice(11))?.name ?? field.slice(11)
     if (field.startsWith('classes.')) return schemeName(field.slice(8))
-    if (['type', 'class', 'region', 'industry'].includes(field)) return schemeName(field)
+    if ((BUILTIN_SCHEMES as readonly string[]).includes(field)) return schemeName(field)
     const key = `customers.fields.${field}`
     const label = t(key as 'customers.fields.name')
     return label === key ? field : label

@@ -1,3 +1,4 @@
+import { BUILTIN_SCHEMES } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -23,7 +24,6 @@ import {
 } from './customers-api'
 import { NodePicker } from './node-picker'
 
-const BUILTIN = ['type', 'class', 'region', 'industry'] as const
 const PLAIN = [
   'code',
   'name',
@@ -66,7 +66,7 @@ const norm = (v: unknown) => (blank(v) ? null : typeof v === 'string' ? v.trim()
 function valuesOf(c: Customer): Values {
   const v: Values = {}
   for (const k of PLAIN) v[k] = k === 'headOffice' ? (c.headOffice?.code ?? null) : (c[k as keyof Customer] ?? null)
-  for (const s of BUILTIN) v[s] = c[s]
+  for (const s of BUILTIN_SCHEMES) v[s] = c[s]
   v.classes = { ...c.classes }
   v.attributes = { ...c.attributes }
   return v
@@ -114,7 +114,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const bodyOf = (v: Values): Record<string, unknown> => {
     const body: Record<string, unknown> = {}
     const before = initial as Values
-    for (const k of [...PLAIN, ...BUILTIN]) {
+    for (const k of [...PLAIN, ...BUILTIN_SCHEMES]) {
       const now = norm(v[k])
       if (current ? JSON.stringify(now) !== JSON.stringify(norm(before[k])) : now !== null) body[k] = now
     }
@@ -249,7 +249,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
           </Card>
           <Card title={t('customers.sections.classes')} size="small">
             <Row gutter={16}>
-              {BUILTIN.map((s) => (
+              {BUILTIN_SCHEMES.map((s) => (
                 <Col xs={24} md={12} xl={6} key={s}>
                   <Form.Item name={s} label={schemeName(s)}>
                     <NodePicker

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
+import { BUILTIN_SCHEMES } from '@kehu/core'
 import { Button, Flex, Input, Select, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
@@ -24,7 +25,6 @@ export function CustomersPage() {
 }
 
 const PAGE_SIZE = 20
-const BUILTIN_FILTERS = ['type', 'class', 'region', 'industry'] as const
 
 function CustomerList() {
   const { t } = useTranslation()
@@ -36,7 +36,7 @@ function CustomerList() {
   const schemeFilters = params.getAll('scheme')
   const query: CustomerQuery = {
     ...(params.get('q') ? { q: params.get('q') as string } : {}),
-    ...Object.fromEntries(BUILTIN_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : []))),
+    ...Object.fromEntries(BUILTIN_SCHEMES.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : []))),
     ...(schemeFilters.length ? { scheme: schemeFilters } : {}),
     ...(params.get('status') ? { status: params.get('status') as string } : {}),
     limit: PAGE_SIZE,
@@ -99,7 +99,7 @@ function CustomerList() {
           style={{ width: 300 }}
           data-testid="customer-search"
         />
-        {BUILTIN_FILTERS.map((k) => picker(k, query[k], (v) => set(k, v), t(`customers.filter.${k}`)))}
+        {BUILTIN_SCHEMES.map((k) => picker(k, query[k], (v) => set(k, v), t(`customers.filter.${k}`)))}
         {userSchemes.map((sc) =>
           picker(
             sc.code,
