@@ -46,9 +46,6 @@ export interface CreateCustomerResult {
   replayed?: boolean
 }
 
-/** A create writes no configuration: it reads schemes, nodes and rules from the shared cache (ADR 0009). */
-const CONFIG_READ_ONLY = { cachedConfig: true } as const
-
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
 const fingerprint = (input: unknown) => createHash('sha256').update(JSON.stringify(input)).digest('hex')
@@ -229,46 +226,50 @@ export async function createCustomer(
   options: CreateCustomerOptions = {},
 ): Promise<CreateCustomerResult> {
   assertCan(actor, 'customer:create')
-  return deps.store.transaction(async (tx) => {
-    const tenant = await resolveTenant(tx, tenantCode)
-    const key = options.idempotencyKey?.trim()
-    if (!key) return insertNew(deps, actor, tx, tenant, input)
-    const now = deps.clock.now()
-    const fp = fingerprint(input)
-    const prior = await tx.idempotency.claim({
-      tenantId: tenant.id,
-      key,
-      actor: actor.label,
-      fingerprint: fp,
-      status: 'running',
-      response: null,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
-    })
-    if (prior) {
-      if (prior.fingerprint !== fp)
-        throw new AppError(
-          'invalid',
-          'IDEMPOTENCY_KEY_REUSED',
-          text('同一个幂等键已用于另一份请求内容', 'This idempotency key was used with a different request body'),
-          { details: { httpStatus: 422 } },
-        )
-      if (prior.status !== 'done')
-        throw conflict(
-          'IDEMPOTENCY_IN_PROGRESS',
-          text('同一个幂等键的请求仍在处理中', 'A request with this idempotency key is still running'),
-        )
-      const id = (prior.response as { customerId?: string } | null)?.customerId
-      const customer = id ? await tx.customers.byId(tenant.id, id) : undefined
-      if (!customer)
-        throw conflict(
-          'IDEMPOTENCY_STALE',
-          text('幂等键对应的客户已不存在', 'The customer of this idempotency key no longer exists'),
-        )
-      return { customer, replayed: true }
-    }
-    const result = await insertNew(deps, actor, tx, tenant, input)
-    await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })
-    return result
-  }, CONFIG_READ_ONLY)
+  return deps.store.transaction(
+    async (tx) => {
+      const tenant = await resolveTenant(tx, tenantCode)
+      const key = options.idempotencyKey?.trim()
+      if (!key) return insertNew(deps, actor, tx, tenant, input)
+      const now = deps.clock.now()
+      const fp = fingerprint(input)
+      const prior = await tx.idempotency.claim({
+        tenantId: tenant.id,
+        key,
+        actor: actor.label,
+        fingerprint: fp,
+        status: 'running',
+        response: null,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+      })
+      if (prior) {
+        if (prior.fingerprint !== fp)
+          throw new AppError(
+            'invalid',
+            'IDEMPOTENCY_KEY_REUSED',
+            text('同一个幂等键已用于另一份请求内容', 'This idempotency key was used with a different request body'),
+            { details: { httpStatus: 422 } },
+          )
+        if (prior.status !== 'done')
+          throw conflict(
+            'IDEMPOTENCY_IN_PROGRESS',
+            text('同一个幂等键的请求仍在处理中', 'A request with this idempotency key is still running'),
+          )
+        const id = (prior.response as { customerId?: string } | null)?.customerId
+        const customer = id ? await tx.customers.byId(tenant.id, id) : undefined
+        if (!customer)
+          throw conflict(
+            'IDEMPOTENCY_STALE',
+            text('幂等键对应的客户已不存在', 'The customer of this idempotency key no longer exists'),
+          )
+        return { customer, replayed: true }
+      }
+      const result = await insertNew(deps, actor, tx, tenant, input)
+      await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })
+      return result
+    },
+    // a create writes no configuration: schemes, nodes and rules come from the shared cache (ADR 0009)
+    { cachedConfig: true },
+  )
 }
