@@ -15,6 +15,8 @@ export interface CustomerCodePreview {
   code: string | null
   /** Why there is no code yet: what the rule prints that the draft lacks. */
   missing: Issue[]
+  /** What a create would refuse in the draft, a missing name aside (e.g. a class that does not exist). */
+  issues: Issue[]
 }
 
 /**
@@ -32,13 +34,14 @@ export async function previewCustomerCode(
     const tenant = await resolveTenant(tx, tenantCode)
     const d = await draftCustomer(deps, tx, tenant, { name: '', ...draft })
     const rule = { name: d.rule.name, pattern: d.rule.pattern, mode: d.rule.mode }
+    const issues = d.issues.filter((i) => !(i.path.length === 1 && i.path[0] === 'name'))
     const values = recordValues(d.placement, d.registrationDate, d.attrs.values, d.attrs.defs)
     const maps = await mapTables(tx, tenant.id)
     const p = patternOf(d.rule)
     try {
       scopeKey(p, values, maps)
     } catch (e) {
-      if (isAppError(e) && e.issues.length > 0) return { rule, code: null, missing: e.issues }
+      if (isAppError(e) && e.issues.length > 0) return { rule, code: null, missing: e.issues, issues }
       throw e
     }
     const code = await nextCodeSuggestion(
@@ -46,6 +49,6 @@ export async function previewCustomerCode(
       { tenantId: tenant.id, customerId: '', rule: d.rule, values, maps, now: d.now.toISOString() },
       p,
     )
-    return { rule, code: code ?? null, missing: [] }
+    return { rule, code: code ?? null, missing: [], issues }
   })
 }

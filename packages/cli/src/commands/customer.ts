@@ -147,6 +147,7 @@ async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJs
   io.out(say(io, `规则：${r.rule.name}（${r.rule.pattern}）`, `Rule: ${r.rule.name} (${r.rule.pattern})`))
   if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
   for (const m of r.missing) io.out(say(io, `还需要：${m.message.zh}`, `Still needed: ${m.message.en}`))
+  for (const i of r.issues) io.out(say(io, `问题：${i.message.zh}`, `Problem: ${i.message.en}`))
 }
 
 export function registerCustomerCommands(program: Command, io: Io) {

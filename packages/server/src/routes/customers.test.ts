@@ -237,6 +237,11 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
     expect((await preview({ class: '02001', region: 'HBBJ' })).code).toBe('HBBJ-002')
     // the default rule for other classes
     expect((await preview({ class: '01001' })).rule.pattern).toBe('{serial:5}')
+    expect(ready.issues).toEqual([])
+    // a class that does not exist is said, not silently previewed without
+    const unknown = await preview({ class: '99', region: 'HBBJ' })
+    expect(unknown.issues.map((i: Json) => i.code)).toEqual(['CLASS_NOT_FOUND'])
+    expect(unknown.issues[0].message).toContain('99')
   })
 
   it('finds by user-defined schemes: ?scheme=SCHEME:NODE, repeatable, with subtrees', async () => {

@@ -209,15 +209,16 @@ export function registerCustomerRoutes(app: KehuApp) {
             }),
             code: z.string().nullable(),
             missing: z.array(IssueOut),
+            issues: z.array(IssueOut),
           }),
-          'The rule, the code (null while values the rule prints are missing) and what is missing',
+          'The rule, the code (null while values the rule prints are missing), what is missing, and what a create would refuse',
         ),
         ...problemResponses,
       },
     }),
     async (c) => {
       const r = await previewCustomerCode(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json'))
-      return c.json({ ...r, missing: issuesOut(r.missing, c.var.lang) }, 200)
+      return c.json({ ...r, missing: issuesOut(r.missing, c.var.lang), issues: issuesOut(r.issues, c.var.lang) }, 200)
     },
   )
 

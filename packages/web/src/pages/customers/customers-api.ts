@@ -126,6 +126,7 @@ export interface CodePreview {
   rule: { name: string; pattern: string; mode: 'auto' | 'auto-editable' | 'manual' }
   code: string | null
   missing: { path: (string | number)[]; code: string; message: string }[]
+  issues: { path: (string | number)[]; code: string; message: string }[]
 }
 
 export const useCodePreview = (tenant: string, draft: Record<string, unknown>, enabled: boolean) =>
