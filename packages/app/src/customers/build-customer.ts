@@ -1,6 +1,6 @@
 import {
-  buildMnemonic,
   type CustomerFieldsInput,
+  customerMnemonic,
   type Issue,
   normalizeEmail,
   normalizePhone,
@@ -60,7 +60,7 @@ export function buildPlainFields(input: Partial<CustomerInput>, issues: Issue[])
   return {
     name,
     shortName,
-    mnemonic: clean(input.mnemonic)?.toUpperCase() ?? (buildMnemonic(shortName ?? name) || null),
+    mnemonic: clean(input.mnemonic)?.toUpperCase() ?? (customerMnemonic(shortName, name) || null),
     uscc: uscc ? normalizeUscc(uscc) : null,
     legalRepresentative: clean(input.legalRepresentative),
     address: clean(input.address),

@@ -3,9 +3,9 @@ import {
   applicableAttributeCodes,
   assertCan,
   assertNoIssues,
-  buildMnemonic,
   type Customer,
   conflict,
+  customerMnemonic,
   type FilterSubject,
   type Issue,
   invalid,
@@ -157,9 +157,9 @@ export async function updateCustomer(
       const fields = {} as Record<keyof PlainFields, unknown>
       for (const k of PLAIN_KEYS) fields[k] = has(inputKeyOf(k)) ? built[k] : current[k]
       // An automatic mnemonic follows the short name; one the clerk typed stays.
-      const autoBefore = buildMnemonic(current.shortName ?? current.name) || null
+      const autoBefore = customerMnemonic(current.shortName, current.name) || null
       if (!has('mnemonic') && (has('shortName') || has('name')) && current.mnemonic === autoBefore)
-        fields.mnemonic = buildMnemonic((fields.shortName as string | null) ?? (fields.name as string)) || null
+        fields.mnemonic = customerMnemonic(fields.shortName as string | null, fields.name as string) || null
 
       // Classes: the patched schemes are checked (leaf-only, existence); the others stay as they are.
       const patchedNodes = nodeCodesOf(patch)

@@ -75,3 +75,96 @@ export function fullPinyin(s: string): string {
     .join('')
     .toLowerCase()
 }
+
+/** Province-level names and the larger cities, as a company name starts with them (北京市…, (上海)…). */
+const REGION_NAMES = [
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+  '河北',
+  '山西',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '陕西',
+  '甘肃',
+  '青海',
+  '台湾',
+  '内蒙古',
+  '广西',
+  '西藏',
+  '宁夏',
+  '新疆',
+  '香港',
+  '澳门',
+  '深圳',
+  '广州',
+  '杭州',
+  '南京',
+  '苏州',
+  '武汉',
+  '成都',
+  '西安',
+  '沈阳',
+  '大连',
+  '青岛',
+  '厦门',
+  '宁波',
+  '济南',
+  '郑州',
+  '长沙',
+  '长春',
+  '哈尔滨',
+  '合肥',
+  '福州',
+  '昆明',
+  '南宁',
+  '贵阳',
+  '兰州',
+  '太原',
+  '石家庄',
+  '南昌',
+  '无锡',
+  '佛山',
+  '东莞',
+]
+const REGION_SUFFIX = '(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|区|县)?'
+const REGION = `(?:${REGION_NAMES.join('|')})${REGION_SUFFIX}`
+const LEADING_REGION = new RegExp(`^(?:[(（]${REGION}[)）]|${REGION})+`)
+const INNER_REGION = new RegExp(`[(（]${REGION}[)）]`, 'g')
+/** Legal forms, longest first, as they end a company name. */
+const LEGAL_FORM =
+  /(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|股份公司|集团公司|合伙企业（有限合伙）|合伙企业|集团|公司|厂|商行)$/
+
+/**
+ * The part of a company name that tells it apart: region prefixes (北京市, (上海)) and the legal form
+ * (有限公司, 股份有限公司 …) removed. The region stays when fewer than three characters would be left
+ * (重庆银行 is not 银行), and the whole name when nothing would be.
+ */
+export function distinctiveName(name: string): string {
+  const s = name.normalize('NFKC').replace(/\s+/g, '')
+  const noForm = s.replace(LEGAL_FORM, '').replace(INNER_REGION, '')
+  const core = noForm.replace(LEADING_REGION, '')
+  if (core.length >= 3) return core
+  return noForm.length > 0 ? noForm : s
+}
+
+/** A customer's automatic 助记码: from the short name when there is one, else from the distinctive part of the name. */
+export function customerMnemonic(shortName: string | null | undefined, name: string): string {
+  return shortName ? buildMnemonic(shortName) : buildMnemonic(distinctiveName(name))
+}

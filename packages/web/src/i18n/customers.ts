@@ -53,7 +53,7 @@ export const customersZh = {
   },
   help: {
     code: '留空时由编码规则生成',
-    mnemonic: '留空时按简称的拼音首字母生成',
+    mnemonic: '留空时按简称的拼音首字母生成；没有简称时取全称去掉地区和公司类型后的首字母',
     accountManager: '用户登录名',
     headOffice: '总公司的客户编码',
   },
@@ -168,7 +168,7 @@ export const customersEn: typeof customersZh = {
   },
   help: {
     code: 'Leave empty: the code rule issues one',
-    mnemonic: "Leave empty: the short name's pinyin initials",
+    mnemonic: 'Leave empty: the pinyin initials of the short name, or of the name without region and legal form',
     accountManager: 'User login',
     headOffice: "The head office's customer code",
   },
