@@ -32,21 +32,19 @@ describeBrowser('管理维度 page', () => {
     await card.waitFor()
     await card.getByText('全部客户').waitFor()
 
-    // A required date: needs a default, which fills the demo's existing customers.
+    // A required date without a default: saved, and the demo's existing customers are left empty.
     await page.getByTestId('attribute-add-SALES').click()
     await page.getByTestId('attr-code').fill('SINCE')
     await page.getByTestId('attr-name').fill('合作日期')
     await choose(page, 'attr-type', '日期')
     await page.getByTestId('attr-required').check()
     await page.getByTestId('attr-save').click()
-    // Without a default the server refuses, naming the problem.
-    await page.getByText('必填的维度属性「合作日期」需要默认值，用于填充已有客户').first().waitFor()
-    await screenshot(page, 'dimensions-required-needs-default')
-    await page.getByTestId('attr-default').fill('2024-01-01')
-    await page.getByTestId('attr-save').click()
     await page.getByTestId('attribute-editor').waitFor({ state: 'detached' })
+    await page.getByText(/已保存。\d+ 个已有客户未填，已列为待补全（未填入任何值）/).waitFor()
     await card.getByText('SINCE', { exact: true }).waitFor()
-
+    const incomplete = card.getByTestId('incomplete-SINCE')
+    const count = Number(((await incomplete.textContent()) ?? '').match(/\d+/)?.[0])
+    expect(count).toBeGreaterThan(0)
     // A single choice with two options.
     await page.getByTestId('attribute-add-SALES').click()
     await page.getByTestId('attr-code').fill('LEVEL')
@@ -69,15 +67,33 @@ describeBrowser('管理维度 page', () => {
     expect(since).toContain('合作日期')
     expect(since).toContain('日期')
     expect(since).toContain('必填')
-    expect(since).toContain('2024-01-01')
-    // Every demo customer got the default.
-    expect(Number(since.trim().split(/\s+/).at(-1))).toBeGreaterThan(0)
+    // Nobody holds a value: nothing was invented.
+    expect(since).toMatch(/\s0\s+\d+ 个客户待补全/)
     // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells, textContent runs them together
     const level = await rows.nth(1).innerText()
     expect(level).toContain('单选')
     expect(level).toContain('A 甲级')
     expect(level).toContain('B 乙级')
     await screenshot(page, 'dimensions-list')
+
+    // The incomplete customers are listed; an explicit fill previews its count, then writes.
+    await incomplete.click()
+    const dialog = page.getByTestId('incomplete-dialog')
+    await dialog.getByText(`${count} 个客户待补全`).first().waitFor()
+    expect(await dialog.locator('.ant-list-item a').count()).toBe(Math.min(count, 50))
+    await dialog.getByTestId('fill-preview').click()
+    await dialog.getByText('请填写要补填的「合作日期」').waitFor()
+    await dialog.locator('.ant-picker input').fill('2024-01-01')
+    await dialog.locator('.ant-picker input').press('Enter')
+    await dialog.getByTestId('fill-preview').click()
+    await dialog.getByText(`将为 ${count} 个未填「合作日期」的客户填入这个值，已有取值的客户不变。`).waitFor()
+    await screenshot(page, 'dimensions-fill-preview')
+    await dialog.getByTestId('fill-confirm').click()
+    await dialog.getByText(`已为 ${count} 个客户填入`).waitFor()
+    await page.getByTestId('incomplete-close').click()
+    await card.getByText('已补全').waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells, textContent runs them together
+    expect(await rows.nth(0).innerText()).toContain(`${count}`)
 
     // A type change previews its conflicts: the dates cannot become numbers.
     await rows.nth(0).getByRole('button', { name: '编辑' }).click()

@@ -37,40 +37,29 @@ export async function writeInBatches(
     await tx.attributes.writeValues(tenantId, code, values.slice(i, i + ATTRIBUTE_BATCH), now)
 }
 
-/**
- * Writes `value` into every customer the attribute applies to that holds none, a batch at a time;
- * `defs` must already hold the new definition. Returns how many customers were filled.
- */
-export async function backfillAttribute(
+/** A customer the attribute applies to that holds no value of it. */
+export interface IncompleteCustomer {
+  id: string
+  code: string
+  name: string
+}
+
+/** Every customer the attribute applies to that holds no value of it, in code order; `defs` holds `def` as it is now. */
+export async function emptyApplicableCustomers(
   tx: Tx,
   tenantId: string,
   def: AttributeDef,
   defs: AttributeDef[],
-  value: unknown,
-  now: string,
-): Promise<number> {
+): Promise<IncompleteCustomer[]> {
   const dimensions = await tx.dimensions.list(tenantId)
   const index = await loadClassIndex(tx, tenantId)
-  let batch: { customerId: string; value: unknown }[] = []
-  let filled = 0
-  const flush = async () => {
-    await tx.attributes.writeValues(tenantId, def.code, batch, now)
-    filled += batch.length
-    batch = []
-  }
-  await forEachCustomer(tx, tenantId, async (c) => {
+  const out: IncompleteCustomer[] = []
+  await forEachCustomer(tx, tenantId, (c) => {
     if (!isEmptyValue(c.attributes[def.code])) return
     if (!applicableAttributeCodes(dimensions, defs, filterSubjectOf(c, index)).has(def.code)) return
-    batch.push({ customerId: c.id, value })
+    out.push({ id: c.id, code: c.code, name: c.name })
   })
-  // Written after the walk: the walk pages by offset and must see a stable set.
-  const pending = batch
-  batch = []
-  for (let i = 0; i < pending.length; i += ATTRIBUTE_BATCH) {
-    batch = pending.slice(i, i + ATTRIBUTE_BATCH)
-    await flush()
-  }
-  return filled
+  return out
 }
 
 /**

@@ -3,19 +3,19 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAttributeCodeFree, assertReferenceScheme, loadDimension, parseInput } from './attribute-context.js'
-import { backfillAttribute, reclaimUniques } from './attribute-writes.js'
+import { emptyApplicableCustomers } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'
 
 export interface CreateAttributeResult {
   attribute: AttributeDef
-  /** Customers given the default of a new required attribute. */
-  backfilled: number
+  /** Customers a required attribute applies to that hold no value: left empty, listed as incomplete. */
+  incomplete: number
 }
 
 /**
- * Adds an attribute to a dimension: a sound definition with a free code; a required one needs a
- * default, written into every existing customer it applies to (in batches, audited). An indexed one
- * gets its expression index in the same transaction.
+ * Adds an attribute to a dimension: a sound definition with a free code. A required one is required
+ * from now on: existing customers stay empty and are counted as incomplete (product.md C). An indexed
+ * one gets its expression index in the same transaction.
  */
 export async function createAttribute(
   deps: Deps,
@@ -44,20 +44,17 @@ export async function createAttribute(
     const resolveReference = await referenceResolver(tx, tenant.id, [def])
     const plan = planAttributeChange(null, def, [], { resolveReference })
     // A reference default is stored as the node id it resolves to.
-    if (def.type === 'reference' && plan.backfill !== null) def.defaultValue = plan.backfill
+    if (def.type === 'reference' && plan.storedDefault !== null) def.defaultValue = plan.storedDefault
     const now = deps.clock.now().toISOString()
     await tx.attributes.insert(tenant.id, def, now)
     if (def.indexed) await tx.attributes.ensureIndex(def.code)
-    const backfilled =
-      plan.backfill === null ? 0 : await backfillAttribute(tx, tenant.id, def, [...defs, def], plan.backfill, now)
-    if (def.unique && backfilled > 0) await reclaimUniques(tx, tenant.id, def)
+    const incomplete = def.required ? (await emptyApplicableCustomers(tx, tenant.id, def, [...defs, def])).length : 0
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'attribute.created', 'attribute', def.id, {
         dimension: dim.code,
         after: def,
-        backfilled,
       }),
     )
-    return { attribute: def, backfilled }
+    return { attribute: def, incomplete }
   })
 }

@@ -7,6 +7,8 @@ import { createAttribute } from './create-attribute.js'
 import { createDimension } from './create-dimension.js'
 import { deleteAttribute } from './delete-attribute.js'
 import { deleteDimension } from './delete-dimension.js'
+import { fillAttribute } from './fill-attribute.js'
+import { findIncompleteCustomers } from './find-incomplete-customers.js'
 import { getCustomerForm } from './get-customer-form.js'
 import { listDimensions } from './list-dimensions.js'
 import { previewAttributeChange, updateAttribute } from './update-attribute.js'
@@ -121,10 +123,6 @@ describe.each(testKinds())('management dimensions on %s', (kind) => {
       'ATTR_MIN_GREATER_THAN_MAX',
       'ATTR_OPTIONS_NOT_CHOICE',
     ])
-    const noDefault = await failure(
-      createAttribute(t.deps, t.actor, tc, 'D', { code: 'R', name: '必填', type: 'text', required: true } as never),
-    )
-    expect(noDefault.code).toBe('ATTR_REQUIRED_NEEDS_DEFAULT')
     const badCode = await failure(
       createAttribute(t.deps, t.actor, tc, 'D', { code: '1x', name: 'x', type: 'text' } as never),
     )
@@ -155,7 +153,7 @@ describe.each(testKinds())('management dimensions on %s', (kind) => {
     ).toBe('not-found')
   })
 
-  it('back-fills the default of a new required attribute into the customers it applies to, audited', async () => {
+  it('a new required attribute invents nothing: the customers it applies to are listed as incomplete until an explicit fill', async () => {
     const tc = await tenant()
     const a = await customer(tc, '批发甲', '01001')
     const b = await customer(tc, '零售乙', '02')
@@ -171,18 +169,44 @@ describe.each(testKinds())('management dimensions on %s', (kind) => {
         { code: 'B', label: '乙级' },
       ],
     } as never)
-    expect(r.backfilled).toBe(1)
-    const [ra, rb] = await t.deps.store.read(async (tx) => {
-      const tenant = await tx.tenants.byCode(tc)
-      return Promise.all([tx.customers.byId(tenant!.id, a.id), tx.customers.byId(tenant!.id, b.id)])
+    expect(r.incomplete).toBe(1)
+    const stored = () =>
+      t.deps.store.read(async (tx) => {
+        const tenant = await tx.tenants.byCode(tc)
+        return Promise.all([tx.customers.byId(tenant!.id, a.id), tx.customers.byId(tenant!.id, b.id)])
+      })
+    const [ra] = await stored()
+    expect([ra?.attributes.GRADE, ra?.version]).toEqual([undefined, a.version])
+    const incomplete = await findIncompleteCustomers(t.deps, t.actor, tc, 'GRADE')
+    expect(incomplete).toEqual({ count: 1, customers: [{ id: a.id, code: a.code, name: '批发甲' }] })
+    // Making an optional attribute required writes nothing either; the preview counts the incomplete.
+    await updateAttribute(t.deps, t.actor, tc, 'GRADE', { required: false })
+    expect((await previewAttributeChange(t.deps, t.actor, tc, 'GRADE', { required: true })).incomplete).toBe(1)
+    expect((await updateAttribute(t.deps, t.actor, tc, 'GRADE', { required: true })).incomplete).toBe(1)
+    expect((await stored())[0]?.attributes.GRADE).toBeUndefined()
+
+    // The explicit fill: a bad value is refused on its field, a dry run counts, the fill writes and is audited.
+    const bad = await failure(fillAttribute(t.deps, t.actor, tc, 'GRADE', { value: '丙级' }))
+    expect([bad.code, bad.issues[0]?.path]).toEqual(['ATTR_FILL_INVALID', ['value']])
+    expect(await fillAttribute(t.deps, t.actor, tc, 'GRADE', { value: '甲级', dryRun: true })).toEqual({
+      filled: 1,
+      dryRun: true,
     })
-    expect(ra?.attributes.GRADE).toBe('B')
-    expect(ra?.version).toBe(a.version + 1)
-    expect(rb?.attributes.GRADE).toBeUndefined()
+    expect((await stored())[0]?.attributes.GRADE).toBeUndefined()
+    expect(await fillAttribute(t.deps, t.actor, tc, 'GRADE', { value: '甲级' })).toEqual({ filled: 1, dryRun: false })
+    const [fa, fb] = await stored()
+    expect([fa?.attributes.GRADE, fa?.version, fb?.attributes.GRADE]).toEqual(['A', a.version + 1, undefined])
+    expect((await findIncompleteCustomers(t.deps, t.actor, tc, 'GRADE')).count).toBe(0)
     const audit = await t.deps.store.read(async (tx) =>
       tx.audit.listFor((await tx.tenants.byCode(tc))!.id, 'attribute', r.attribute.id),
     )
-    expect(audit.map((e) => [e.action, e.data.backfilled])).toEqual([['attribute.created', 1]])
+    expect(audit.map((e) => e.action)).toEqual([
+      'attribute.created',
+      'attribute.updated',
+      'attribute.updated',
+      'attribute.filled',
+    ])
+    expect(audit.at(-1)?.data).toEqual({ value: 'A', filled: 1 })
     // Used now: the code is immutable, deletion needs force, the dimension stays.
     expect((await failure(updateAttribute(t.deps, t.actor, tc, 'GRADE', { code: 'GRADE2' }))).code).toBe(
       'ATTR_CODE_IMMUTABLE',

@@ -16,7 +16,7 @@ import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute, parseInput } from './attribute-context.js'
 import { renameAttributeReferences } from './attribute-references.js'
-import { allHeldValues, backfillAttribute, reclaimUniques, writeInBatches } from './attribute-writes.js'
+import { allHeldValues, emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'
 
 /** Conflicts listed in an error's details; the count is always complete. */
@@ -31,8 +31,8 @@ export interface AttributeChangePreview {
   rewrites: number
   /** Customers holding a value now. */
   held: number
-  /** The stored default a required attribute back-fills into customers without a value; null: none. */
-  backfill: unknown
+  /** Customers the attribute would apply to without a value, when it is required after the change. */
+  incomplete: number
 }
 
 /** The definition an edit gives: fields the new type cannot carry are dropped unless the edit sets them. */
@@ -80,11 +80,11 @@ async function plan(
   const existing = await allHeldValues(tx, tenant.id, before.code)
   const resolveReference = await referenceResolver(tx, tenant.id, [after])
   const p = planAttributeChange(before, after, existing, { resolveReference })
-  if (after.type === 'reference' && p.backfill !== null) after.defaultValue = p.backfill
+  if (after.type === 'reference' && p.storedDefault !== null) after.defaultValue = p.storedDefault
   return { before, after, plan: p, held: existing.length }
 }
 
-/** What an attribute edit would do, changing nothing: every conflict, the rewrites and the back-fill. */
+/** What an attribute edit would do, changing nothing: every conflict, the rewrites, the customers left incomplete. */
 export async function previewAttributeChange(
   deps: Deps,
   actor: Actor,
@@ -102,7 +102,7 @@ export async function previewAttributeChange(
       conflicts: r.plan.conflicts,
       rewrites: r.plan.rewrites.length,
       held: r.held,
-      backfill: r.plan.backfill,
+      incomplete: await countIncomplete(tx, tenant.id, r.after),
     }
   })
 }
@@ -110,12 +110,20 @@ export async function previewAttributeChange(
 export interface UpdateAttributeResult {
   attribute: AttributeDef
   rewritten: number
-  backfilled: number
+  /** Customers the attribute applies to without a value (required ones only; never filled in). */
+  incomplete: number
+}
+
+async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef): Promise<number> {
+  if (!after.required || !after.enabled) return 0
+  const defs = (await tx.attributes.list(tenantId)).map((d) => (d.id === after.id ? after : d))
+  return (await emptyApplicableCustomers(tx, tenantId, after, defs)).length
 }
 
 /**
  * Changes an attribute definition. Refused with every conflicting value listed unless there are none;
- * then rewrites values the change converts and back-fills a required default, in batches, audited.
+ * then rewrites values the change converts, in batches, audited. A newly required attribute writes
+ * nothing: customers without a value are counted as incomplete (product.md C).
  * The code is immutable once a customer holds a value; unique claims and the index follow the definition.
  */
 export async function updateAttribute(
@@ -149,8 +157,6 @@ export async function updateAttribute(
       p.rewrites.map((r) => ({ customerId: r.customerId, value: r.to })),
       now,
     )
-    const defs = (await tx.attributes.list(tenant.id)).map((d) => (d.id === after.id ? after : d))
-    const backfilled = p.backfill === null ? 0 : await backfillAttribute(tx, tenant.id, after, defs, p.backfill, now)
     if (before.indexed && (!after.indexed || before.code !== after.code)) await tx.attributes.dropIndex(before.code)
     if (after.indexed) await tx.attributes.ensureIndex(after.code)
     if (after.unique || before.unique) await reclaimUniques(tx, tenant.id, after)
@@ -158,10 +164,9 @@ export async function updateAttribute(
       auditEvent(deps, actor, tenant.id, 'attribute.updated', 'attribute', after.id, {
         changes: diff(before, after),
         rewritten: p.rewrites.length,
-        backfilled,
         ...(filtersRenamed.length ? { filtersRenamed } : {}),
       }),
     )
-    return { attribute: after, rewritten: p.rewrites.length, backfilled }
+    return { attribute: after, rewritten: p.rewrites.length, incomplete: await countIncomplete(tx, tenant.id, after) }
   })
 }

@@ -52,7 +52,20 @@ describe('kehu dimension', () => {
       '--min',
       '2000-01-01',
     ])
-    expect(r.code).toBe(0)
+    // The demo customers under 01 are left empty: counted, not given the default.
+    expect([r.code, r.out]).toEqual([0, expect.stringMatching(/^已添加维度属性 SINCE 合作日期；\d+ 个已有客户未填/)])
+    r = await run(['dimension', 'attr', 'incomplete', 'SINCE', '--json', '--limit', '1'])
+    const incomplete = JSON.parse(r.out)
+    expect(incomplete.count).toBeGreaterThan(0)
+    expect(incomplete.customers).toHaveLength(1)
+    r = await run(['dimension', 'attr', 'fill', 'SINCE', '2019-01-01', '--dry-run'])
+    expect([r.code, r.out]).toEqual([0, `将为 ${incomplete.count} 个客户填入 2019-01-01（未修改）`])
+    r = await run(['dimension', 'attr', 'fill', 'SINCE', '1999-01-01'])
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('ATTR_FILL_INVALID')])
+    r = await run(['dimension', 'attr', 'fill', 'SINCE', '2019-01-01', '--lang', 'en'])
+    expect([r.code, r.out]).toEqual([0, `Filled 2019-01-01 into ${incomplete.count} customers`])
+    r = await run(['dimension', 'attr', 'incomplete', 'SINCE'])
+    expect(r.out).toBe('0 个客户未填 SINCE')
     r = await run([
       'dimension',
       'attr',
@@ -88,12 +101,12 @@ describe('kehu dimension', () => {
     r = await run(['dimension', 'attr', 'preview', 'LEVEL', '--type', 'multi-choice', '--json'])
     expect(JSON.parse(r.out)).toMatchObject({ conflicts: [], held: 0 })
     r = await run(['dimension', 'attr', 'update', 'LEVEL', '--name', '客户等级', '--no-unique'])
-    expect([r.code, r.out]).toEqual([0, '已修改维度属性 LEVEL（改写 0 个取值，回填 0 个客户）'])
+    expect([r.code, r.out]).toEqual([0, '已修改维度属性 LEVEL（改写 0 个取值）'])
     r = await run(['dimension', 'update', 'SALES', '--applies-to-all', '--json'])
     expect(JSON.parse(r.out).appliesTo).toBeNull()
     r = await run(['dimension', 'attr', 'delete', 'LEVEL'])
     expect(r.code).toBe(0)
-    // The demo customers were given the required date's default: the dimension is in use.
+    // The demo customers hold the filled date: the dimension is in use.
     r = await run(['dimension', 'delete', 'SALES'])
     expect([r.code, r.err]).toEqual([4, expect.stringContaining('[DIMENSION_IN_USE]')])
     r = await run(['dimension', 'attr', 'delete', 'SINCE', '--force', '--json'])
@@ -128,9 +141,11 @@ describe('kehu dimension', () => {
     expect(r.code).toBe(2)
     expect(r.err).toContain('type')
     r = await run(['dimension', 'attr', 'add', 'D', 'R', '必填', '--type', 'text', '--required'], 'en')
-    expect([r.code, r.err]).toEqual([
-      2,
-      expect.stringContaining('The required attribute "必填" needs a default to fill in existing customers'),
+    expect([r.code, r.out]).toEqual([
+      0,
+      expect.stringMatching(
+        /^Added attribute R 必填; \d+ existing customers have no value and are listed as incomplete/,
+      ),
     ])
     r = await run(['dimension', 'create', 'D', '重复'])
     expect([r.code, r.err]).toEqual([4, expect.stringContaining('管理维度编码 D 已存在')])

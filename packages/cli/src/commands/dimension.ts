@@ -3,6 +3,8 @@ import {
   createDimension,
   deleteAttribute,
   deleteDimension,
+  fillAttribute,
+  findIncompleteCustomers,
   listDimensions,
   previewAttributeChange,
   updateAttribute,
@@ -14,6 +16,10 @@ import { type Io, say, table } from '../io.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
 const SEPARATORS = /[,，]/
+
+const incompleteZh = (n: number) => (n ? `；${n} 个已有客户未填，列为待补全（未填入任何值）` : '')
+const incompleteEn = (n: number) =>
+  n ? `; ${n} existing customers have no value and are listed as incomplete (nothing was filled in)` : ''
 
 /** `A=甲级,B=乙级` → options; a bare `A` is its own label. */
 export function parseOptions(raw: string): AttributeOption[] {
@@ -322,8 +328,8 @@ export function registerDimensionCommands(program: Command, io: Io) {
     io.out(
       say(
         io,
-        `已添加维度属性 ${r.attribute.code} ${r.attribute.name}${r.backfilled ? `，已为 ${r.backfilled} 个客户填入默认值` : ''}`,
-        `Added attribute ${r.attribute.code} ${r.attribute.name}${r.backfilled ? `; filled the default into ${r.backfilled} customers` : ''}`,
+        `已添加维度属性 ${r.attribute.code} ${r.attribute.name}${incompleteZh(r.incomplete)}`,
+        `Added attribute ${r.attribute.code} ${r.attribute.name}${incompleteEn(r.incomplete)}`,
       ),
     )
   })
@@ -349,8 +355,8 @@ export function registerDimensionCommands(program: Command, io: Io) {
       io.out(
         say(
           io,
-          `已修改维度属性 ${r.attribute.code}（改写 ${r.rewritten} 个取值，回填 ${r.backfilled} 个客户）`,
-          `Changed attribute ${r.attribute.code} (${r.rewritten} values rewritten, ${r.backfilled} customers filled)`,
+          `已修改维度属性 ${r.attribute.code}（改写 ${r.rewritten} 个取值）${incompleteZh(r.incomplete)}`,
+          `Changed attribute ${r.attribute.code} (${r.rewritten} values rewritten)${incompleteEn(r.incomplete)}`,
         ),
       )
     } catch (e) {
@@ -366,8 +372,8 @@ export function registerDimensionCommands(program: Command, io: Io) {
       .description(
         say(
           io,
-          '预览修改：冲突、改写与回填，不做任何修改',
-          'preview a change: conflicts, rewrites, back-fill; changes nothing',
+          '预览修改：冲突、改写与未填客户数，不做任何修改',
+          'preview a change: conflicts, rewrites, customers left incomplete; changes nothing',
         ),
       ),
     io,
@@ -386,8 +392,8 @@ export function registerDimensionCommands(program: Command, io: Io) {
     io.out(
       say(
         io,
-        `${p.held} 个客户有取值；冲突 ${p.conflicts.length} 个，改写 ${p.rewrites} 个`,
-        `${p.held} customers hold values; ${p.conflicts.length} conflicts, ${p.rewrites} rewrites`,
+        `${p.held} 个客户有取值；冲突 ${p.conflicts.length} 个，改写 ${p.rewrites} 个${incompleteZh(p.incomplete)}`,
+        `${p.held} customers hold values; ${p.conflicts.length} conflicts, ${p.rewrites} rewrites${incompleteEn(p.incomplete)}`,
       ),
     )
     if (p.conflicts.length > 0)
@@ -421,6 +427,59 @@ export function registerDimensionCommands(program: Command, io: Io) {
           `已删除维度属性 ${code}（清除 ${r.removedValues} 个取值）`,
           `Deleted attribute ${code} (${r.removedValues} values removed)`,
         ),
+      )
+    })
+
+  attr
+    .command('incomplete <code>')
+    .description(
+      say(
+        io,
+        '列出适用该属性但未填写的客户（待补全）',
+        'list the customers the attribute applies to that have no value',
+      ),
+    )
+    .option('--limit <n>', say(io, '最多列出几个', 'list at most this many'), '50')
+    .option('--json', say(io, '输出 JSON', 'print JSON'))
+    .action(async (code: string, opts: { limit: string; json?: boolean }, cmd: Command) => {
+      const r = await withRuntime(cmd, async (rt) =>
+        findIncompleteCustomers(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, { limit: Number(opts.limit) }),
+      )
+      if (opts.json) return io.out(JSON.stringify(r, null, 2))
+      io.out(say(io, `${r.count} 个客户未填 ${code}`, `${r.count} customers have no value for ${code}`))
+      if (r.customers.length > 0)
+        io.out(
+          table(
+            r.customers.map((c) => ({ code: c.code, name: c.name })),
+            ['code', 'name'],
+          ),
+        )
+    })
+
+  attr
+    .command('fill <code> <value>')
+    .description(
+      say(
+        io,
+        '把一个值补填到所有未填该属性的客户（先用 --dry-run 看人数）',
+        'fill one value into every customer without a value (see the count first with --dry-run)',
+      ),
+    )
+    .option('--dry-run', say(io, '只统计会补填几个客户', 'only count the customers it would fill'))
+    .option('--json', say(io, '输出 JSON', 'print JSON'))
+    .action(async (code: string, value: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
+      const r = await withRuntime(cmd, async (rt) =>
+        fillAttribute(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, { value, dryRun: opts.dryRun ?? false }),
+      )
+      if (opts.json) return io.out(JSON.stringify(r, null, 2))
+      io.out(
+        r.dryRun
+          ? say(
+              io,
+              `将为 ${r.filled} 个客户填入 ${value}（未修改）`,
+              `Would fill ${value} into ${r.filled} customers (nothing changed)`,
+            )
+          : say(io, `已为 ${r.filled} 个客户填入 ${value}`, `Filled ${value} into ${r.filled} customers`),
       )
     })
 }

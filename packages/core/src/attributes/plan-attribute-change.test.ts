@@ -27,7 +27,7 @@ describe('planAttributeChange', () => {
       { customerId: 'c0', code: 'K0', from: '12.5', to: 125 },
       { customerId: 'c3', code: 'K3', from: '7', to: 70 },
     ])
-    expect(plan.backfill).toBeNull()
+    expect(plan.storedDefault).toBeNull()
   })
 
   it('a precision decrease conflicts where digits would be lost', () => {
@@ -41,7 +41,7 @@ describe('planAttributeChange', () => {
     const plan = planAttributeChange(AMOUNT, { ...AMOUNT, precision: 3 }, rows(1234))
     expect(plan).toEqual({
       conflicts: [],
-      backfill: null,
+      storedDefault: null,
       rewrites: [{ customerId: 'c0', code: 'K0', from: 1234, to: 12340 }],
     })
   })
@@ -97,18 +97,15 @@ describe('planAttributeChange', () => {
     expect(plan.rewrites[0]?.to).toBe('n-hb')
   })
 
-  it('a new required attribute needs a default, which is back-filled', () => {
+  it('a new required attribute needs no default and invents no value; a default is read in its stored form', () => {
     const req = makeDef({ code: 'LVL', name: '等级', type: 'single-choice', options: LEVEL.options, required: true })
-    const e = thrown(() => planAttributeChange(null, req, []))
-    expect(e?.code).toBe('ATTR_REQUIRED_NEEDS_DEFAULT')
-    expect(e?.kind).toBe('invalid')
-    expect(e?.text.zh).toContain('等级')
-    expect(planAttributeChange(null, { ...req, defaultValue: '一般' }, []).backfill).toBe('B')
-    // Making an existing attribute required is the same.
+    expect(planAttributeChange(null, req, [])).toEqual({ conflicts: [], storedDefault: null, rewrites: [] })
     const opt = { ...req, required: false }
-    expect(thrown(() => planAttributeChange(opt, req, rows('A')))?.code).toBe('ATTR_REQUIRED_NEEDS_DEFAULT')
-    expect(planAttributeChange(opt, { ...req, defaultValue: 'A' }, rows('A')).backfill).toBe('A')
-    expect(planAttributeChange(AMOUNT, { ...AMOUNT, required: true, defaultValue: '1.5' }, []).backfill).toBe(150)
+    expect(planAttributeChange(opt, req, rows('A', null))).toEqual({ conflicts: [], storedDefault: null, rewrites: [] })
+    expect(planAttributeChange(null, { ...req, defaultValue: '一般' }, []).storedDefault).toBe('B')
+    expect(planAttributeChange(AMOUNT, { ...AMOUNT, required: true, defaultValue: '1.5' }, []).storedDefault).toBe(150)
+    const bad = thrown(() => planAttributeChange(null, { ...req, defaultValue: 'nope' }, []))
+    expect([bad?.code, bad?.issues[0]?.path]).toEqual(['ATTR_DEF_INVALID', ['defaultValue']])
   })
 
   it('refuses an unsound definition and a code change of a used attribute', () => {

@@ -29,8 +29,8 @@ export interface AttributeRewrite {
 export interface AttributeChangePlan {
   /** Values the new definition would refuse; the change must not run while there are any. */
   conflicts: AttributeConflict[]
-  /** Stored form of the default to write into every applicable customer without a value; null: none. */
-  backfill: unknown | null
+  /** Stored form of the default (what a new customer's form starts with); null: none. */
+  storedDefault: unknown | null
   /** Values whose stored form changes (type or precision change), to write with the new definition. */
   rewrites: AttributeRewrite[]
 }
@@ -52,7 +52,7 @@ function inputForm(oldDef: AttributeDef, stored: unknown, newType: AttributeDef[
  * Plans a definition change against the values customers hold (oldDef null: a new attribute).
  * Lists every conflict before anything changes: values the new type cannot read, lost decimals on a
  * precision decrease, removed options still in use, values outside tightened constraints. A newly
- * required attribute needs a default (`ATTR_REQUIRED_NEEDS_DEFAULT`), returned as `backfill`.
+ * required attribute writes nothing into existing customers (product.md C: no invented data).
  * Throws `invalid` for an unsound new definition, `conflict` for a code change of a used attribute.
  */
 export function planAttributeChange(
@@ -104,35 +104,16 @@ export function planAttributeChange(
       rewrites.push({ customerId: e.customerId, code: e.code, from: e.value, to: r.value })
   }
 
-  let backfill: unknown | null = null
-  const newlyRequired = newDef.required && !(oldDef?.required && oldDef.enabled)
-  if (newDef.required) {
-    if (isEmptyValue(newDef.defaultValue)) {
-      if (newlyRequired)
-        throw invalid(
-          'ATTR_REQUIRED_NEEDS_DEFAULT',
-          text(
-            `必填的维度属性「${newDef.name}」需要默认值，用于填充已有客户`,
-            `The required attribute "${newDef.name}" needs a default to fill in existing customers`,
-          ),
-          [
-            {
-              path: ['defaultValue'],
-              code: 'ATTR_REQUIRED_NEEDS_DEFAULT',
-              message: text('必填属性需要默认值', 'A required attribute needs a default'),
-            },
-          ],
-        )
-    } else {
-      const r = coerceAttributeValue(newDef, newDef.defaultValue, ['defaultValue'], resolve)
-      if (r.issues.length)
-        throw invalid(
-          'ATTR_DEF_INVALID',
-          text(`维度属性「${newDef.name}」的默认值有误`, `The default of "${newDef.name}" is not valid`),
-          r.issues,
-        )
-      backfill = r.value
-    }
+  let storedDefault: unknown | null = null
+  if (!isEmptyValue(newDef.defaultValue)) {
+    const r = coerceAttributeValue(newDef, newDef.defaultValue, ['defaultValue'], resolve)
+    if (r.issues.length)
+      throw invalid(
+        'ATTR_DEF_INVALID',
+        text(`维度属性「${newDef.name}」的默认值有误`, `The default of "${newDef.name}" is not valid`),
+        r.issues,
+      )
+    storedDefault = r.value
   }
-  return { conflicts, backfill, rewrites }
+  return { conflicts, storedDefault, rewrites }
 }

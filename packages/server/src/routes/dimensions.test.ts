@@ -41,7 +41,11 @@ describe.each(testKinds())('dimension routes on %s', (kind) => {
       defaultValue: '2020-01-01',
     })
     expect(r.status).toBe(201)
-    expect(await r.json()).toMatchObject({ attribute: { code: 'SINCE', type: 'date' }, backfilled: 0 })
+    expect(await r.json()).toMatchObject({ attribute: { code: 'SINCE', type: 'date' }, incomplete: 0 })
+    r = await call('GET', '/attributes/SINCE/incomplete')
+    expect(await r.json()).toEqual({ count: 0, customers: [] })
+    r = await call('POST', '/attributes/SINCE/fill', { value: '2021-02-03', dryRun: true })
+    expect(await r.json()).toEqual({ filled: 0, dryRun: true })
     r = await call('POST', '/dimensions/SALES/attributes', {
       code: 'LEVEL',
       name: '等级',
@@ -86,7 +90,12 @@ describe.each(testKinds())('dimension routes on %s', (kind) => {
     expect(r.status).toBe(400)
     expect(((await r.json()) as { issues: unknown[] }).issues.length).toBe(2)
     r = await call('POST', '/dimensions/D/attributes', { code: 'R', name: '必填', type: 'text', required: true })
-    expect([r.status, ((await r.json()) as { code: string }).code]).toEqual([400, 'ATTR_REQUIRED_NEEDS_DEFAULT'])
+    expect(r.status).toBe(201)
+    r = await call('POST', '/attributes/R/fill', { value: '' }, 'en')
+    expect([r.status, ((await r.json()) as { issues: { message: string }[] }).issues[0]?.message]).toEqual([
+      400,
+      'Enter a value for "必填"',
+    ])
     r = await call('PATCH', '/attributes/NOPE', { name: 'x' })
     expect([r.status, ((await r.json()) as { detail: string }).detail]).toEqual([404, '维度属性 NOPE 不存在'])
     r = await call('POST', '/dimensions', { code: 'D', name: '重复' })

@@ -4,6 +4,9 @@ import {
   createDimension,
   deleteAttribute,
   deleteDimension,
+  FillAttributeInput,
+  fillAttribute,
+  findIncompleteCustomers,
   getCustomerForm,
   listDimensions,
   previewAttributeChange,
@@ -113,10 +116,11 @@ export function registerDimensionRoutes(app: KehuApp) {
       method: 'post',
       path: '/api/t/{tenant}/dimensions/{code}/attributes',
       tags: ['dimensions'],
-      summary: 'Add an attribute; a required one needs a default, back-filled into existing customers',
+      summary:
+        'Add an attribute; a required one writes nothing into existing customers: they are counted as incomplete',
       request: { params: CodeParam, ...body(CreateAttributeInput) },
       responses: {
-        201: json(z.object({ attribute: AttributeOut, backfilled: z.number() }), 'Created'),
+        201: json(z.object({ attribute: AttributeOut, incomplete: z.number() }), 'Created'),
         ...problemResponses,
       },
     }),
@@ -134,7 +138,7 @@ export function registerDimensionRoutes(app: KehuApp) {
       summary: 'Change an attribute; 409 ATTR_CHANGE_CONFLICTS lists every value the new definition refuses',
       request: { params: CodeParam, ...body(UpdateAttributeInput) },
       responses: {
-        200: json(z.object({ attribute: AttributeOut, rewritten: z.number(), backfilled: z.number() }), 'Updated'),
+        200: json(z.object({ attribute: AttributeOut, rewritten: z.number(), incomplete: z.number() }), 'Updated'),
         ...problemResponses,
       },
     }),
@@ -149,7 +153,7 @@ export function registerDimensionRoutes(app: KehuApp) {
       method: 'post',
       path: '/api/t/{tenant}/attributes/{code}/preview-change',
       tags: ['dimensions'],
-      summary: 'What a change would do, changing nothing: conflicts, rewrites, back-fill',
+      summary: 'What a change would do, changing nothing: conflicts, rewrites, customers left incomplete',
       request: { params: CodeParam, ...body(UpdateAttributeInput) },
       responses: {
         200: json(
@@ -159,7 +163,7 @@ export function registerDimensionRoutes(app: KehuApp) {
             conflicts: z.array(Conflict),
             rewrites: z.number(),
             held: z.number(),
-            backfill: z.unknown(),
+            incomplete: z.number(),
           }),
           'Preview',
         ),
@@ -172,6 +176,52 @@ export function registerDimensionRoutes(app: KehuApp) {
         await previewAttributeChange(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')),
         200,
       ) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/t/{tenant}/attributes/{code}/incomplete',
+      tags: ['dimensions'],
+      summary: 'Customers the attribute applies to that hold no value (a required one lists them as incomplete)',
+      request: { params: CodeParam, query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() }) },
+      responses: {
+        200: json(
+          z.object({
+            count: z.number(),
+            customers: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+          }),
+          'Incomplete customers',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      const { limit } = c.req.valid('query')
+      return c.json(
+        await findIncompleteCustomers(c.var.deps, c.var.actor, tenant, code, limit ? { limit } : {}),
+        200,
+      ) as never
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/attributes/{code}/fill',
+      tags: ['dimensions'],
+      summary: 'Back-fill one chosen value into every customer without a value; dryRun only counts them',
+      request: { params: CodeParam, ...body(FillAttributeInput) },
+      responses: {
+        200: json(z.object({ filled: z.number(), dryRun: z.boolean() }), 'Filled or counted'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { tenant, code } = c.req.valid('param')
+      return c.json(await fillAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 200) as never
     },
   )
 

@@ -24,12 +24,13 @@ interface Props {
 }
 
 /** Date values are kept as `YYYY-MM-DD` strings in the form, shown through a DatePicker. */
-const dateProps = {
+export const dateProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
   normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
 }
 
-function input(a: Attribute) {
+/** The input of one attribute's value, by its type. */
+export function attributeInput(a: Attribute) {
   const enabled = a.options.filter((o) => o.enabled).map((o) => ({ value: o.code, label: o.label }))
   switch (a.type) {
     case 'number':
@@ -80,7 +81,7 @@ export function AttributeFields({ tenant, classes, form }: Props) {
               {...(a.type === 'boolean' ? { valuePropName: 'checked' } : {})}
               {...(a.type === 'date' ? dateProps : {})}
             >
-              {input(a)}
+              {attributeInput(a)}
             </Form.Item>
           ))}
         </div>

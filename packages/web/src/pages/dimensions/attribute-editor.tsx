@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   Alert,
+  App,
   Button,
   Checkbox,
   Col,
@@ -120,6 +121,7 @@ export function AttributeEditor({ tenant, dimension, attribute, onClose }: Props
   const type = Form.useWatch('type', form) ?? attribute?.type ?? 'text'
   const options = Form.useWatch('options', form) ?? []
   const lang = currentLanguage()
+  const { message } = App.useApp()
 
   const fail = (e: unknown) => {
     setError(e)
@@ -141,8 +143,11 @@ export function AttributeEditor({ tenant, dimension, attribute, onClose }: Props
       if (attribute) {
         const p = await runPreview()
         if (p && p.conflicts.length > 0) return
-        await m.updateAttribute.mutateAsync({ code: attribute.code, body: bodyOf(values) })
-      } else await m.createAttribute.mutateAsync({ dimension, body: bodyOf(values) })
+      }
+      const r = attribute
+        ? await m.updateAttribute.mutateAsync({ code: attribute.code, body: bodyOf(values) })
+        : await m.createAttribute.mutateAsync({ dimension, body: bodyOf(values) })
+      if (r.incomplete > 0) message.info(t('dimensions.incompleteSaved', { count: r.incomplete }))
       onClose()
     } catch (e) {
       if (isApiError(e) || e instanceof Error) fail(e)
@@ -348,6 +353,7 @@ export function AttributeEditor({ tenant, dimension, attribute, onClose }: Props
               rewrites: preview.rewrites,
               conflicts: preview.conflicts.length,
             })}
+            {preview.incomplete > 0 && ` ${t('dimensions.incompleteCount', { count: preview.incomplete })}`}
           </Typography.Text>
           {preview.conflicts.length > 0 && (
             <>

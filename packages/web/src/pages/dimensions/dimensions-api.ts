@@ -66,7 +66,13 @@ export interface ChangePreview {
   conflicts: AttributeConflict[]
   rewrites: number
   held: number
-  backfill: unknown
+  /** Customers left without a value when the attribute is required after the change. */
+  incomplete: number
+}
+
+export interface IncompleteCustomers {
+  count: number
+  customers: { id: string; code: string; name: string }[]
 }
 
 export interface FormSection {
@@ -101,6 +107,17 @@ export const useDimensions = (tenant: string) =>
     queryKey: key(tenant),
     queryFn: ({ signal }) =>
       apiFetch<{ items: Dimension[] }>(tenantPath(tenant, '/dimensions'), { signal }).then((r) => r.items),
+  })
+
+/** The customers a required attribute applies to that hold no value (the first 50, and the count). */
+export const useIncompleteCustomers = (tenant: string, attribute: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['t', tenant, 'attributes', attribute, 'incomplete'],
+    queryFn: ({ signal }) =>
+      apiFetch<IncompleteCustomers>(tenantPath(tenant, `/attributes/${encodeURIComponent(attribute)}/incomplete`), {
+        signal,
+      }),
+    enabled,
   })
 
 export interface ClassTreeNode {
@@ -141,7 +158,7 @@ export function useDimensionMutations(tenant: string) {
     }),
     createAttribute: useMutation({
       mutationFn: ({ dimension, body }: { dimension: string; body: Record<string, unknown> }) =>
-        apiFetch<{ attribute: Attribute; backfilled: number }>(
+        apiFetch<{ attribute: Attribute; incomplete: number }>(
           `${base}/dimensions/${encodeURIComponent(dimension)}/attributes`,
           { method: 'POST', body },
         ),
@@ -149,7 +166,7 @@ export function useDimensionMutations(tenant: string) {
     }),
     updateAttribute: useMutation({
       mutationFn: ({ code, body }: { code: string; body: Record<string, unknown> }) =>
-        apiFetch<{ attribute: Attribute; rewritten: number; backfilled: number }>(
+        apiFetch<{ attribute: Attribute; rewritten: number; incomplete: number }>(
           `${base}/attributes/${encodeURIComponent(code)}`,
           { method: 'PATCH', body },
         ),
@@ -161,6 +178,14 @@ export function useDimensionMutations(tenant: string) {
           method: 'POST',
           body,
         }),
+    }),
+    fillAttribute: useMutation({
+      mutationFn: ({ code, value, dryRun }: { code: string; value: unknown; dryRun: boolean }) =>
+        apiFetch<{ filled: number; dryRun: boolean }>(`${base}/attributes/${encodeURIComponent(code)}/fill`, {
+          method: 'POST',
+          body: { value, dryRun },
+        }),
+      onSuccess: (r) => (r.dryRun ? undefined : done()),
     }),
     deleteAttribute: useMutation({
       mutationFn: ({ code, force }: { code: string; force: boolean }) =>

@@ -35,6 +35,7 @@ import {
   useDimensionMutations,
   useDimensions,
 } from './dimensions-api'
+import { IncompleteCount } from './incomplete-dialog'
 
 /** 管理维度: the tenant's dimensions, each with its attributes and their editor. */
 export function DimensionsPage() {
@@ -198,6 +199,10 @@ function DimensionCard({
             ),
           },
           { title: t('dimensions.held'), dataIndex: 'held', align: 'right' },
+          {
+            title: t('dimensions.incomplete'),
+            render: (_, a) => <IncompleteCount tenant={tenant.code} attribute={a} />,
+          },
           {
             title: '',
             render: (_, a) => (
