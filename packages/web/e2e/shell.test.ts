@@ -29,6 +29,7 @@ describeBrowser('web shell', () => {
     await page.goto(app!.url)
     await page.waitForURL(/\/t\/[^/]+\/?$/)
     await seeMenu(page, zhNav)
+    expect(await page.getByTestId('nav-soon-reports').textContent()).toBe('即将推出')
     const switcher = page.getByTestId('tenant-switcher')
     await switcher.getByText('演示账套').waitFor()
     expect(await switcher.textContent()).toContain('演示账套')
@@ -64,7 +65,10 @@ describeBrowser('web shell', () => {
     await screenshot(page, 'shell-en')
   })
 
-  it('shows an honest placeholder for an area that is not built yet', async () => {
+  it('marks the areas not built yet in the menu, and shows an honest placeholder for them', async () => {
+    for (const key of ['transfer', 'cleaning', 'reports', 'admin'])
+      expect(await page.getByTestId(`nav-soon-${key}`).textContent()).toBe('Coming soon')
+    expect(await page.getByTestId('nav-soon-customers').count()).toBe(0)
     await page.getByRole('menu').getByText('Reports', { exact: true }).click()
     await page.waitForURL(/\/t\/[^/]+\/reports$/)
     await page.getByText('Reports arrives in a later release').waitFor()

@@ -88,7 +88,16 @@ export function AppLayout() {
               items={areas.map((a) => ({
                 key: a.key,
                 icon: a.icon,
-                label: <Link to={areaUrl(tenant, a.path)}>{t(`nav.${a.key}`)}</Link>,
+                label: (
+                  <Link to={areaUrl(tenant, a.path)} style={a.soon ? { opacity: 0.55 } : undefined}>
+                    <span>{t(`nav.${a.key}`)}</span>
+                    {a.soon && (
+                      <span style={soonMark} data-testid={`nav-soon-${a.key}`}>
+                        {t('nav.soon')}
+                      </span>
+                    )}
+                  </Link>
+                ),
               }))}
               onClick={() => mobile && setCollapsed(true)}
             />
@@ -166,3 +175,13 @@ export function Loading() {
     </Flex>
   )
 }
+
+/** The muted 即将推出 mark beside an area that is not built yet. */
+const soonMark = {
+  marginInlineStart: 8,
+  padding: '0 4px',
+  fontSize: 11,
+  lineHeight: '16px',
+  border: '1px solid currentColor',
+  borderRadius: 4,
+} as const

@@ -15,6 +15,7 @@ export const en: Messages = {
     loading: 'Loading…',
   },
   nav: {
+    soon: 'Coming soon',
     menu: 'Navigation',
     dashboard: 'Home',
     customers: 'Customers',

@@ -15,6 +15,7 @@ export const zhCN = {
     loading: '加载中…',
   },
   nav: {
+    soon: '即将推出',
     menu: '导航',
     dashboard: '首页',
     customers: '客户档案',
