@@ -59,7 +59,7 @@ export interface SchemeRepo {
   list(tenantId: string): Promise<ClassScheme[]>
   byCode(tenantId: string, code: string): Promise<ClassScheme | undefined>
   byId(tenantId: string, id: string): Promise<ClassScheme | undefined>
-  insert(s: ClassScheme): Promise<void>
+  insert(s: ClassScheme, now: string): Promise<void>
   update(s: ClassScheme, now: string): Promise<void>
 }
 

@@ -45,7 +45,7 @@ describe.each(testKinds())('configuration cache on %s', (kind) => {
     const attr = anAttribute(dim.id)
     await store.transaction((tx) => tx.tenants.insert(t))
     const writes: [string, Parameters<typeof store.transaction>[0]][] = [
-      ['class_scheme', (tx) => tx.schemes.insert(scheme)],
+      ['class_scheme', (tx) => tx.schemes.insert(scheme, AT)],
       ['class_node', (tx) => tx.nodes.insert(node)],
       ['class_node_alias', (tx) => tx.nodes.insertAlias(t.id, scheme.id, '09', node.id, AT)],
       [
@@ -130,7 +130,7 @@ describe.each(testKinds())('configuration cache on %s', (kind) => {
     const t = aTenant()
     await store.transaction(async (tx) => {
       await tx.tenants.insert(t)
-      await tx.schemes.insert(aScheme(t.id))
+      await tx.schemes.insert(aScheme(t.id), AT)
       await tx.codeRules.insert(aCodeRule(t.id, { isDefault: true }))
     })
     expect(await versionOf(t.id)).toBe(2)

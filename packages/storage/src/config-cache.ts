@@ -1,6 +1,6 @@
 import type { Tx } from '@kehu/core'
 import { sql } from 'kysely'
-import type { Q } from './rows.js'
+import type { Q } from './repos/query.js'
 
 interface Entry {
   version: number

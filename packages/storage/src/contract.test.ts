@@ -36,7 +36,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     })
     await store.transaction(async (tx) => {
       await tx.tenants.insert(t)
-      await tx.schemes.insert(scheme)
+      await tx.schemes.insert(scheme, t.createdAt)
       await tx.customers.insert(c)
     })
     const back = await store.read((tx) => tx.customers.byId(t.id, c.id))
@@ -44,6 +44,27 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     const tenant = await store.read((tx) => tx.tenants.byCode(t.code))
     expect(tenant).toEqual(t)
     expect((await store.read((tx) => tx.schemes.byCode(t.id, 'class')))?.levels).toEqual([2, 3, 4])
+  })
+
+  it('stamps a scheme with the time the caller gives, and an update keeps its creation time', async () => {
+    const t = aTenant()
+    const scheme = aScheme(t.id)
+    await store.transaction(async (tx) => {
+      await tx.tenants.insert(t)
+      await tx.schemes.insert(scheme, '2026-01-02T03:04:05.006Z')
+      await tx.schemes.update({ ...scheme, name: '客户大类' }, '2026-05-06T07:08:09.010Z')
+    })
+    const row = await db.db
+      .selectFrom('class_scheme')
+      .select(['name', 'created_at', 'updated_at'])
+      .where('tenant_id', '=', t.id)
+      .where('id', '=', scheme.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({
+      name: '客户大类',
+      created_at: '2026-01-02T03:04:05.006Z',
+      updated_at: '2026-05-06T07:08:09.010Z',
+    })
   })
 
   it('orders and filters money as numbers, not text', async () => {
@@ -233,7 +254,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     delete level.referenceScheme
     await store.transaction(async (tx) => {
       await tx.tenants.insert(t)
-      await tx.schemes.insert(region)
+      await tx.schemes.insert(region, t.createdAt)
       await tx.customers.insert(c)
       await tx.dimensions.insert(t.id, dim, '2026-01-01T00:00:00.000Z')
       await tx.attributes.insert(t.id, attr, '2026-01-01T00:00:00.000Z')
@@ -336,7 +357,7 @@ describe.each(testKinds())('classification tables on %s', (kind) => {
       const c = aCustomer(t.id, { classes: { [scheme.id]: leaf.id } })
       await store.transaction(async (tx) => {
         await tx.tenants.insert(t)
-        await tx.schemes.insert(scheme)
+        await tx.schemes.insert(scheme, at)
         for (const n of [top, mid, leaf]) await tx.nodes.insert(n)
         await tx.nodes.insertAlias(t.id, scheme.id, '09009', mid.id, at)
         await tx.classRules.insert(rule)

@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path'
-import { AppError, text } from '@kehu/core'
+import { AppError, type Clock, text } from '@kehu/core'
 import { type Kysely, type Migration as KyselyMigration, Migrator, sql } from 'kysely'
 import { type Db, makeDirs } from './connect.js'
 import { migrations } from './migrations/index.js'
+import { systemClock } from './system.js'
 
 export interface MigrateResult {
   applied: string[]
@@ -26,13 +27,14 @@ async function hasData(db: Db): Promise<boolean> {
 }
 
 /** Applies pending migrations; a non-empty SQLite database is copied first with the online backup. */
-export async function migrate(db: Db, now: Date = new Date()): Promise<MigrateResult> {
+export async function migrate(db: Db, clock: Clock = systemClock): Promise<MigrateResult> {
   const m = migrator(db)
   const pending = (await m.getMigrations()).filter((x) => !x.executedAt)
   if (pending.length === 0) return { applied: [] }
   let backup: string | undefined
   if (db.kind === 'sqlite' && db.sqlite && db.file && (await hasData(db))) {
-    const stamp = now
+    const stamp = clock
+      .now()
       .toISOString()
       .replace(/[-:]/g, '')
       .replace(/\.\d+Z$/, 'Z')

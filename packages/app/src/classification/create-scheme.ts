@@ -104,7 +104,7 @@ export async function createScheme(
       enabled: true,
       position: Math.max(0, ...schemes.map((s) => s.position)) + 1,
     }
-    await tx.schemes.insert(scheme)
+    await tx.schemes.insert(scheme, deps.clock.now().toISOString())
     await tx.audit.append(auditEvent(deps, actor, tenant.id, 'scheme.created', 'scheme', scheme.id, { after: scheme }))
     return schemeSummary(scheme, 0)
   })

@@ -79,14 +79,10 @@ export async function createTenant(deps: Deps, actor: Actor, input: CreateTenant
     }
     let position = 0
     for (const def of BUILTIN_SCHEME_DEFS) {
-      await tx.schemes.insert({
-        ...def,
-        id: deps.ids.next(),
-        tenantId: tenant.id,
-        builtin: true,
-        enabled: true,
-        position: position++,
-      })
+      await tx.schemes.insert(
+        { ...def, id: deps.ids.next(), tenantId: tenant.id, builtin: true, enabled: true, position: position++ },
+        now,
+      )
     }
     const ruleId = deps.ids.next()
     await tx.codeRules.insert({

@@ -1,10 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from './schema.js'
+// Column value conversions shared by the row mappings: one place that evens out the two drivers
+// (SQLite hands booleans back as 0/1 and JSON as text, PostgreSQL as true/false and parsed objects).
 
-// Row ↔ record mapping shared by the repositories: one place that evens out the two drivers.
-
-/** What a repository queries through: the database or an open transaction. */
-export type Q = Kysely<Database> | Transaction<Database>
 export const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't'
 export const b = (v: boolean): number => (v ? 1 : 0)
 export const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v)

@@ -1,0 +1,175 @@
+import type { Customer, CustomerRepo } from '@kehu/core'
+import { type Selectable, sql } from 'kysely'
+import type { DialectKind } from '../connect.js'
+import { customerClassRows, customerOf, customerRow } from '../rows/customer.js'
+import { num } from '../rows/values.js'
+import type { CustomerTable } from '../schema.js'
+import { deleteRow, inSlices, oneRow, type Q } from './query.js'
+
+/** Each customer's classes (scheme id → node id), read in slices. */
+async function classesOf(q: Q, tenantId: string, ids: string[]): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>()
+  await inSlices(ids, async (slice) => {
+    const rows = await q
+      .selectFrom('customer_class')
+      .select(['customer_id', 'scheme_id', 'node_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('customer_id', 'in', slice)
+      .execute()
+    for (const r of rows) {
+      const m = out.get(r.customer_id) ?? {}
+      m[r.scheme_id] = r.node_id
+      out.set(r.customer_id, m)
+    }
+  })
+  return out
+}
+
+/** Customers with their classes; the stored search key comes from `pinyinOf`. */
+export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null): CustomerRepo {
+  const like = kind === 'postgresql' ? 'ilike' : 'like'
+  const insertClasses = async (c: Customer) => {
+    const rows = customerClassRows(c)
+    if (rows.length > 0) await q.insertInto('customer_class').values(rows).execute()
+  }
+  const withClasses = async (r: Selectable<CustomerTable> | undefined) =>
+    r && customerOf(r, (await classesOf(q, r.tenant_id, [r.id])).get(r.id) ?? {})
+  return {
+    insert: async (c) => {
+      await q
+        .insertInto('customer')
+        .values(customerRow(c, pinyinOf(c)))
+        .execute()
+      await insertClasses(c)
+    },
+    update: async (c, expectedVersion) => {
+      const { tenant_id, id, created_at: _c, created_by: _b, ...rest } = customerRow(c, pinyinOf(c))
+      const r = await q
+        .updateTable('customer')
+        .set(rest)
+        .where('tenant_id', '=', tenant_id)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst()
+      if (Number(r.numUpdatedRows) === 0) return false
+      await q.deleteFrom('customer_class').where('tenant_id', '=', c.tenantId).where('customer_id', '=', c.id).execute()
+      await insertClasses(c)
+      return true
+    },
+    byId: async (tenantId, id) => withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, id }, (r) => r)),
+    byUscc: async (tenantId, uscc) => withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, uscc }, (r) => r)),
+    find: async (tenantId, query) => {
+      let base = q.selectFrom('customer').where('customer.tenant_id', '=', tenantId)
+      const term = query.q?.trim()
+      if (term) {
+        const text = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`
+        const upper = term.toUpperCase()
+        base = base.where((eb) =>
+          eb.or([
+            eb('customer.name', like, sql<string>`${text} escape '\\'`),
+            eb('customer.short_name', like, sql<string>`${text} escape '\\'`),
+            eb('customer.mnemonic', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
+            eb('customer.pinyin', 'like', `%${term.toLowerCase().replace(/[%_\\\s]/g, '')}%`),
+            eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`),
+            ...(/^[\d\s()+-]{4,}$/.test(term)
+              ? [eb('customer.phone', 'like', `%${term.replace(/[^\d-]/g, '')}%`)]
+              : []),
+            eb(
+              'customer.id',
+              'in',
+              eb
+                .selectFrom('customer_code')
+                .select('customer_code.customer_id')
+                .where('customer_code.tenant_id', '=', tenantId)
+                .where('customer_code.code', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
+            ),
+          ]),
+        )
+      }
+      if (query.status && query.status.length > 0) base = base.where('customer.status', 'in', query.status)
+      for (const [schemeId, nodeIds] of Object.entries(query.nodes ?? {})) {
+        if (nodeIds.length === 0) continue
+        base = base.where('customer.id', 'in', (eb) =>
+          eb
+            .selectFrom('customer_class')
+            .select('customer_class.customer_id')
+            .where('customer_class.tenant_id', '=', tenantId)
+            .where('customer_class.scheme_id', '=', schemeId)
+            .where('customer_class.node_id', 'in', nodeIds),
+        )
+      }
+      const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+      const rows = await base
+        .selectAll('customer')
+        .orderBy('customer.code')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute()
+      const classes = await classesOf(
+        q,
+        tenantId,
+        rows.map((r) => r.id),
+      )
+      return { items: rows.map((r) => customerOf(r, classes.get(r.id) ?? {})), total: num(total.n) }
+    },
+    count: async (tenantId) => {
+      const r = await q
+        .selectFrom('customer')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirstOrThrow()
+      return num(r.n)
+    },
+    setNode: (tenantId, customerIds, schemeId, nodeId) =>
+      inSlices(customerIds, async (ids) => {
+        await q
+          .deleteFrom('customer_class')
+          .where('tenant_id', '=', tenantId)
+          .where('scheme_id', '=', schemeId)
+          .where('customer_id', 'in', ids)
+          .execute()
+        if (nodeId)
+          await q
+            .insertInto('customer_class')
+            .values(
+              ids.map((customer_id) => ({ tenant_id: tenantId, customer_id, scheme_id: schemeId, node_id: nodeId })),
+            )
+            .execute()
+      }),
+    repointNode: async (tenantId, fromNodeId, toNodeId) => {
+      const r = await q
+        .updateTable('customer_class')
+        .set({ node_id: toNodeId })
+        .where('tenant_id', '=', tenantId)
+        .where('node_id', '=', fromNodeId)
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows)
+    },
+    idsOnNodes: async (tenantId, nodeIds) => {
+      if (nodeIds.length === 0) return []
+      const rows = await q
+        .selectFrom('customer_class')
+        .select('customer_id')
+        .where('tenant_id', '=', tenantId)
+        .where('node_id', 'in', nodeIds)
+        .execute()
+      return [...new Set(rows.map((r) => r.customer_id))]
+    },
+    referencesTo: async (tenantId, id) => {
+      const r = await q
+        .selectFrom('customer')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('head_office_id', '=', id)
+        .executeTakeFirstOrThrow()
+      const out: Record<string, number> = {}
+      if (num(r.n) > 0) out.branches = num(r.n)
+      return out
+    },
+    delete: async (tenantId, id) => {
+      for (const table of ['customer_class', 'attribute_unique', 'customer_code'] as const)
+        await q.deleteFrom(table).where('tenant_id', '=', tenantId).where('customer_id', '=', id).execute()
+      await deleteRow(q, 'customer', tenantId, id)
+    },
+  }
+}
