@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { AppError, text } from '@kehu/core'
-import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
 import type { Env, KehuApp, ServerContext } from './context.js'
 import { registerDocsPage } from './docs-page.js'
+import { edgeGuard, LOOPBACK_HOSTS } from './edge-guard.js'
 import { langOf, toProblem } from './problem.js'
 import { routeGroups } from './routes/index.js'
 import { registerStaticWeb } from './static-web.js'
@@ -12,9 +13,31 @@ import { requestInvalid } from './validation.js'
 export interface AppOptions {
   webDir?: string | undefined
   logger?: Logger | undefined
+  /** Host names the server answers for besides the loopback ones (the Host header; others get 421). */
+  allowedHosts?: readonly string[] | undefined
 }
 
-const MAX_BODY = 2 * 1024 * 1024
+// Letters, digits and . _ : - only, so a client's id cannot forge log lines or headers.
+const REQUEST_ID = /^[A-Za-z0-9][\w.:-]{0,63}$/
+
+// Served over plain HTTP on loopback, so no HSTS; nothing of kehu may be framed or sniffed, and the UI runs
+// no inline script (antd and Swagger UI set inline styles).
+const SECURITY_HEADERS = secureHeaders({
+  strictTransportSecurity: false,
+  xFrameOptions: 'DENY',
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+})
 
 /** The whole HTTP application: API, OpenAPI document, API reference and the web UI. */
 export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp {
@@ -24,8 +47,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     },
   })
 
+  app.use('*', SECURITY_HEADERS)
   app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || ctx.deps.ids.next()
+    const given = c.req.header('x-request-id')
+    const requestId = given && REQUEST_ID.test(given) ? given : ctx.deps.ids.next()
     c.set('requestId', requestId)
     c.set('lang', langOf(c.req.header('accept-language')))
     c.set('deps', { ...ctx.deps, requestId })
@@ -33,18 +58,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     await next()
     c.header('x-request-id', requestId)
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        throw new AppError('too-large', 'REQUEST_TOO_LARGE', text('请求内容超过 2 MB', 'The request body is over 2 MB'))
-      },
-    }),
-  )
+  app.use('*', edgeGuard([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? [])]))
 
   app.onError((err, c) => {
     const p = toProblem(err, c.var.lang ?? 'zh-CN', c.var.requestId ?? '-', new URL(c.req.url).pathname)
+    // One log entry with the stack per server fault; a client's mistake is answered, not logged.
     if (p.status >= 500) options.logger?.error({ err, requestId: p.requestId }, 'request failed')
     const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' }
     if (err instanceof AppError && err.details?.etag) headers.etag = String(err.details.etag)
@@ -63,7 +81,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     },
   })
   registerDocsPage(app)
-  app.all('/api/*', (c) => {
+  // Every path nothing answers, including unknown API reference assets, is a problem+json 404.
+  app.notFound((c) => {
     throw new AppError(
       'not-found',
       'ROUTE_NOT_FOUND',

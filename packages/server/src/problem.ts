@@ -1,4 +1,7 @@
 import { AppError, errorStatus, type Issue, type Lang, pick, text } from '@kehu/core'
+import { HTTPException } from 'hono/http-exception'
+import { ZodError } from 'zod'
+import { requestInvalid } from './validation.js'
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -21,17 +24,44 @@ const TITLES: Record<string, { zh: string; en: string }> = {
   409: text('冲突', 'Conflict'),
   412: text('版本已变化', 'Precondition failed'),
   413: text('内容过大', 'Too large'),
+  415: text('不支持的内容类型', 'Unsupported media type'),
+  421: text('主机名不对', 'Misdirected request'),
   422: text('无法处理', 'Unprocessable'),
   428: text('缺少版本条件', 'Precondition required'),
   429: text('请求过多', 'Too many requests'),
+  431: text('请求头过大', 'Request header fields too large'),
   500: text('服务器内部错误', 'Internal server error'),
   503: text('服务不可用', 'Service unavailable'),
 }
 
 const issueOut = (i: Issue, lang: Lang) => ({ path: i.path, code: i.code, message: pick(i.message, lang) })
 
+// What the framework and the schemas throw on a client's mistake, as our errors: a 4xx, never a 500.
+function asAppError(err: unknown): unknown {
+  if (err instanceof ZodError) return requestInvalid(err)
+  if (err instanceof HTTPException && err.status < 500)
+    return err.status === 415
+      ? new AppError(
+          'invalid',
+          'REQUEST_CONTENT_TYPE',
+          text(
+            '请求内容须为 JSON（Content-Type: application/json）',
+            'The request body must be JSON (Content-Type: application/json)',
+          ),
+          { details: { httpStatus: 415 } },
+        )
+      : new AppError(
+          'invalid',
+          'REQUEST_BODY_MALFORMED',
+          text('缺少请求内容，或它不是有效的 JSON', 'The request body is missing or is not valid JSON'),
+          { details: { httpStatus: err.status } },
+        )
+  return err
+}
+
 /** The one place that turns an error into a status and a problem+json body. */
-export function toProblem(err: unknown, lang: Lang, requestId: string, instance?: string): Problem {
+export function toProblem(error: unknown, lang: Lang, requestId: string, instance?: string): Problem {
+  const err = asAppError(error)
   if (err instanceof AppError) {
     const status = (err.details?.httpStatus as number | undefined) ?? errorStatus[err.kind]
     const { httpStatus: _h, ...details } = err.details ?? {}

@@ -1,8 +1,10 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { AppError, text } from '@kehu/core'
 import { type AppOptions, createApp } from './app.js'
 import type { ServerContext } from './context.js'
+import { toProblem } from './problem.js'
 
 export interface StartOptions extends AppOptions {
   port: number
@@ -33,9 +35,10 @@ export function assertLoopback(host: string) {
 /** Starts the HTTP server; a port in use is one clear error, not a stack trace. */
 export function startServer(ctx: ServerContext, options: StartOptions): Promise<RunningServer> {
   assertLoopback(options.host)
-  const app = createApp(ctx, options)
+  const app = createApp(ctx, { ...options, allowedHosts: [options.host, ...(options.allowedHosts ?? [])] })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
+    answerUnparsable(server as Server)
     server.once('error', (e: NodeJS.ErrnoException) => {
       reject(
         e.code === 'EADDRINUSE'
@@ -67,5 +70,33 @@ export function startServer(ctx: ServerContext, options: StartOptions): Promise<
           }),
       })
     })
+  })
+}
+
+/**
+ * Requests Node refuses before kehu sees them (headers or URL over its 16 KB limit, broken HTTP) get a
+ * problem+json answer too, instead of a bare status line.
+ */
+function answerUnparsable(server: Server) {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy()
+      return
+    }
+    const overflow = err.code === 'HPE_HEADER_OVERFLOW'
+    const error = overflow
+      ? new AppError(
+          'too-large',
+          'REQUEST_HEADERS_TOO_LARGE',
+          text('请求头或网址过长（合计最多 16 KB）', 'The request headers or URL are too long (16 KB in all)'),
+          { details: { httpStatus: 431 } },
+        )
+      : new AppError('invalid', 'REQUEST_UNPARSABLE', text('无法解析的 HTTP 请求', 'The HTTP request cannot be parsed'))
+    const body = JSON.stringify(toProblem(error, 'zh-CN', '-'))
+    const reason = overflow ? 'Request Header Fields Too Large' : 'Bad Request'
+    socket.end(
+      `HTTP/1.1 ${overflow ? 431 : 400} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   })
 }

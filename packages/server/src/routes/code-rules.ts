@@ -22,7 +22,7 @@ import {
   updateCodeMap,
   updateCodeRule,
 } from '@kehu/app'
-import { type CodeRule, type Lang, pick, type Text } from '@kehu/core'
+import { type CodeRule, invalid, issue, type Lang, pick, type Text, text } from '@kehu/core'
 import type { KehuApp } from '../context.js'
 import { IssueOut, issuesOut, json, problemResponses, TenantParam } from './common.js'
 
@@ -203,8 +203,19 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam, ...body(PreviewBody) },
       responses: { 200: json(PreviewOut, 'Preview'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await previewNextCodes(c.var.deps, c.req.valid('param').tenant, c.req.valid('json') as never), 200),
+    async (c) => {
+      const input = c.req.valid('json')
+      if ((input.pattern === undefined) === (input.rule === undefined)) {
+        const message = text(
+          '请给出编码规则格式（pattern）或已存规则的名称（rule），二者选一',
+          'Give either a code pattern (pattern) or the name of a stored rule (rule), not both',
+        )
+        throw invalid('CODE_PREVIEW_PATTERN_OR_RULE', message, [
+          issue(['pattern'], 'CODE_PREVIEW_PATTERN_OR_RULE', message),
+        ])
+      }
+      return c.json(await previewNextCodes(c.var.deps, c.req.valid('param').tenant, input as never), 200)
+    },
   )
 
   app.openapi(

@@ -104,7 +104,8 @@ const HistoryOut = z
 /** A customer as the API shows it (see `customerJson`). */
 export const customerOut = (v: CustomerView): CustomerOut => customerJson(v)
 
-const IF_MATCH = /^(?:W\/)?"v(\d+)"$/
+// If-Match compares strong tags only (RFC 9110 13.1.1): a weak W/"v3" never matches.
+const IF_MATCH = /^"v(\d+)"$/
 
 /** The version an `If-Match: "v<n>"` names; undefined when absent (and `required` is false). */
 function ifMatchVersion(c: Context<Env>, required: boolean): number | undefined {
@@ -121,6 +122,15 @@ function ifMatchVersion(c: Context<Env>, required: boolean): number | undefined 
       { details: { httpStatus: 428 } },
     )
   }
+  if (raw.startsWith('W/'))
+    throw new AppError(
+      'precondition-failed',
+      'CUSTOMER_IF_MATCH_WEAK',
+      text(
+        `If-Match 只接受强 ETag（如 "v3"），弱标签 ${raw} 不会匹配`,
+        `If-Match takes strong ETags only (e.g. "v3"); the weak tag ${raw} never matches`,
+      ),
+    )
   const m = IF_MATCH.exec(raw)
   if (!m)
     throw new AppError(
