@@ -26,9 +26,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export const BatchAssignInput = z.object({
   /** Code (or old code) of the class to assign. */
-  node: z.string(),
+  node: z.string().max(100),
   /** Selected customers, by id or customer code. */
-  customerIds: z.array(z.string()).max(10000).optional(),
+  customerIds: z.array(z.string().max(100)).max(10000).optional(),
   /** Or every customer matching this filter. */
   filter: Filter.optional(),
   /** Apply only if the count is still this (as previewed). */

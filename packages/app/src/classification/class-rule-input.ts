@@ -19,11 +19,11 @@ import { resolveNode } from './resolve-node.js'
 import type { SchemeContext } from './scheme-context.js'
 
 export const ClassRuleInput = z.object({
-  name: z.string(),
+  name: z.string().max(200),
   /** The condition, in the one filter structure. */
   condition: Filter,
   /** Code of the target class. */
-  node: z.string(),
+  node: z.string().max(100),
   enabled: z.boolean().optional(),
   /** Order within the scheme (lower first); omitted: last. */
   position: z.number().int().min(0).max(1_000_000).optional(),

@@ -67,9 +67,9 @@ export async function createClassRule(
 }
 
 export const UpdateClassRuleInput = z.object({
-  name: z.string().optional(),
+  name: z.string().max(200).optional(),
   condition: z.unknown().optional(),
-  node: z.string().optional(),
+  node: z.string().max(100).optional(),
   enabled: z.boolean().optional(),
   position: z.number().int().min(0).max(1_000_000).optional(),
 })

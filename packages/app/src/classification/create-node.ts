@@ -18,9 +18,9 @@ import { loadScheme } from './scheme-context.js'
 
 export const CreateNodeInput = z.object({
   /** Omitted: the next free sibling code is taken. */
-  code: z.string().optional(),
-  name: z.string(),
-  parentCode: z.string().nullable().optional(),
+  code: z.string().max(100).optional(),
+  name: z.string().max(200),
+  parentCode: z.string().max(100).nullable().optional(),
   enabled: z.boolean().optional(),
   /** Leaf-only scheme, parent holding customers: move them onto the new child in the same transaction. */
   moveParentCustomers: z.boolean().optional(),

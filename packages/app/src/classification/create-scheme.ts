@@ -22,10 +22,10 @@ export const SCHEME_NAME_MAX = 50
 
 export const CreateSchemeInput = z.object({
   /** A user code such as `VALUE` (letters, digits, `_`; upper-cased). */
-  code: z.string(),
-  name: z.string(),
+  code: z.string().max(100),
+  name: z.string().max(200),
   /** `2-3-4` (or U8's `234`); null or omitted for a flat list with free codes. */
-  levels: z.string().nullable().optional(),
+  levels: z.string().max(100).nullable().optional(),
   /** 末级: customers may sit only on leaves (default true for a tree, false for a flat list). */
   leafOnly: z.boolean().optional(),
 })

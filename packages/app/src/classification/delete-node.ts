@@ -8,7 +8,7 @@ import { loadScheme } from './scheme-context.js'
 
 export const DeleteNodeInput = z.object({
   /** Move the class's customers to this class first, then delete. */
-  moveCustomersTo: z.string().optional(),
+  moveCustomersTo: z.string().max(100).optional(),
 })
 export type DeleteNodeInput = z.infer<typeof DeleteNodeInput>
 

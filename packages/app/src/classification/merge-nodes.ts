@@ -9,7 +9,7 @@ import { loadScheme } from './scheme-context.js'
 
 export const MergeNodesInput = z.object({
   /** The code of the class that stays. */
-  into: z.string(),
+  into: z.string().max(100),
 })
 export type MergeNodesInput = z.infer<typeof MergeNodesInput>
 

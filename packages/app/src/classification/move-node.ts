@@ -10,9 +10,9 @@ import { loadScheme, type SchemeContext } from './scheme-context.js'
 
 export const MoveNodeInput = z.object({
   /** The new parent's code; null or empty moves the subtree to level 1. */
-  newParentCode: z.string().nullable(),
+  newParentCode: z.string().max(100).nullable(),
   /** A free code under the new parent; omitted: the next free one. */
-  code: z.string().nullable().optional(),
+  code: z.string().max(100).nullable().optional(),
   /** Re-code the affected customers' own codes too (they keep the old ones as aliases). */
   recodeCustomers: z.boolean().optional(),
 })

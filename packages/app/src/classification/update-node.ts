@@ -19,15 +19,15 @@ import { loadScheme } from './scheme-context.js'
 
 export const NodeDefaultsInput = z.object({
   /** Login of the account manager; null clears it. */
-  accountManager: z.string().nullable().optional(),
+  accountManager: z.string().max(100).nullable().optional(),
   /** Name of the code rule; null clears it. */
-  codeRule: z.string().nullable().optional(),
+  codeRule: z.string().max(100).nullable().optional(),
   serviceLevel: z.string().max(50).nullable().optional(),
 })
 export type NodeDefaultsInput = z.infer<typeof NodeDefaultsInput>
 
 export const UpdateNodeInput = z.object({
-  name: z.string().optional(),
+  name: z.string().max(200).optional(),
   enabled: z.boolean().optional(),
   defaults: NodeDefaultsInput.optional(),
 })

@@ -18,9 +18,9 @@ import { type SchemeSummary, schemeSummary } from './list-schemes.js'
 import { loadScheme } from './scheme-context.js'
 
 export const UpdateSchemeInput = z.object({
-  name: z.string().optional(),
+  name: z.string().max(200).optional(),
   /** New level scheme `2-3-4`: used levels keep their length, unused ones may change (widen). */
-  levels: z.string().optional(),
+  levels: z.string().max(100).optional(),
   leafOnly: z.boolean().optional(),
   enabled: z.boolean().optional(),
 })

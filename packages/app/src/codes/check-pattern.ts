@@ -16,7 +16,7 @@ import { loadCodeContext, ruleContextOf } from './rule-context.js'
 export const CheckPatternInput = z.object({
   pattern: PatternInput,
   /** When editing a stored rule: its name, so that it is not compared with itself. */
-  rule: z.string().optional(),
+  rule: z.string().max(100).optional(),
 })
 export type CheckPatternInput = z.infer<typeof CheckPatternInput>
 

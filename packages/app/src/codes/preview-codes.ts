@@ -32,7 +32,7 @@ export const PreviewCodesInput = z
   .object({
     pattern: PatternInput.optional(),
     /** A stored rule by name: previews from the database's counters. */
-    rule: z.string().optional(),
+    rule: z.string().max(100).optional(),
     sample: PreviewSample.default({}),
     count: z.number().int().min(1).max(100).default(5),
   })

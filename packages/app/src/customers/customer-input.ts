@@ -1,7 +1,11 @@
-import { BUILTIN_SCHEMES } from '@kehu/core'
+import { BUILTIN_SCHEMES, CUSTOMER_FIELD_MAX as MAX } from '@kehu/core'
 import { z } from 'zod'
 
-const opt = z.string().nullable().optional()
+/** An optional text field of at most `max` characters. */
+const opt = (max: number) => z.string().max(max).nullable().optional()
+// Core checks these fields' lengths after trimming, with its own message; the schema only bounds the input.
+const checked = (max: number) => opt(max * 2)
+const CODE = 100
 
 /**
  * One input shape for the API body, the CLI and the code preview's sample (decisions.md): glossary names
@@ -9,38 +13,41 @@ const opt = z.string().nullable().optional()
  * schemes in `classes: { SCHEME: NODE }`; attributes by code.
  */
 export const CustomerInput = z.object({
-  code: opt,
-  name: z.string(),
-  shortName: opt,
-  mnemonic: opt,
-  uscc: opt,
-  legalRepresentative: opt,
-  address: opt,
-  postcode: opt,
-  phone: opt,
-  email: opt,
-  website: opt,
-  bankName: opt,
-  bankAccount: opt,
-  taxNumber: opt,
+  code: opt(CODE),
+  name: z.string().max(MAX.name * 2),
+  shortName: checked(MAX.shortName),
+  mnemonic: checked(MAX.mnemonic),
+  uscc: opt(50),
+  legalRepresentative: checked(MAX.legalRepresentative),
+  address: checked(MAX.address),
+  postcode: opt(20),
+  phone: opt(50),
+  email: opt(254),
+  website: opt(500),
+  bankName: checked(MAX.bankName),
+  bankAccount: checked(MAX.bankAccount),
+  taxNumber: checked(MAX.taxNumber),
   /** Login of a kehu user. */
-  accountManager: opt,
-  department: opt,
-  creditGrade: opt,
+  accountManager: opt(CODE),
+  department: opt(100),
+  creditGrade: checked(MAX.creditGrade),
   /** Yuan as a decimal string, e.g. `'500000.00'`. */
-  creditLimit: z.union([z.string(), z.number()]).nullable().optional(),
-  registrationDate: opt,
+  creditLimit: z
+    .union([z.string().max(30), z.number()])
+    .nullable()
+    .optional(),
+  registrationDate: opt(30),
   /** Code of the head-office customer (总公司). */
-  headOffice: opt,
-  lifecycleStage: opt,
+  headOffice: opt(CODE),
+  lifecycleStage: opt(50),
   status: z.enum(['active', 'disabled']).optional(),
-  remarks: opt,
-  type: opt,
-  class: opt,
-  region: opt,
-  industry: opt,
-  classes: z.record(z.string(), z.string().nullable()).optional(),
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  remarks: checked(MAX.remarks),
+  type: opt(CODE),
+  class: opt(CODE),
+  region: opt(CODE),
+  industry: opt(CODE),
+  classes: z.record(z.string().max(CODE), z.string().max(CODE).nullable()).optional(),
+  attributes: z.record(z.string().max(CODE), z.unknown()).optional(),
 })
 export type CustomerInput = z.infer<typeof CustomerInput>
 

@@ -17,7 +17,7 @@ import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerView, viewCustomers } from './customer-view.js'
 
 const nodeList = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(2000), z.array(z.string().max(2000)).max(100)])
   .optional()
   .describe('Node codes (old codes too), comma separated; each matches its whole subtree (本级及下级)')
 
@@ -26,16 +26,18 @@ export const FindCustomersInput = z.object({
   /** Code prefix (old codes too), name or short-name substring, mnemonic prefix, pinyin. */
   q: z.string().max(100).optional(),
   /** `active`, `disabled`, `archived` (comma separated); default: all but archived. */
-  status: z.union([z.string(), z.array(z.string())]).optional(),
+  status: z.union([z.string().max(2000), z.array(z.string().max(2000)).max(100)]).optional(),
   type: nodeList,
   class: nodeList,
   region: nodeList,
   industry: nodeList,
   /** User-defined schemes: node codes per scheme code. */
-  classes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  classes: z
+    .record(z.string().max(100), z.union([z.string().max(2000), z.array(z.string().max(2000)).max(100)]))
+    .optional(),
   /** The same as text for query strings and flags: `SCHEME:NODE[,NODE]`, repeatable. */
   scheme: z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string().max(2000), z.array(z.string().max(2000)).max(100)])
     .optional()
     .describe('User-defined schemes as SCHEME:NODE[,NODE] (with subtrees), repeatable, e.g. VALUE:A1'),
   limit: z.coerce.number().int().min(1).max(500).optional(),

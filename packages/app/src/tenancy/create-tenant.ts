@@ -14,9 +14,9 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 
 export const CreateTenantInput = z.object({
-  code: z.string(),
-  name: z.string(),
-  timeZone: z.string().optional(),
+  code: z.string().max(100),
+  name: z.string().max(200),
+  timeZone: z.string().max(64).optional(),
   isDefault: z.boolean().optional(),
 })
 export type CreateTenantInput = z.infer<typeof CreateTenantInput>

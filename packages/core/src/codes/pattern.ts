@@ -41,7 +41,7 @@ const FieldRefSchema = z
   .object({
     source: z.enum(['type', 'region', 'industry', 'class', 'attr']),
     level: z.number().int().min(1).optional(),
-    attr: z.string().regex(NAME_RE).optional(),
+    attr: z.string().max(100).regex(NAME_RE).optional(),
   })
   .refine((r) => (r.source === 'attr') === (r.attr !== undefined), {
     message: 'attr is required exactly for source attr',
@@ -50,7 +50,7 @@ const FieldRefSchema = z
 
 const ModifierSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['left', 'right']), n: z.number().int().min(1) }),
-  z.object({ kind: z.literal('map'), name: z.string().regex(MAP_NAME_RE) }),
+  z.object({ kind: z.literal('map'), name: z.string().max(100).regex(MAP_NAME_RE) }),
 ])
 
 const ScopeItemSchema = z.discriminatedUnion('kind', [
@@ -59,7 +59,7 @@ const ScopeItemSchema = z.discriminatedUnion('kind', [
 ])
 
 const SegmentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('literal'), text: z.string().min(1) }),
+  z.object({ kind: z.literal('literal'), text: z.string().min(1).max(100) }),
   z.object({ kind: z.literal('date'), format: z.enum(CODE_DATE_FORMATS as [DateFormat, ...DateFormat[]]) }),
   z.object({ kind: z.literal('field'), ref: FieldRefSchema, modifiers: z.array(ModifierSchema) }),
   z.object({
