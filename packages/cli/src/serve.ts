@@ -8,6 +8,8 @@ import { openRuntime } from './runtime.js'
 export interface ServeOptions {
   port: number
   host?: string
+  /** Host names to answer for besides the loopback ones. */
+  allowedHosts?: string[]
   dataDir: string
   databaseUrl?: string | undefined
   /** On a brand-new database, create the demo tenant first (npm start). */
@@ -38,7 +40,7 @@ export async function serve(o: ServeOptions): Promise<Serving> {
     const logger = pino({ level: o.quiet ? 'silent' : 'info' })
     const server = await startServer(
       { deps: rt.deps, actor: rt.actor, version: '0.1.0', database: rt.db.kind },
-      { port: o.port, host: o.host ?? '127.0.0.1', webDir: webDir(), logger },
+      { port: o.port, host: o.host ?? '127.0.0.1', allowedHosts: o.allowedHosts, webDir: webDir(), logger },
     )
     return {
       url: server.url,

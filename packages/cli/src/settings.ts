@@ -5,6 +5,8 @@ import type { Lang } from '@kehu/core'
 export interface Settings {
   port: number
   host: string
+  /** Host names the server answers for besides the loopback ones (a proxy's name, a LAN name). */
+  allowedHosts: string[]
   dataDir: string
   databaseUrl: string | undefined
   lang: Lang
@@ -13,6 +15,7 @@ export interface Settings {
 export interface SettingFlags {
   port?: string
   host?: string
+  allowedHost?: string[]
   data?: string
   databaseUrl?: string
   lang?: string
@@ -30,6 +33,7 @@ export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = pr
   return {
     port: Number(flags.port ?? env.PORT ?? 3000),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
+    allowedHosts: (flags.allowedHost ?? env.KEHU_ALLOWED_HOSTS?.split(',') ?? []).map((h) => h.trim()).filter(Boolean),
     dataDir: isAbsolute(data) ? data : resolve(startDir(), data),
     databaseUrl: flags.databaseUrl ?? env.DATABASE_URL ?? undefined,
     lang: langFrom(flags.lang ?? env.KEHU_LANG),

@@ -90,6 +90,8 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   const h = new Headers(headers)
   h.set('Accept', 'application/json, application/problem+json')
   h.set('Accept-Language', currentLanguage())
+  // The server refuses a change without it (or a JSON body): a cross-site form or beacon cannot send it.
+  h.set('X-Kehu-Request', '1')
   let payload: BodyInit | undefined
   if (body !== undefined) {
     if (isRawBody(body)) payload = body
