@@ -26,8 +26,6 @@ export interface MovePreview {
   moves: { oldCode: string; newCode: string; name: string; customerCount: number }[]
   /** Customers on the moved subtree; they follow it (their class references do not change). */
   customersAffected: number
-  /** Whether re-coding the customers' own codes can be chosen. */
-  recodeAvailable: boolean
   /** After a move with `recodeCustomers`: customers whose rule prints this scheme got new codes (old ones stay as aliases). */
   customersRecoded?: { from: string; to: string }[]
 }
@@ -52,7 +50,6 @@ async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInp
       customerCount: counts.get(m.nodeId) ?? 0,
     })),
     customersAffected: subtreeIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
-    recodeAvailable: true,
   }
   return { node, parent, movePlan, preview }
 }

@@ -30,7 +30,7 @@ describe.each(testKinds())('moving a class with re-coded customers on %s', (kind
     expect([a.customer.code, b.customer.code]).toEqual(['010010001-001', '010010001-002'])
 
     const preview = await previewMoveNode(t.deps, t.actor, tc, 'class', '01001', { newParentCode: '02' })
-    expect(preview.recodeAvailable).toBe(true)
+    expect(preview.customersAffected).toBe(2)
     const moved = await moveNode(t.deps, t.actor, tc, 'class', '01001', { newParentCode: '02', recodeCustomers: true })
     expect(moved.customersRecoded).toEqual(
       expect.arrayContaining([
