@@ -73,7 +73,7 @@ export function assertNoIssues(issues: Issue[], code: string, message: Text): vo
   if (issues.length > 0) throw invalid(code, message, issues)
 }
 
-/** HTTP status and CLI exit code per kind (docs/decisions/0002-errors.md). */
+/** HTTP status and CLI exit code per kind (docs/decisions/0002-errors-as-problem-json.md). */
 export const errorStatus: Record<ErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,

@@ -17,8 +17,8 @@ import {
 } from './words.js'
 
 /**
- * One generated customer, in the shape of `CustomerInput` (decisions.md): camelCase glossary
- * names, the built-in schemes as node codes. `taxNumber` equals the USCC, as it has since 三证合一.
+ * One generated customer, in the shape of `CustomerInput` (docs/decisions/0013-design-brief.md, "Customer input"):
+ * camelCase glossary names, the built-in schemes as node codes. `taxNumber` equals the USCC, as it has since 三证合一.
  */
 export interface SampleCustomer {
   name: string

@@ -21,7 +21,10 @@ export const CreateTenantInput = z.object({
 })
 export type CreateTenantInput = z.infer<typeof CreateTenantInput>
 
-/** The schemes every tenant starts with (product.md B): 客户类型 flat, the others coded by level schemes. */
+/**
+ * The schemes every tenant starts with (docs/decisions/0013-design-brief.md, B): 客户类型 flat, the others coded by level
+ * schemes.
+ */
 export const BUILTIN_SCHEME_DEFS: Pick<ClassScheme, 'code' | 'name' | 'levels' | 'leafOnly'>[] = [
   { code: 'type', name: '客户类型', levels: null, leafOnly: false },
   { code: 'class', name: '客户分类', levels: [2, 3, 4], leafOnly: true },

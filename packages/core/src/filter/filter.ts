@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
 /**
- * The one filter structure (decisions.md): code-rule conditions, automatic classification, batch
- * assignment, "applies to classes" and saved views all use it.
+ * The one filter structure (docs/decisions/0013-design-brief.md, "Filter"): code-rule conditions, automatic
+ * classification, batch assignment, "applies to classes" and saved views all use it.
  *
  * Fields: plain customer fields (`name`, `status`, `creditLimitCents`, …), the scheme fields
  * `class`, `region`, `industry`, `type` and `scheme:CODE`, and attributes as `attr.CODE`.

@@ -156,7 +156,10 @@ const preconditionResponses = {
   },
 }
 
-/** The customer archive (product.md D): create, read, find, edit, status changes, delete, history. */
+/**
+ * The customer archive (docs/decisions/0013-design-brief.md, D): create, read, find, edit, status changes, delete,
+ * history.
+ */
 export function registerCustomerRoutes(app: KehuApp) {
   app.openapi(
     createRoute({

@@ -72,7 +72,10 @@ function valuesOf(c: Customer): Values {
   return v
 }
 
-/** 新建 / 编辑客户: every section of product.md D; the server's issues land on their fields all at once. */
+/**
+ * 新建 / 编辑客户: every field group of the customer archive (docs/decisions/0013-design-brief.md, D); the server's issues
+ * land on their fields all at once.
+ */
 export function CustomerFormPage() {
   const { idOrCode } = useParams()
   const tenant = useTenant()
