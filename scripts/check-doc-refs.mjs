@@ -12,14 +12,15 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-// Decision records are never edited; these two cite the design brief outside the repository, and the parts
-// they rely on are copied into docs/decisions/0013-design-brief.md.
+// Decision records are never edited; these cite the design brief outside the repository, and the parts
+// they rely on are copied into docs/decisions/0014-design-brief.md.
 const HISTORICAL = new Map([
   ['docs/decisions/0007-code-rule-checks-and-audit.md', new Set(['product.md'])],
   [
     'docs/decisions/0010-required-attributes-invent-nothing.md',
     new Set(['product.md', '/work/shared/design/decisions.md']),
   ],
+  ['docs/decisions/0012-a-robust-edge.md', new Set(['decisions.md'])],
 ])
 
 const SOURCE = /\.(md|ts|tsx|js|mjs|cjs)$/

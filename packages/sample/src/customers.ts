@@ -17,7 +17,7 @@ import {
 } from './words.js'
 
 /**
- * One generated customer, in the shape of `CustomerInput` (docs/decisions/0013-design-brief.md, "Customer input"):
+ * One generated customer, in the shape of `CustomerInput` (docs/decisions/0014-design-brief.md, "Customer input"):
  * camelCase glossary names, the built-in schemes as node codes. `taxNumber` equals the USCC, as it has since 三证合一.
  */
 export interface SampleCustomer {

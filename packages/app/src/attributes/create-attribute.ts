@@ -14,7 +14,7 @@ export interface CreateAttributeResult {
 
 /**
  * Adds an attribute to a dimension: a sound definition with a free code. A required one is required from now on:
- * existing customers stay empty and are counted as incomplete (docs/decisions/0013-design-brief.md, C). An indexed one
+ * existing customers stay empty and are counted as incomplete (docs/decisions/0014-design-brief.md, C). An indexed one
  * gets its expression index in the same transaction.
  */
 export async function createAttribute(

@@ -123,7 +123,7 @@ async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef): P
 /**
  * Changes an attribute definition. Refused with every conflicting value listed unless there are none;
  * then rewrites values the change converts, in batches, audited. A newly required attribute writes
- * nothing: customers without a value are counted as incomplete (docs/decisions/0013-design-brief.md, C).
+ * nothing: customers without a value are counted as incomplete (docs/decisions/0014-design-brief.md, C).
  * The code is immutable once a customer holds a value; unique claims and the index follow the definition.
  */
 export async function updateAttribute(

@@ -67,7 +67,7 @@ export async function nextCodeSuggestion(tx: Tx, a: AllocateArgs, p: CodePattern
 }
 
 /**
- * Allocates and registers a customer's code inside the caller's transaction (docs/decisions/0013-design-brief.md, A.2
+ * Allocates and registers a customer's code inside the caller's transaction (docs/decisions/0014-design-brief.md, A.2
  * and A.5): the counter row is taken with one atomic upsert and stays locked until commit; the registry insert uses ON
  * CONFLICT DO NOTHING, so a clash with a legacy or typed code bumps the counter (bounded, counted as retries) or
  * refuses, as the rule says. A typed code is checked for shape and uniqueness and, if it fits the rule, moves the

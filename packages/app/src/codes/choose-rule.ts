@@ -9,7 +9,7 @@ import {
 } from '@kehu/core'
 
 /**
- * Which rule codes a customer (docs/decisions/0013-design-brief.md, A.9): the first conditional rule that matches, in
+ * Which rule codes a customer (docs/decisions/0014-design-brief.md, A.9): the first conditional rule that matches, in
  * the administrator's order; else the rule of the customer's class (the nearest ancestor that names one); else the
  * tenant's default.
  */

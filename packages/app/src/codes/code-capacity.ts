@@ -30,7 +30,7 @@ export interface CounterCapacity {
 export const CAPACITY_WINDOW_DAYS = 30
 
 /**
- * Capacity per counter (docs/decisions/0013-design-brief.md, A.6): used and remaining serials, the recent creation
+ * Capacity per counter (docs/decisions/0014-design-brief.md, A.6): used and remaining serials, the recent creation
  * rate and when the counter runs out; `warn` when under 10 % remains or it runs out within 90 days.
  */
 export async function codeCapacity(deps: Deps, tenantCode: string): Promise<CounterCapacity[]> {

@@ -5,7 +5,7 @@ const SOURCES = new Set(['type', 'region', 'industry', 'class'])
 
 /**
  * Re-runs the save-time check of every active rule that prints a field of `schemeCode`, against the tenant as it is
- * now inside `tx` (docs/decisions/0013-design-brief.md, A.3: "re-run when those values change"). Call it after writing
+ * now inside `tx` (docs/decisions/0014-design-brief.md, A.3: "re-run when those values change"). Call it after writing
  * a node change and before commit: a change that would let a rule give one code to two customers is refused with every
  * reason, and the transaction rolls back.
  */

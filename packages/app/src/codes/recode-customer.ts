@@ -50,7 +50,7 @@ export interface RecodeResult {
 }
 
 /**
- * Explicit re-code (docs/decisions/0013-design-brief.md, A.7): the old code becomes an alias that still finds the
+ * Explicit re-code (docs/decisions/0014-design-brief.md, A.7): the old code becomes an alias that still finds the
  * customer, a new live code is allocated by the rule that applies now (or the typed one, checked), the customer's code
  * changes with a version bump, and `customer.recoded` is audited — all in one transaction.
  */

@@ -103,7 +103,7 @@ export interface CustomerDraft {
   headOfficeId: string | null
   managerId: string | null
   attrs: Awaited<ReturnType<typeof checkCustomerAttributes>>
-  /** The rule that codes it (docs/decisions/0013-design-brief.md, A.9). */
+  /** The rule that codes it (docs/decisions/0014-design-brief.md, A.9). */
   rule: CodeRule
   now: Date
 }

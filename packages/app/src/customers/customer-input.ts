@@ -8,7 +8,7 @@ const checked = (max: number) => opt(max * 2)
 const CODE = 100
 
 /**
- * One input shape for the API body, the CLI and the code preview's sample (docs/decisions/0013-design-brief.md,
+ * One input shape for the API body, the CLI and the code preview's sample (docs/decisions/0014-design-brief.md,
  * "Customer input"): glossary names in camelCase; the built-in schemes as node codes in `type`, `region`, `industry`,
  * `class`; user-defined schemes in `classes: { SCHEME: NODE }`; attributes by code.
  */

@@ -22,7 +22,7 @@ export const CreateTenantInput = z.object({
 export type CreateTenantInput = z.infer<typeof CreateTenantInput>
 
 /**
- * The schemes every tenant starts with (docs/decisions/0013-design-brief.md, B): 客户类型 flat, the others coded by level
+ * The schemes every tenant starts with (docs/decisions/0014-design-brief.md, B): 客户类型 flat, the others coded by level
  * schemes.
  */
 export const BUILTIN_SCHEME_DEFS: Pick<ClassScheme, 'code' | 'name' | 'levels' | 'leafOnly'>[] = [

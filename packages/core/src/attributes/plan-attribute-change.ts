@@ -52,7 +52,7 @@ function inputForm(oldDef: AttributeDef, stored: unknown, newType: AttributeDef[
  * Plans a definition change against the values customers hold (oldDef null: a new attribute).
  * Lists every conflict before anything changes: values the new type cannot read, lost decimals on a
  * precision decrease, removed options still in use, values outside tightened constraints. A newly
- * required attribute writes nothing into existing customers (docs/decisions/0013-design-brief.md, C: no invented data).
+ * required attribute writes nothing into existing customers (docs/decisions/0014-design-brief.md, C: no invented data).
  * Throws `invalid` for an unsound new definition, `conflict` for a code change of a used attribute.
  */
 export function planAttributeChange(

@@ -1,5 +1,5 @@
 /**
- * Fixed-precision numbers as scaled integers (docs/decisions/0013-design-brief.md, "Value types"): precision 2 stores
+ * Fixed-precision numbers as scaled integers (docs/decisions/0014-design-brief.md, "Value types"): precision 2 stores
  * '12.34' as 1234. Never goes through JS floats for strings; numbers are read by their shortest
  * decimal text (`String(12.34)` is '12.34').
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The one filter structure (docs/decisions/0013-design-brief.md, "Filter"): code-rule conditions, automatic
+ * The one filter structure (docs/decisions/0014-design-brief.md, "Filter"): code-rule conditions, automatic
  * classification, batch assignment, "applies to classes" and saved views all use it.
  *
  * Fields: plain customer fields (`name`, `status`, `creditLimitCents`, …), the scheme fields

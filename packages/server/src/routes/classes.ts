@@ -51,7 +51,7 @@ const nodeOut = (n: ClassNode) => ({
 })
 const tags = ['classes']
 
-/** Classification schemes, trees, batch assignment and automatic rules (docs/decisions/0013-design-brief.md, B). */
+/** Classification schemes, trees, batch assignment and automatic rules (docs/decisions/0014-design-brief.md, B). */
 export function registerClassRoutes(app: KehuApp) {
   app.openapi(
     createRoute({

@@ -157,7 +157,7 @@ const preconditionResponses = {
 }
 
 /**
- * The customer archive (docs/decisions/0013-design-brief.md, D): create, read, find, edit, status changes, delete,
+ * The customer archive (docs/decisions/0014-design-brief.md, D): create, read, find, edit, status changes, delete,
  * history.
  */
 export function registerCustomerRoutes(app: KehuApp) {

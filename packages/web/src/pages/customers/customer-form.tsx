@@ -73,7 +73,7 @@ function valuesOf(c: Customer): Values {
 }
 
 /**
- * 新建 / 编辑客户: every field group of the customer archive (docs/decisions/0013-design-brief.md, D); the server's issues
+ * 新建 / 编辑客户: every field group of the customer archive (docs/decisions/0014-design-brief.md, D); the server's issues
  * land on their fields all at once.
  */
 export function CustomerFormPage() {
