@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { KehuApp } from './context.js'
+import { REQUEST_HEADER } from './edge-guard.js'
 
 // The API reference is Swagger UI from the swagger-ui-dist package, served by kehu itself:
 // users behind company firewalls have no CDN.
@@ -21,8 +22,10 @@ const PAGE = `<!doctype html>
 <script src="/api/docs/init.js"></script>
 </body></html>`
 
+// "Try it out" sends the header the server asks of every change without a JSON body (ADR 0012).
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' })`
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout',
+  requestInterceptor: (req) => { req.headers['${REQUEST_HEADER}'] = '1'; return req } })`
 
 export function registerDocsPage(app: KehuApp) {
   const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))

@@ -21,8 +21,8 @@ const hasChromium = existsSync(chromiumPath)
  */
 export const describeBrowser = describe.skipIf(!hasChromium && !ci)
 
-/** Starts headless Chromium; throws a clear message when it is not installed. */
-export async function launchBrowser(): Promise<Browser> {
+/** Starts headless Chromium (with extra command-line switches, if any); throws a clear message when it is not installed. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium is missing at ${chromiumPath}: install it (apt-get install chromium). ` +
@@ -40,6 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }
