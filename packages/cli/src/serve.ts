@@ -16,6 +16,10 @@ export interface ServeOptions {
   demoIfEmpty?: boolean
   quiet?: boolean
   log?: (line: string) => void
+  /** The built web UI to serve (default: packages/web/dist); the web bench serves an older build beside. */
+  webDir?: string
+  /** Compress responses (default true). */
+  compress?: boolean
 }
 
 export interface Serving {
@@ -40,7 +44,14 @@ export async function serve(o: ServeOptions): Promise<Serving> {
     const logger = pino({ level: o.quiet ? 'silent' : 'info' })
     const server = await startServer(
       { deps: rt.deps, actor: rt.actor, version: '0.1.0', database: rt.db.kind },
-      { port: o.port, host: o.host ?? '127.0.0.1', allowedHosts: o.allowedHosts, webDir: webDir(), logger },
+      {
+        port: o.port,
+        host: o.host ?? '127.0.0.1',
+        allowedHosts: o.allowedHosts,
+        webDir: o.webDir ?? webDir(),
+        logger,
+        compress: o.compress,
+      },
     )
     return {
       url: server.url,

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { AppError, text } from '@kehu/core'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
+import { compression } from './compression.js'
 import type { Env, KehuApp, ServerContext } from './context.js'
 import { registerDocsPage } from './docs-page.js'
 import { edgeGuard, LOOPBACK_HOSTS } from './edge-guard.js'
@@ -15,6 +16,8 @@ export interface AppOptions {
   logger?: Logger | undefined
   /** Host names the server answers for besides the loopback ones (the Host header; others get 421). */
   allowedHosts?: readonly string[] | undefined
+  /** Compress responses (default true); off behind a proxy that compresses, and for the bench's "before". */
+  compress?: boolean | undefined
 }
 
 // Letters, digits and . _ : - only, so a client's id cannot forge log lines or headers.
@@ -48,6 +51,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
   })
 
   app.use('*', SECURITY_HEADERS)
+  if (options.compress !== false) app.use('*', compression())
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id')
     const requestId = given && REQUEST_ID.test(given) ? given : ctx.deps.ids.next()

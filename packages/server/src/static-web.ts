@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
+import { chooseEncoding } from './compression.js'
 import type { KehuApp } from './context.js'
 
 const TYPES: Record<string, string> = {
@@ -15,7 +16,10 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
-/** Serves the built web UI; unknown paths outside /api get index.html (client-side routes). */
+/**
+ * Serves the built web UI; unknown paths outside /api get index.html (client-side routes). A file the
+ * build precompressed (`.br`, `.gz` beside it) is sent in the best encoding the browser accepts.
+ */
 export function registerStaticWeb(app: KehuApp, webDir: string | undefined) {
   const index = webDir ? join(webDir, 'index.html') : undefined
   app.get('*', (c) => {
@@ -29,10 +33,18 @@ export function registerStaticWeb(app: KehuApp, webDir: string | undefined) {
     const file = normalize(join(webDir, path))
     if (file.startsWith(webDir + sep) && existsSync(file) && statSync(file).isFile()) {
       const immutable = path.startsWith('/assets/')
-      return c.body(new Uint8Array(readFileSync(file)), 200, {
+      const headers: Record<string, string> = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      })
+        vary: 'Accept-Encoding',
+      }
+      const encoding = chooseEncoding(c.req.header('accept-encoding'))
+      const packed = encoding && `${file}.${encoding === 'br' ? 'br' : 'gz'}`
+      if (packed && existsSync(packed)) {
+        headers['content-encoding'] = encoding
+        return c.body(new Uint8Array(readFileSync(packed)), 200, headers)
+      }
+      return c.body(new Uint8Array(readFileSync(file)), 200, headers)
     }
     return c.body(readFileSync(index, 'utf8'), 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' })
   })

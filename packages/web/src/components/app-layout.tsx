@@ -1,5 +1,5 @@
-import { MenuOutlined } from '@ant-design/icons'
-import { Button, Flex, Layout, Menu, Result, Spin, Typography, theme } from 'antd'
+import { MenuOutlined, QuestionCircleOutlined } from '@ant-design/icons'
+import { Button, Flex, Layout, Menu, Spin, Typography, theme } from 'antd'
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router'
@@ -8,6 +8,7 @@ import { areas, areaUrl } from '../areas'
 import { ApiErrorAlert } from './api-error-alert'
 import { HealthFooter } from './health-footer'
 import { LanguageSwitch } from './language-switch'
+import { Notice } from './notice'
 import { TenantContext } from './tenant-context'
 import { TenantSwitcher } from './tenant-switcher'
 
@@ -142,8 +143,8 @@ function TenantGate({ tenant, onOpen }: { tenant: string; onOpen: (code: string)
   if (!current) {
     const fallback = defaultTenant(tenants.data)
     return (
-      <Result
-        status="404"
+      <Notice
+        icon={<QuestionCircleOutlined />}
         title={t('tenant.unknownTitle', { code: tenant })}
         subTitle={t('tenant.unknownDetail')}
         extra={

@@ -1,9 +1,10 @@
-import { Result } from 'antd'
+import { InfoCircleOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
 import { defaultTenant, useTenants } from '../api/platform'
 import { ApiErrorAlert } from './api-error-alert'
 import { Loading } from './app-layout'
+import { Notice } from './notice'
 
 /** A path without a tenant (`/`, `/customers`) opens the same place in the default tenant. */
 export function TenantRedirect() {
@@ -18,7 +19,8 @@ export function TenantRedirect() {
       </div>
     )
   const tenant = defaultTenant(tenants.data)
-  if (!tenant) return <Result status="info" title={t('tenant.noneTitle')} subTitle={t('tenant.noneDetail')} />
+  if (!tenant)
+    return <Notice icon={<InfoCircleOutlined />} title={t('tenant.noneTitle')} subTitle={t('tenant.noneDetail')} />
   const rest = pathname === '/' ? '' : pathname
   return <Navigate replace to={`/t/${encodeURIComponent(tenant.code)}${rest}${search}`} />
 }

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { BUILTIN_SCHEMES } from '@kehu/core'
-import { Button, Flex, Input, Select, Table, Typography } from 'antd'
+import { Button, Flex, Input, Select, Skeleton, Table, Typography } from 'antd'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useSchemes } from '../classes/classes-api'
-import { CustomerDetailPage } from './customer-detail'
-import { CustomerFormPage } from './customer-form'
 import { type Customer, type CustomerQuery, useCustomers } from './customers-api'
 import { NodePicker } from './node-picker'
 import { StatusTag } from './status-tag'
@@ -15,14 +14,20 @@ import { StatusTag } from './status-tag'
 /** 客户档案: the list at `customers`, the form at `customers/new` and `customers/:code/edit`, the record at `customers/:code`. */
 export function CustomersPage() {
   return (
-    <Routes>
-      <Route index element={<CustomerList />} />
-      <Route path="new" element={<CustomerFormPage />} />
-      <Route path=":idOrCode/edit" element={<CustomerFormPage />} />
-      <Route path=":idOrCode" element={<CustomerDetailPage />} />
-    </Routes>
+    <Suspense fallback={<Skeleton active />}>
+      <Routes>
+        <Route index element={<CustomerList />} />
+        <Route path="new" element={<CustomerFormPage />} />
+        <Route path=":idOrCode/edit" element={<CustomerFormPage />} />
+        <Route path=":idOrCode" element={<CustomerDetailPage />} />
+      </Routes>
+    </Suspense>
   )
 }
+
+// The form and the record load on demand: the list, the first thing a clerk opens, ships without them.
+const CustomerFormPage = lazy(() => import('./customer-form').then((m) => ({ default: m.CustomerFormPage })))
+const CustomerDetailPage = lazy(() => import('./customer-detail').then((m) => ({ default: m.CustomerDetailPage })))
 
 const PAGE_SIZE = 20
 

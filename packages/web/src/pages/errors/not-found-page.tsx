@@ -1,15 +1,17 @@
-import { Button, Result } from 'antd'
+import { QuestionCircleOutlined } from '@ant-design/icons'
+import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { areaUrl } from '../../areas'
+import { Notice } from '../../components/notice'
 
 /** A path inside a tenant that no area owns. */
 export function NotFoundPage() {
   const { t } = useTranslation()
   const { tenant = '' } = useParams()
   return (
-    <Result
-      status="404"
+    <Notice
+      icon={<QuestionCircleOutlined />}
       title={t('notFound.title')}
       subTitle={t('notFound.detail')}
       extra={

@@ -1,14 +1,16 @@
-import { Button, Result } from 'antd'
+import { CloseCircleOutlined } from '@ant-design/icons'
+import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useRouteError } from 'react-router'
+import { Notice } from '../../components/notice'
 
 /** Shown when a page throws while rendering, instead of a blank screen. */
 export function RouteErrorPage() {
   const { t } = useTranslation()
   const error = useRouteError()
   return (
-    <Result
-      status="error"
+    <Notice
+      icon={<CloseCircleOutlined />}
       title={t('error.title')}
       subTitle={error instanceof Error ? error.message : String(error)}
       extra={
