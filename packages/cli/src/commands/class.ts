@@ -17,28 +17,14 @@ import {
   updateNode,
   updateScheme,
 } from '@kehu/app'
-import { AppError, type Filter, issue, text } from '@kehu/core'
+import type { Filter } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../io.js'
+import { parseJsonInput } from '../json-input.js'
 import type { Runtime } from '../runtime.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
 const jsonOpt = (io: Io) => ['--json', say(io, '输出 JSON', 'print JSON')] as const
-
-function parseJson(raw: string, option: string): unknown {
-  try {
-    return JSON.parse(raw)
-  } catch (e) {
-    throw new AppError(
-      'invalid',
-      'CLI_JSON_INVALID',
-      text(`${option} 不是有效的 JSON`, `${option} is not valid JSON`),
-      {
-        issues: [issue([option], 'CLI_JSON_INVALID', text(String((e as Error).message), String((e as Error).message)))],
-      },
-    )
-  }
-}
 
 /** Runs `fn` with the runtime and the tenant code of `--tenant` (or the default tenant). */
 const inTenant = <T>(cmd: Command, fn: (rt: Runtime, tenant: string) => Promise<T>) =>
@@ -361,7 +347,7 @@ export function registerClassCommands(program: Command, io: Io) {
                   .filter(Boolean),
               }
             : {}),
-          ...(o.filter !== undefined ? { filter: parseJson(o.filter, '--filter') as Filter } : {}),
+          ...(o.filter !== undefined ? { filter: parseJsonInput(o.filter, '--filter') as Filter } : {}),
         }
         const r = await inTenant(cmd, (rt, t) =>
           o.yes
@@ -412,7 +398,7 @@ export function registerClassCommands(program: Command, io: Io) {
           createClassRule(rt.deps, rt.actor, t, schemeCode, {
             name,
             node: o.node,
-            condition: parseJson(o.when, '--when') as Filter,
+            condition: parseJsonInput(o.when, '--when') as Filter,
             enabled: !o.disabled,
             ...(o.position !== undefined ? { position: Number(o.position) } : {}),
           }),

@@ -19,17 +19,10 @@ import {
 import { type CodeRule, type Issue, invalid, pick, text } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../io.js'
+import { parseJsonInput } from '../json-input.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
 const globalTenant = (cmd: Command) => (cmd.optsWithGlobals() as { tenant?: string }).tenant
-
-function parseJson(s: string, what: string): unknown {
-  try {
-    return JSON.parse(s)
-  } catch {
-    throw invalid('CLI_JSON_INVALID', text(`${what} 不是有效的 JSON：${s}`, `${what} is not valid JSON: ${s}`))
-  }
-}
 
 function parseCount(s: string | undefined): number {
   const n = Number(s ?? '5')
@@ -115,7 +108,7 @@ function ruleInput(o: RuleOpts): Partial<CodeRuleInput> {
     ...(o.mode !== undefined ? { mode: o.mode as CodeRule['mode'] } : {}),
     ...(o.onClash !== undefined ? { onClash: o.onClash as CodeRule['onClash'] } : {}),
     ...(o.condition !== undefined
-      ? { condition: o.condition === 'null' ? null : parseJson(o.condition, '--condition') }
+      ? { condition: o.condition === 'null' ? null : parseJsonInput(o.condition, '--condition') }
       : {}),
     ...(position !== undefined ? { position } : {}),
     ...(o.default ? { isDefault: true } : {}),
@@ -191,7 +184,7 @@ export function registerCodeCommands(program: Command, io: Io) {
       ) => {
         if ((pattern === undefined) === (o.rule === undefined))
           throw invalid('CLI_PREVIEW_ARGS', text('请给出 PATTERN 或 --rule 之一', 'Give either PATTERN or --rule'))
-        const sample = parseJson(o.sample, '--sample')
+        const sample = parseJsonInput(o.sample, '--sample')
         const input = {
           ...(pattern !== undefined ? { pattern } : {}),
           ...(o.rule !== undefined ? { rule: o.rule } : {}),

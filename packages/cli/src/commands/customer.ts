@@ -21,6 +21,7 @@ import { invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
 import type { z } from 'zod'
 import { type Io, say, table } from '../io.js'
+import { parseJsonInput } from '../json-input.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
 const collect = (v: string, prev: string[]) => [...prev, v]
@@ -72,12 +73,8 @@ async function readJsonFile(path: string): Promise<Record<string, unknown>> {
   } catch {
     throw invalid('CLI_FILE_UNREADABLE', text(`无法读取文件 ${path}`, `Cannot read the file ${path}`))
   }
-  try {
-    const v = JSON.parse(raw.replace(/^\uFEFF/, ''))
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>
-  } catch {
-    // reported below
-  }
+  const v = parseJsonInput(raw, path)
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>
   throw invalid(
     'CLI_JSON_INVALID',
     text(`${path} 不是一个 JSON 对象（客户字段）`, `${path} is not a JSON object of customer fields`),

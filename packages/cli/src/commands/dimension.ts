@@ -10,9 +10,10 @@ import {
   updateAttribute,
   updateDimension,
 } from '@kehu/app'
-import { AppError, type AttributeConflict, type AttributeOption, type Filter, isAppError, pick, text } from '@kehu/core'
+import { type AttributeConflict, type AttributeOption, type Filter, isAppError, pick } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../io.js'
+import { parseJsonInput } from '../json-input.js'
 import { tenantOf, withRuntime } from '../runtime-command.js'
 
 const SEPARATORS = /[,，]/
@@ -35,18 +36,6 @@ export function parseOptions(raw: string): AttributeOption[] {
     })
 }
 
-function parseFilterJson(raw: string): Filter {
-  try {
-    return JSON.parse(raw) as Filter
-  } catch {
-    throw new AppError(
-      'invalid',
-      'DIMENSION_INVALID',
-      text(`--applies-to 不是有效的 JSON：${raw}`, `--applies-to is not valid JSON: ${raw}`),
-    )
-  }
-}
-
 /** The "applies to" filter of the options: undefined when none is given, null for every customer. */
 function appliesToOf(o: {
   appliesToClass?: string
@@ -54,7 +43,7 @@ function appliesToOf(o: {
   appliesToAll?: boolean
 }): Filter | null | undefined {
   if (o.appliesToAll) return null
-  if (o.appliesTo) return parseFilterJson(o.appliesTo)
+  if (o.appliesTo) return parseJsonInput(o.appliesTo, '--applies-to') as Filter
   if (o.appliesToClass) {
     const codes = o.appliesToClass
       .split(SEPARATORS)
