@@ -19,6 +19,7 @@ const INPUT_LABELS: Record<string, Text> = {
   description: text('说明', 'Description'),
   q: text('搜索词', 'Search text'),
   tenant: text('账套', 'Tenant'),
+  path: text('网址路径', 'URL path'),
 }
 
 /** How the user calls the field at `path`: its label where kehu has one, else the path itself. */
