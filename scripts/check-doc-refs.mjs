@@ -89,14 +89,16 @@ if (existsSync(join(root, 'ARCHITECTURE.md'))) {
     for (const name of dirsOf(`packages/${pkg}/src`))
       if (!architecture.includes(`\`${name}/\``))
         problems.push(`ARCHITECTURE.md: does not name the folder packages/${pkg}/src/${name}/ among the slices`)
-  // a slice folder, or a folder inside one (such as a slice's internal/)
-  const folders = new Set(
-    dirsOf('packages').flatMap((pkg) =>
-      dirsOf(`packages/${pkg}/src`).flatMap((d) => [d, ...dirsOf(`packages/${pkg}/src/${d}`)]),
-    ),
-  )
+  // a folder of the repository, of a package, of its src, or inside a slice (such as a slice's internal/)
+  const folders = new Set([
+    ...dirsOf('.'),
+    ...dirsOf('packages').flatMap((pkg) => [
+      ...dirsOf(`packages/${pkg}`),
+      ...dirsOf(`packages/${pkg}/src`).flatMap((d) => [d, ...dirsOf(`packages/${pkg}/src/${d}`)]),
+    ]),
+  ])
   for (const [, name] of architecture.matchAll(/`([a-z][\w-]*)\/`/g))
-    if (!folders.has(name)) problems.push(`ARCHITECTURE.md: names the folder ${name}/, which no package has`)
+    if (!folders.has(name)) problems.push(`ARCHITECTURE.md: names the folder ${name}/, which does not exist`)
 }
 
 if (problems.length > 0) {

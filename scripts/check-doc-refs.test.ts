@@ -69,12 +69,14 @@ describe('check-doc-refs', () => {
   it('fails when ARCHITECTURE.md and the slice folders disagree, either way', () => {
     const r = check(
       repo({
-        'ARCHITECTURE.md': 'Slices: `codes/`, `tenancy/`.\n',
+        'ARCHITECTURE.md': 'Slices: `codes/`, `tenancy/`; also `docs/` and `src/`.\n',
         'packages/app/src/audit/e.ts': '',
       }),
     )
     expect(r.status).toBe(1)
     expect(r.out).toContain('does not name the folder packages/app/src/audit/')
-    expect(r.out).toContain('names the folder tenancy/, which no package has')
+    expect(r.out).toContain('names the folder tenancy/, which does not exist')
+    expect(r.out).not.toContain('docs/, which')
+    expect(r.out).not.toContain('src/, which')
   })
 })
