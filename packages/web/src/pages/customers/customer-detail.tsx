@@ -1,3 +1,4 @@
+import { ArrowLeftOutlined } from '@ant-design/icons'
 import { BUILTIN_SCHEMES } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import {
@@ -19,12 +20,13 @@ import {
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { apiFetch, isApiError } from '../../api/client'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useSchemes } from '../classes/classes-api'
 import { type Attribute, useCustomerForm } from '../dimensions/dimensions-api'
+import { EmailLink, PhoneLink } from './contact-links'
 import {
   type Customer,
   type CustomerDetail,
@@ -32,6 +34,7 @@ import {
   customerPath,
   etag,
   type HistoryEntry,
+  listSearchKey,
   useCustomer,
   useHistory,
 } from './customers-api'
@@ -141,7 +144,10 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   }
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={16} style={{ minWidth: 0 }}>
+      <Link to={`..${sessionStorage.getItem(listSearchKey(tenant)) ?? ''}`} data-testid="back-to-list">
+        <ArrowLeftOutlined /> {t('customers.backToList')}
+      </Link>
       {state.created && (
         <Alert
           type="success"
@@ -224,7 +230,13 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
               <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="customer-fields">
                 {FIELD_KEYS.filter((k) => c[k] !== null && c[k] !== '').map((k) => (
                   <Descriptions.Item key={k} label={t(`customers.fields.${k}`)}>
-                    {display(c[k])}
+                    {k === 'phone' && c.phone ? (
+                      <PhoneLink phone={c.phone} />
+                    ) : k === 'email' && c.email ? (
+                      <EmailLink email={c.email} />
+                    ) : (
+                      <span style={{ overflowWrap: 'anywhere' }}>{display(c[k])}</span>
+                    )}
                   </Descriptions.Item>
                 ))}
                 {c.headOffice && (

@@ -138,3 +138,6 @@ export const useCodePreview = (tenant: string, draft: Record<string, unknown>, e
     placeholderData: keepPreviousData,
     staleTime: 2_000,
   })
+
+/** Where the record page's "back to the list" goes: the list as the clerk last left it (filters, page), per tab. */
+export const listSearchKey = (tenant: string) => `kehu.customers.list.${tenant}`

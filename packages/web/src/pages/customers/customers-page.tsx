@@ -1,13 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons'
+import { FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { BUILTIN_SCHEMES } from '@kehu/core'
-import { Button, Flex, Input, Select, Skeleton, Table, Typography } from 'antd'
-import { lazy, Suspense } from 'react'
+import { Button, Card, Flex, Grid, Input, List, Select, Skeleton, Table, Typography } from 'antd'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
+import { Link, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
+import { useDebounced } from '../../components/use-debounced'
 import { useSchemes } from '../classes/classes-api'
-import { type Customer, type CustomerQuery, useCustomers } from './customers-api'
+import { PhoneLink } from './contact-links'
+import { type Customer, type CustomerQuery, listSearchKey, useCustomers } from './customers-api'
 import { NodePicker } from './node-picker'
 import { StatusTag } from './status-tag'
 
@@ -29,14 +31,22 @@ export function CustomersPage() {
 const CustomerFormPage = lazy(() => import('./customer-form').then((m) => ({ default: m.CustomerFormPage })))
 const CustomerDetailPage = lazy(() => import('./customer-detail').then((m) => ({ default: m.CustomerDetailPage })))
 
-const PAGE_SIZE = 20
+const PAGE_SIZES = [10, 20, 50, 100]
+const DEFAULT_PAGE_SIZE = 20
+/** How long the search box waits after the last key before it asks. */
+const SEARCH_DELAY_MS = 300
 
 function CustomerList() {
   const { t } = useTranslation()
   const tenant = useTenant()
   const navigate = useNavigate()
+  const { search } = useLocation()
+  const narrow = !Grid.useBreakpoint().md
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const [params, setParams] = useSearchParams()
   const page = Number(params.get('page') ?? '1') || 1
+  const sizeParam = Number(params.get('size'))
+  const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : DEFAULT_PAGE_SIZE
   const userSchemes = (useSchemes(tenant.code).data ?? []).filter((s) => !s.builtin && s.enabled)
   const schemeFilters = params.getAll('scheme')
   const query: CustomerQuery = {
@@ -44,10 +54,11 @@ function CustomerList() {
     ...Object.fromEntries(BUILTIN_SCHEMES.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : []))),
     ...(schemeFilters.length ? { scheme: schemeFilters } : {}),
     ...(params.get('status') ? { status: params.get('status') as string } : {}),
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
   }
   const list = useCustomers(tenant.code, query)
+  useEffect(() => sessionStorage.setItem(listSearchKey(tenant.code), search), [tenant.code, search])
   const set = (key: string, value: string | null | undefined) => {
     const next = new URLSearchParams(params)
     if (value) next.set(key, value)
@@ -55,6 +66,13 @@ function CustomerList() {
     next.delete('page')
     setParams(next)
   }
+  // Search as you type: the box is the clerk's, the URL follows it once typing pauses.
+  const [typed, setTyped] = useState(query.q ?? '')
+  const debounced = useDebounced(typed.trim(), SEARCH_DELAY_MS)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing asks again
+  useEffect(() => {
+    if (debounced !== (params.get('q') ?? '')) set('q', debounced)
+  }, [debounced])
   const detailUrl = (code: string) => encodeURIComponent(code)
   /** One `scheme=CODE:NODE` parameter per user scheme. */
   const setScheme = (code: string, value: string | null | undefined) => {
@@ -66,13 +84,16 @@ function CustomerList() {
     next.delete('page')
     setParams(next)
   }
+  const filterCount = BUILTIN_SCHEMES.filter((k) => query[k]).length + schemeFilters.length + (query.status ? 1 : 0)
+  // Filters share one line at 1440 px; they wrap only when the line is too short for their least widths.
+  const filterItem = narrow ? { width: '100%' } : { flex: '1 1 120px', minWidth: 120, maxWidth: 220 }
   const picker = (
     scheme: string,
     value: string | undefined,
     onChange: (v: string | null | undefined) => void,
     placeholder: string,
   ) => (
-    <div style={{ width: 200 }} key={scheme}>
+    <div style={filterItem} key={scheme}>
       <NodePicker
         tenant={tenant.code}
         scheme={scheme}
@@ -83,6 +104,49 @@ function CustomerList() {
         testId={`filter-${scheme}`}
       />
     </div>
+  )
+  const pagination = {
+    current: page,
+    pageSize,
+    total: list.data?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZES,
+    showTotal: (total: number) => t('customers.total', { total }),
+    onChange: (p: number, size: number) => {
+      const next = new URLSearchParams(params)
+      if (size !== pageSize) {
+        next.delete('page')
+        if (size === DEFAULT_PAGE_SIZE) next.delete('size')
+        else next.set('size', String(size))
+      } else next.set('page', String(p))
+      setParams(next)
+    },
+  }
+
+  const filters = (
+    <>
+      {BUILTIN_SCHEMES.map((k) => picker(k, query[k], (v) => set(k, v), t(`customers.filter.${k}`)))}
+      {userSchemes.map((sc) =>
+        picker(
+          sc.code,
+          schemeFilters.find((x) => x.startsWith(`${sc.code}:`))?.slice(sc.code.length + 1),
+          (v) => setScheme(sc.code, v),
+          sc.name,
+        ),
+      )}
+      <Select
+        allowClear
+        style={narrow ? { width: '100%' } : { flex: '1 1 110px', minWidth: 110, maxWidth: 160 }}
+        placeholder={t('customers.statusDefault')}
+        value={query.status}
+        onChange={(v: string | undefined) => set('status', v)}
+        options={(['active', 'disabled', 'archived'] as const).map((s) => ({
+          value: s,
+          label: t(`customers.status.${s}`),
+        }))}
+        data-testid="filter-status"
+      />
+    </>
   )
 
   return (
@@ -95,92 +159,110 @@ function CustomerList() {
           {t('customers.add')}
         </Button>
       </Flex>
-      <Flex gap={8} wrap>
-        <Input.Search
+      <Flex gap={8} wrap={narrow ? 'wrap' : 'nowrap'} data-testid="customer-filters">
+        <Input
           allowClear
-          defaultValue={query.q}
+          prefix={<SearchOutlined />}
+          value={typed}
           placeholder={t('customers.searchPlaceholder')}
-          onSearch={(v) => set('q', v.trim())}
-          style={{ width: 300 }}
+          onChange={(e) => setTyped(e.target.value)}
+          style={narrow ? { flex: '1 1 0' } : { flex: '2 1 220px', minWidth: 200, maxWidth: 320 }}
           data-testid="customer-search"
         />
-        {BUILTIN_SCHEMES.map((k) => picker(k, query[k], (v) => set(k, v), t(`customers.filter.${k}`)))}
-        {userSchemes.map((sc) =>
-          picker(
-            sc.code,
-            schemeFilters.find((x) => x.startsWith(`${sc.code}:`))?.slice(sc.code.length + 1),
-            (v) => setScheme(sc.code, v),
-            sc.name,
-          ),
+        {narrow ? (
+          <Button
+            icon={<FilterOutlined />}
+            onClick={() => setFiltersOpen((o) => !o)}
+            type={filtersOpen ? 'primary' : 'default'}
+            data-testid="filters-toggle"
+          >
+            {filterCount ? t('customers.filtersCount', { count: filterCount }) : t('customers.filters')}
+          </Button>
+        ) : (
+          filters
         )}
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t('customers.statusDefault')}
-          value={query.status}
-          onChange={(v: string | undefined) => set('status', v)}
-          options={(['active', 'disabled', 'archived'] as const).map((s) => ({
-            value: s,
-            label: t(`customers.status.${s}`),
-          }))}
-          data-testid="filter-status"
-        />
       </Flex>
+      {narrow && filtersOpen && (
+        <Flex vertical gap={8} data-testid="filters-panel">
+          {filters}
+        </Flex>
+      )}
       {list.isError && <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<Customer>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('customers.empty') }}
-        scroll={{ x: 900 }}
-        data-testid="customer-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('customers.total', { total }),
-          onChange: (p) => {
-            const next = new URLSearchParams(params)
-            next.set('page', String(p))
-            setParams(next)
-          },
-        }}
-        columns={[
-          {
-            title: t('customers.fields.code'),
-            dataIndex: 'code',
-            width: 200,
-            render: (code: string) => (
-              <Link to={detailUrl(code)} data-testid={`customer-link-${code}`}>
-                {code}
-              </Link>
-            ),
-          },
-          { title: t('customers.fields.name'), dataIndex: 'name' },
-          { title: t('customers.fields.shortName'), dataIndex: 'shortName', width: 140 },
-          { title: t('customers.fields.mnemonic'), dataIndex: 'mnemonic', width: 120 },
-          {
-            title: t('customers.fields.class'),
-            key: 'class',
-            width: 160,
-            render: (_: unknown, c: Customer) => (c.nodes.class ? `(${c.nodes.class.code}) ${c.nodes.class.name}` : ''),
-          },
-          {
-            title: t('customers.fields.region'),
-            key: 'region',
-            width: 120,
-            render: (_: unknown, c: Customer) => c.nodes.region?.name ?? '',
-          },
-          {
-            title: t('customers.fields.status'),
-            dataIndex: 'status',
-            width: 90,
-            render: (s: Customer['status']) => <StatusTag status={s} />,
-          },
-        ]}
-      />
+      {narrow ? (
+        <List<Customer>
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('customers.empty') }}
+          pagination={{ ...pagination, size: 'small', simple: true, showTotal: undefined }}
+          data-testid="customer-cards"
+          renderItem={(c) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="customer-card">
+              <Flex vertical gap={2}>
+                <Link to={detailUrl(c.code)} data-testid={`customer-link-${c.code}`}>
+                  <Typography.Text strong>{c.name}</Typography.Text>
+                </Link>
+                <Flex justify="space-between" gap={8}>
+                  <Typography.Text type="secondary">{c.code}</Typography.Text>
+                  <StatusTag status={c.status} />
+                </Flex>
+                {c.phone && <PhoneLink phone={c.phone} />}
+                {c.address && <Typography.Text type="secondary">{c.address}</Typography.Text>}
+              </Flex>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<Customer>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t('customers.empty') }}
+          scroll={{ x: 1000 }}
+          data-testid="customer-table"
+          pagination={pagination}
+          columns={[
+            {
+              title: t('customers.fields.code'),
+              dataIndex: 'code',
+              width: 200,
+              render: (code: string) => (
+                <Link to={detailUrl(code)} data-testid={`customer-link-${code}`}>
+                  {code}
+                </Link>
+              ),
+            },
+            { title: t('customers.fields.name'), dataIndex: 'name' },
+            { title: t('customers.fields.shortName'), dataIndex: 'shortName', width: 140 },
+            { title: t('customers.fields.mnemonic'), dataIndex: 'mnemonic', width: 110 },
+            {
+              title: t('customers.fields.phone'),
+              dataIndex: 'phone',
+              width: 150,
+              render: (phone: string | null) => (phone ? <PhoneLink phone={phone} /> : ''),
+            },
+            {
+              title: t('customers.fields.class'),
+              key: 'class',
+              width: 160,
+              render: (_: unknown, c: Customer) =>
+                c.nodes.class ? `(${c.nodes.class.code}) ${c.nodes.class.name}` : '',
+            },
+            {
+              title: t('customers.fields.region'),
+              key: 'region',
+              width: 110,
+              render: (_: unknown, c: Customer) => c.nodes.region?.name ?? '',
+            },
+            {
+              title: t('customers.fields.status'),
+              dataIndex: 'status',
+              width: 90,
+              render: (s: Customer['status']) => <StatusTag status={s} />,
+            },
+          ]}
+        />
+      )}
     </Flex>
   )
 }
