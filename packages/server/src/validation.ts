@@ -37,7 +37,8 @@ function describe(i: ZodIssue): Text {
     case 'unrecognized_keys':
       return text(`不认识的字段：${i.keys.join('、')}`, `unknown fields: ${i.keys.join(', ')}`)
     case 'invalid_format':
-      return text('格式不对', 'has the wrong format')
+      // A schema's own wording (a pattern's rule) is kept for English; zod's default is not shown.
+      return text('格式不对', i.message.startsWith('Invalid') ? 'has the wrong format' : i.message)
     default:
       return text('无效', 'is not valid')
   }
@@ -48,7 +49,9 @@ export function zodIssues(error: z.ZodError): Issue[] {
   return error.issues.map((i) => {
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
     const where = fieldLabel(path)
-    const what = i.code === 'custom' ? text(i.message, i.message) : describe(i)
+    // A schema's own check says it in English (message) and Chinese (params.zh).
+    const zh = i.code === 'custom' && typeof i.params?.zh === 'string' ? i.params.zh : undefined
+    const what = i.code === 'custom' ? text(zh ?? i.message, i.message) : describe(i)
     return {
       path,
       code: `REQUEST_${i.code.toUpperCase()}`,

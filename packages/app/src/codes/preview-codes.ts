@@ -38,6 +38,7 @@ export const PreviewCodesInput = z
   })
   .refine((i) => (i.pattern === undefined) !== (i.rule === undefined), {
     message: 'give either pattern or rule',
+    params: { zh: '请给出编码规则格式（pattern）或已存规则（rule），二者选一' },
   })
 export type PreviewCodesInput = z.input<typeof PreviewCodesInput>
 

@@ -39,6 +39,7 @@ export const RecodeCustomerInput = z
   })
   .refine((i) => (i.newCode !== undefined && i.newCode.trim() !== '') !== (i.reallocate === true), {
     message: 'give exactly one of newCode or reallocate: true',
+    params: { zh: '请给出 newCode（新编码）或 reallocate: true（按规则重取），二者选一' },
   })
 export type RecodeCustomerInput = z.infer<typeof RecodeCustomerInput>
 

@@ -45,8 +45,12 @@ const FieldRefSchema = z
   })
   .refine((r) => (r.source === 'attr') === (r.attr !== undefined), {
     message: 'attr is required exactly for source attr',
+    params: { zh: '只有来源为 attr（属性）的字段需要 attr' },
   })
-  .refine((r) => r.source !== 'attr' || r.level === undefined, { message: 'attributes have no levels' })
+  .refine((r) => r.source !== 'attr' || r.level === undefined, {
+    message: 'attributes have no levels',
+    params: { zh: '属性没有级次' },
+  })
 
 const ModifierSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['left', 'right']), n: z.number().int().min(1) }),
@@ -78,6 +82,7 @@ export const CodePatternSchema = z
   .object({ segments: z.array(SegmentSchema).min(1) })
   .refine((p) => p.segments.every((s, i) => s.kind !== 'literal' || p.segments[i - 1]?.kind !== 'literal'), {
     message: 'adjacent literal segments must be one segment',
+    params: { zh: '相邻的固定文本段须合并为一段' },
   })
 
 // Compile-time proof that the schema produces the public type.

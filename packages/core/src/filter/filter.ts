@@ -48,12 +48,29 @@ export const Condition = z
   .superRefine((c, ctx) => {
     if (NO_VALUE_OPS.has(c.op)) return
     if (LIST_OPS.has(c.op)) {
-      if (!Array.isArray(c.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes a list` })
+      if (!Array.isArray(c.value))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `${c.op} takes a list`,
+          params: { zh: `${c.op} 需要一个列表` },
+        })
       return
     }
-    if (c.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} needs a value` })
+    if (c.value === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${c.op} needs a value`,
+        params: { zh: `${c.op} 需要一个值` },
+      })
     else if (Array.isArray(c.value) && c.op !== 'under' && c.op !== 'contains')
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} takes one value, not a list` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${c.op} takes one value, not a list`,
+        params: { zh: `${c.op} 只接受一个值，不接受列表` },
+      })
   })
 export type Condition = z.infer<typeof Condition>
 
@@ -120,16 +137,21 @@ const FilterEnvelope = z.union([
 export const Filter = FilterEnvelope.superRefine((value, ctx) => {
   const parsed = FilterShape.safeParse(value)
   if (!parsed.success) {
-    for (const i of parsed.error.issues)
-      ctx.addIssue({ code: 'custom', message: i.message, path: i.path as PropertyKey[] })
+    // Passed on whole, so the edges can still say each one in the user's language.
+    for (const i of parsed.error.issues) ctx.addIssue(i as Parameters<typeof ctx.addIssue>[0])
     return
   }
   const { depth, conditions } = filterSize(parsed.data)
   if (depth > MAX_FILTER_DEPTH)
-    ctx.addIssue({ code: 'custom', message: `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}`,
+      params: { zh: `条件最多嵌套 ${MAX_FILTER_DEPTH} 层，这个有 ${depth} 层` },
+    })
   if (conditions > MAX_FILTER_CONDITIONS)
     ctx.addIssue({
       code: 'custom',
       message: `A filter has at most ${MAX_FILTER_CONDITIONS} conditions, this one ${conditions}`,
+      params: { zh: `条件最多 ${MAX_FILTER_CONDITIONS} 个，这个有 ${conditions} 个` },
     })
 }) as unknown as z.ZodType<Filter>
