@@ -1,7 +1,17 @@
 /** The dependency rule of ARCHITECTURE.md: core ← app ← server, cli; core ← storage; core ← web. */
 const pkg = (n) => `^packages/${n}/`
+// The app's slices, lowest first (ARCHITECTURE.md): a slice imports only the slices before it.
+const SLICES = ['audit', 'tenancy', 'filters', 'codes', 'classification', 'attributes', 'customers']
+const sliceRules = SLICES.slice(0, -1).map((slice, i) => ({
+  name: `app-slice-${slice}`,
+  comment: `app/${slice} sees only ${SLICES.slice(0, i).join(', ') || 'no other slice'}`,
+  severity: 'error',
+  from: { path: `^packages/app/src/${slice}/`, pathNot: '\\.test\\.ts$' },
+  to: { path: SLICES.slice(i + 1).map((above) => `^packages/app/src/${above}/`) },
+}))
 module.exports = {
   forbidden: [
+    ...sliceRules,
     {
       name: 'core-is-pure',
       comment: 'core imports nothing from the workspace and nothing from Node',

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCustomer, createNode, createTenant, type Deps, ensureLocalAdmin, updateCodeRule } from '@kehu/app'
+import {
+  createCustomer,
+  createNode,
+  createTenant,
+  type Deps,
+  ensureLocalAdmin,
+  type RequestContext,
+  updateCodeRule,
+} from '@kehu/app'
 import type { Actor, Customer } from '@kehu/core'
 import { startServer } from '@kehu/server'
 import { createStore, type Db, migrate, openDatabase, systemClock, uuidIds } from '@kehu/storage'
@@ -20,6 +28,7 @@ interface Setup {
   db: Db
   deps: Deps
   actor: Actor
+  ctx: RequestContext
   tenantId: string
   ruleId: string
 }
@@ -28,16 +37,16 @@ async function setUp(db: Db): Promise<Setup> {
   await migrate(db)
   const deps: Deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
   const actor = await ensureLocalAdmin(deps, 'bench')
-  await createTenant(deps, actor, { code: TENANT, name: '基准账套' })
-  for (const t of TYPES) await createNode(deps, actor, TENANT, 'type', { code: t, name: `类型${t}` })
-  const rule = await updateCodeRule(deps, actor, TENANT, '默认规则', { pattern: '{type}-{serial:6}' })
-  return { db, deps, actor, tenantId: rule.tenantId, ruleId: rule.id }
+  const ctx: RequestContext = { deps, actor, tenant: TENANT, lang: 'zh-CN' }
+  await createTenant({ deps, actor, lang: 'zh-CN' }, { code: TENANT, name: '基准账套' })
+  for (const t of TYPES) await createNode(ctx, 'type', { code: t, name: `类型${t}` })
+  const rule = await updateCodeRule(ctx, '默认规则', { pattern: '{type}-{serial:6}' })
+  return { db, deps, actor, ctx, tenantId: rule.tenantId, ruleId: rule.id }
 }
 
 let seq = 0
 /** One create through the use case: classes, rule choice, counter, registry, customer row, audit. */
-const create = (s: Setup) =>
-  createCustomer(s.deps, s.actor, TENANT, { name: `基准客户${++seq}`, type: TYPES[seq % TYPES.length] })
+const create = (s: Setup) => createCustomer(s.ctx, { name: `基准客户${++seq}`, type: TYPES[seq % TYPES.length] })
 
 /** The floor: one transaction with the atomic counter upsert … RETURNING and one customer insert. */
 function bareCreate(s: Setup) {

@@ -1,74 +1,111 @@
-export * from './attributes/attribute-context.js'
-export * from './attributes/attribute-writes.js'
-export * from './attributes/create-attribute.js'
-export * from './attributes/create-dimension.js'
-export * from './attributes/customer-attributes.js'
-export * from './attributes/delete-attribute.js'
-export * from './attributes/delete-dimension.js'
-export * from './attributes/fill-attribute.js'
-export * from './attributes/find-incomplete-customers.js'
-export * from './attributes/get-customer-form.js'
-export * from './attributes/list-dimensions.js'
-export * from './attributes/update-attribute.js'
-export * from './attributes/update-dimension.js'
-export * from './audit/audit-event.js'
-export * from './classification/auto-classify.js'
-export * from './classification/batch-assign.js'
-export * from './classification/class-defaults.js'
-export * from './classification/class-index.js'
-export * from './classification/class-rule-input.js'
-export * from './classification/class-rules.js'
-export * from './classification/create-node.js'
-export * from './classification/create-scheme.js'
-export * from './classification/delete-node.js'
-export * from './classification/get-tree.js'
-export * from './classification/list-schemes.js'
-export * from './classification/merge-nodes.js'
-export * from './classification/move-node.js'
-export * from './classification/node-lookup.js'
-export * from './classification/reassign.js'
-export * from './classification/reclassify.js'
-export * from './classification/recode-conditions.js'
-export * from './classification/resolve-node.js'
-export * from './classification/scheme-context.js'
-export * from './classification/update-node.js'
-export * from './classification/update-scheme.js'
-export * from './codes/allocate-code.js'
-export * from './codes/audit-codes.js'
-export * from './codes/check-pattern.js'
-export * from './codes/choose-rule.js'
-export * from './codes/code-capacity.js'
-export * from './codes/code-map-input.js'
-export * from './codes/code-rule-input.js'
-export * from './codes/create-code-map.js'
-export * from './codes/create-code-rule.js'
-export * from './codes/delete-code-rule.js'
-export * from './codes/get-code-rule.js'
-export * from './codes/list-code-maps.js'
-export * from './codes/list-code-rules.js'
-export * from './codes/preview-codes.js'
-export * from './codes/recheck-rules.js'
-export * from './codes/recode-customer.js'
-export * from './codes/record-values.js'
-export * from './codes/rule-context.js'
-export * from './codes/update-code-map.js'
-export * from './codes/update-code-rule.js'
-export * from './customers/build-customer.js'
-export * from './customers/create-customer.js'
-export * from './customers/customer-history.js'
-export * from './customers/customer-input.js'
-export * from './customers/customer-view.js'
-export * from './customers/delete-customer.js'
-export * from './customers/find-customers.js'
-export * from './customers/get-customer.js'
-export * from './customers/get-customer-by-code.js'
-export * from './customers/load-customer.js'
-export * from './customers/preview-customer-code.js'
-export * from './customers/set-customer-status.js'
-export * from './customers/update-customer.js'
-export * from './deps.js'
-export * from './tenancy/create-tenant.js'
-export * from './tenancy/get-summary.js'
-export * from './tenancy/list-tenants.js'
-export * from './tenancy/local-admin.js'
-export * from './tenancy/resolve-tenant.js'
+// The use cases, by name, slice by slice (lowest first, ARCHITECTURE.md), with their input schemas and the
+// few helpers the edges need. Everything else in a slice is its own business.
+
+// attributes
+export { createAttribute } from './attributes/create-attribute.js'
+export { createDimension } from './attributes/create-dimension.js'
+export { deleteAttribute } from './attributes/delete-attribute.js'
+export { deleteDimension } from './attributes/delete-dimension.js'
+export { FillAttributeInput, fillAttribute } from './attributes/fill-attribute.js'
+export { findIncompleteCustomers, type IncompleteCustomers } from './attributes/find-incomplete-customers.js'
+export { type CustomerFormSection, getCustomerForm } from './attributes/get-customer-form.js'
+export { type DimensionWithAttributes, listDimensions } from './attributes/list-dimensions.js'
+export { previewAttributeChange, updateAttribute } from './attributes/update-attribute.js'
+export { updateDimension } from './attributes/update-dimension.js'
+// classification
+export { BatchAssignInput, batchAssign, previewBatchAssign } from './classification/batch-assign.js'
+export { ClassRuleInput } from './classification/class-rule-input.js'
+export {
+  createClassRule,
+  deleteClassRule,
+  listClassRules,
+  UpdateClassRuleInput,
+  updateClassRule,
+} from './classification/class-rules.js'
+export { CreateNodeInput, createNode } from './classification/create-node.js'
+export { CreateSchemeInput, createScheme } from './classification/create-scheme.js'
+export { DeleteNodeInput, deleteNode } from './classification/delete-node.js'
+export { getTree, type Tree, type TreeNode } from './classification/get-tree.js'
+export { listSchemes, type SchemeSummary } from './classification/list-schemes.js'
+export { MergeNodesInput, mergeNodes } from './classification/merge-nodes.js'
+export { MoveNodeInput, moveNode, previewMoveNode } from './classification/move-node.js'
+export { applyReclassify, previewReclassify, ReclassifyInput } from './classification/reclassify.js'
+export {
+  RecodeCustomerInput,
+  type RecodeResult,
+  recodeCustomer,
+  recodeCustomerInTx,
+} from './classification/recode-customer.js'
+export {
+  NodeDefaultsInput,
+  renameNode,
+  setNodeDefaults,
+  setNodeEnabled,
+  UpdateNodeInput,
+  updateNode,
+} from './classification/update-node.js'
+export { UpdateSchemeInput, updateScheme } from './classification/update-scheme.js'
+// codes
+export { auditCodes, type CodeAuditReport, type CodeFinding } from './codes/audit-codes.js'
+export { CheckPatternInput, checkPattern, type PatternCheck } from './codes/check-pattern.js'
+export { type CounterCapacity, codeCapacity } from './codes/code-capacity.js'
+export { CodeMapInput, parseMapEntries } from './codes/code-map-input.js'
+export { CodeRuleInput, PatternInput, UpdateCodeRuleInput } from './codes/code-rule-input.js'
+export { createCodeMap } from './codes/create-code-map.js'
+export { createCodeRule } from './codes/create-code-rule.js'
+export { deleteCodeRule } from './codes/delete-code-rule.js'
+export { getCodeRule } from './codes/get-code-rule.js'
+export { listCodeMaps } from './codes/list-code-maps.js'
+export { listCodeRules } from './codes/list-code-rules.js'
+export { updateCodeMap } from './codes/update-code-map.js'
+export { updateCodeRule } from './codes/update-code-rule.js'
+// request context and wiring
+export { type ActorContext, forTenant, type RequestContext } from './context.js'
+// customers
+export {
+  type CreateCustomerOptions,
+  type CreateCustomerResult,
+  type CreatedCustomer,
+  createCustomer,
+  createCustomerInTx,
+} from './customers/create-customer.js'
+export { customerHistory, type FieldChange, type HistoryEntry } from './customers/customer-history.js'
+export { CustomerInput } from './customers/customer-input.js'
+export {
+  type CustomerDetail,
+  type CustomerJson,
+  type CustomerView,
+  customerJson,
+} from './customers/customer-view.js'
+export { deleteCustomer } from './customers/delete-customer.js'
+export { type CustomerList, FindCustomersInput, findCustomers } from './customers/find-customers.js'
+export { getCustomer } from './customers/get-customer.js'
+export { type CustomerByCode, getCustomerByCode } from './customers/get-customer-by-code.js'
+export { etagOf } from './customers/load-customer.js'
+export {
+  PreviewCodesInput,
+  PreviewSample,
+  previewNextCodes,
+  previewPattern,
+  previewRule,
+} from './customers/preview-codes.js'
+export { previewCustomerCode } from './customers/preview-customer-code.js'
+export {
+  archiveCustomer,
+  restoreCustomer,
+  type StatusChangeResult,
+  setCustomerStatus,
+} from './customers/set-customer-status.js'
+export {
+  CustomerPatch,
+  type UpdateCustomerResult,
+  updateCustomer,
+  updateCustomerInTx,
+} from './customers/update-customer.js'
+export type { Deps } from './deps.js'
+// tenancy
+export { CreateTenantInput, createTenant } from './tenancy/create-tenant.js'
+export { getSummary, type TenantSummary } from './tenancy/get-summary.js'
+export { listTenants } from './tenancy/list-tenants.js'
+export { ensureLocalAdmin } from './tenancy/local-admin.js'
+export { defaultTenant, resolveTenant } from './tenancy/resolve-tenant.js'

@@ -6,9 +6,14 @@ import { resolveSettings } from './settings.js'
 
 /** Opens the database named by the global options, runs `fn`, and closes it again. */
 export async function withRuntime<T>(cmd: Command, fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const o = cmd.optsWithGlobals() as { data?: string; databaseUrl?: string }
+  const o = cmd.optsWithGlobals() as { data?: string; databaseUrl?: string; lang?: string }
   const s = resolveSettings(o)
-  const rt = await openRuntime({ dataDir: s.dataDir, databaseUrl: s.databaseUrl, actorLabel: cliActorLabel() })
+  const rt = await openRuntime({
+    dataDir: s.dataDir,
+    databaseUrl: s.databaseUrl,
+    actorLabel: cliActorLabel(),
+    lang: s.lang,
+  })
   try {
     return await fn(rt)
   } finally {

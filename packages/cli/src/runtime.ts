@@ -1,12 +1,16 @@
 import { userInfo } from 'node:os'
-import { type Deps, ensureLocalAdmin } from '@kehu/app'
-import { type Actor, fullPinyin } from '@kehu/core'
+import { type ActorContext, type Deps, ensureLocalAdmin, forTenant, type RequestContext } from '@kehu/app'
+import { type Actor, fullPinyin, type Lang } from '@kehu/core'
 import { createStore, type Db, migrate, openDatabase, systemClock, uuidIds } from '@kehu/storage'
 
 export interface Runtime {
   db: Db
   deps: Deps
   actor: Actor
+  /** The acting user, about no tenant yet. */
+  base: ActorContext
+  /** The acting user's request context for one tenant. */
+  ctx(tenant: string): RequestContext
   migrated: string[]
   backup?: string | undefined
   close(): Promise<void>
@@ -18,6 +22,7 @@ export interface RuntimeOptions {
   /** Audit label of the acting user: `admin` for the server, `cli:<os user>` for the CLI. */
   actorLabel?: string
   synchronous?: 'FULL' | 'NORMAL'
+  lang?: Lang
 }
 
 export const cliActorLabel = () => {
@@ -40,7 +45,17 @@ export async function openRuntime(o: RuntimeOptions): Promise<Runtime> {
     const store = createStore(db, { pinyinOf: (c) => fullPinyin(c.shortName || c.name) || null })
     const deps: Deps = { store, clock: systemClock, ids: uuidIds }
     const actor = await ensureLocalAdmin(deps, o.actorLabel ?? 'admin')
-    return { db, deps, actor, migrated: m.applied, backup: m.backup, close: () => db.close() }
+    const base: ActorContext = { deps, actor, lang: o.lang ?? 'zh-CN' }
+    return {
+      db,
+      deps,
+      actor,
+      base,
+      ctx: (tenant) => forTenant(base, tenant),
+      migrated: m.applied,
+      backup: m.backup,
+      close: () => db.close(),
+    }
   } catch (e) {
     await db.close()
     throw e

@@ -35,8 +35,8 @@ export async function serve(o: ServeOptions): Promise<Serving> {
   const rt = await openRuntime({ dataDir: o.dataDir, databaseUrl: o.databaseUrl })
   try {
     if (rt.backup) log(`backup before migrating: ${rt.backup}`)
-    if (o.demoIfEmpty && (await listTenants(rt.deps)).length === 0) {
-      const n = await loadDemo(rt.deps, rt.actor)
+    if (o.demoIfEmpty && (await listTenants(rt.base)).length === 0) {
+      const n = await loadDemo(rt.base)
       log(
         `新数据库：已创建演示账套 演示账套（demo），含 ${n} 个客户 / new database: created the demo tenant with ${n} customers`,
       )

@@ -1,4 +1,5 @@
 export * from './access/permissions.js'
+export * from './access/visibility.js'
 export * from './attributes/applicable-attributes.js'
 export * from './attributes/attribute-def.js'
 export * from './attributes/attribute-index-key.js'

@@ -1,3 +1,4 @@
+import type { Visibility } from './access/visibility.js'
 import type { AttributeDef } from './attributes/attribute-def.js'
 import type { DimensionType } from './attributes/dimension-type.js'
 import type { ClassNode, ClassRule, ClassScheme } from './classification/types.js'
@@ -139,19 +140,20 @@ export interface CustomerQuery {
   offset: number
 }
 
+/** Customers; every query takes the caller's visibility (access/visibility.ts). */
 export interface CustomerRepo {
   insert(c: Customer): Promise<void>
   /** Writes `c` if the stored version is `expectedVersion`; false when it is not. */
   update(c: Customer, expectedVersion: number): Promise<boolean>
-  byId(tenantId: string, id: string): Promise<Customer | undefined>
-  byUscc(tenantId: string, uscc: string): Promise<Customer | undefined>
-  find(tenantId: string, query: CustomerQuery): Promise<CustomerPage>
-  count(tenantId: string): Promise<number>
+  byId(tenantId: string, visible: Visibility, id: string): Promise<Customer | undefined>
+  byUscc(tenantId: string, visible: Visibility, uscc: string): Promise<Customer | undefined>
+  find(tenantId: string, visible: Visibility, query: CustomerQuery): Promise<CustomerPage>
+  count(tenantId: string, visible: Visibility): Promise<number>
   /** Sets the node of a scheme for many customers at once (null removes it). */
   setNode(tenantId: string, customerIds: string[], schemeId: string, nodeId: string | null): Promise<void>
   /** Moves every customer of `fromNodeId` to `toNodeId`; returns how many moved. */
   repointNode(tenantId: string, fromNodeId: string, toNodeId: string): Promise<number>
-  idsOnNodes(tenantId: string, nodeIds: string[]): Promise<string[]>
+  idsOnNodes(tenantId: string, visible: Visibility, nodeIds: string[]): Promise<string[]>
   /** What still points at a customer, by kind (e.g. `branches`: customers naming it as head office); zero counts left out. */
   referencesTo(tenantId: string, id: string): Promise<Record<string, number>>
   /** Removes a customer with its classes, codes (live and alias) and unique attribute claims. */

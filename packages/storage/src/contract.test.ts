@@ -1,5 +1,5 @@
 // The storage contract: the same behaviour on SQLite and PostgreSQL, proven by one suite.
-import type { AttributeDef, CodeRule, DimensionType, Store } from '@kehu/core'
+import { type AttributeDef, type CodeRule, type DimensionType, EVERY_CUSTOMER, type Store } from '@kehu/core'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore } from './kysely-store.js'
@@ -39,7 +39,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
       await tx.schemes.insert(scheme, t.createdAt)
       await tx.customers.insert(c)
     })
-    const back = await store.read((tx) => tx.customers.byId(t.id, c.id))
+    const back = await store.read((tx) => tx.customers.byId(t.id, EVERY_CUSTOMER, c.id))
     expect(back).toEqual(c)
     const tenant = await store.read((tx) => tx.tenants.byCode(t.code))
     expect(tenant).toEqual(t)
@@ -75,7 +75,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
         await tx.customers.insert(aCustomer(t.id, { creditLimitCents: cents, name: `客户${cents}` }))
       }
     })
-    const page = await store.read((tx) => tx.customers.find(t.id, { limit: 10, offset: 0 }))
+    const page = await store.read((tx) => tx.customers.find(t.id, EVERY_CUSTOMER, { limit: 10, offset: 0 }))
     const sorted = page.items.map((c) => c.creditLimitCents).sort((a, b) => (a as number) - (b as number))
     expect(sorted).toEqual([5, 90_000, 100_000, 1_000_000])
     expect(page.total).toBe(4)
@@ -161,8 +161,8 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
       await tx.customers.insert(aCustomer(t1.id, { code: 'X1' }))
       await tx.customers.insert(aCustomer(t2.id, { code: 'X1' }))
     })
-    expect(await store.read((tx) => tx.customers.count(t1.id))).toBe(1)
-    expect(await store.read((tx) => tx.customers.count(t2.id))).toBe(1)
+    expect(await store.read((tx) => tx.customers.count(t1.id, EVERY_CUSTOMER))).toBe(1)
+    expect(await store.read((tx) => tx.customers.count(t2.id, EVERY_CUSTOMER))).toBe(1)
   })
 
   it('refuses a second customer with the same USCC in a tenant', async () => {
@@ -186,7 +186,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     const ok = await store.transaction((tx) => tx.customers.update({ ...c, name: '新名称', version: 2 }, 1))
     const stale = await store.transaction((tx) => tx.customers.update({ ...c, name: '旧编辑', version: 2 }, 1))
     expect([ok, stale]).toEqual([true, false])
-    expect((await store.read((tx) => tx.customers.byId(t.id, c.id)))?.name).toBe('新名称')
+    expect((await store.read((tx) => tx.customers.byId(t.id, EVERY_CUSTOMER, c.id)))?.name).toBe('新名称')
   })
 
   it('claims an idempotency key once', async () => {
@@ -267,7 +267,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     await store.transaction((tx) =>
       tx.attributes.writeValues(t.id, 'LEVEL', [{ customerId: c.id, value: 'A' }], '2026-01-02T00:00:00.000Z'),
     )
-    const after = await store.read((tx) => tx.customers.byId(t.id, c.id))
+    const after = await store.read((tx) => tx.customers.byId(t.id, EVERY_CUSTOMER, c.id))
     expect(after?.attributes).toEqual({ OTHER: 1, LEVEL: 'A' })
     expect(after?.version).toBe(2)
     expect(await store.read((tx) => tx.attributes.heldValues(t.id, 'LEVEL', null, 10))).toEqual([
@@ -368,7 +368,7 @@ describe.each(testKinds())('classification tables on %s', (kind) => {
         aliases: await tx.nodes.aliases(t.id, scheme.id),
         rules: await tx.classRules.list(t.id, scheme.id),
         counts: await tx.nodes.customerCounts(t.id, scheme.id),
-        customer: await tx.customers.byId(t.id, c.id),
+        customer: await tx.customers.byId(t.id, EVERY_CUSTOMER, c.id),
       }))
       expect(back.nodes).toEqual([top, mid, leaf])
       expect(back.aliases).toEqual([{ code: '09009', nodeId: mid.id }])

@@ -28,10 +28,10 @@ describe.each(testKinds())('what names attributes and classes stays consistent o
       ['01001', '华北批发', '01'],
       ['02', '零售', null],
     ] as const)
-      await createNode(t.deps, t.actor, tc, 'class', { code, name, parentCode })
-    await createDimension(t.deps, t.actor, tc, { code: 'SALES', name: '销售' } as never)
-    await createAttribute(t.deps, t.actor, tc, 'SALES', { code: 'ERP', name: 'ERP 编号', type: 'text' } as never)
-    await createAttribute(t.deps, t.actor, tc, 'SALES', {
+      await createNode(t.ctx(tc), 'class', { code, name, parentCode })
+    await createDimension(t.ctx(tc), { code: 'SALES', name: '销售' } as never)
+    await createAttribute(t.ctx(tc), 'SALES', { code: 'ERP', name: 'ERP 编号', type: 'text' } as never)
+    await createAttribute(t.ctx(tc), 'SALES', {
       code: 'LEVEL',
       name: '等级',
       type: 'single-choice',
@@ -45,70 +45,70 @@ describe.each(testKinds())('what names attributes and classes stays consistent o
 
   it('refuses to delete an attribute a code rule prints or a filter names, listing each, even with force', async () => {
     const tc = await tenant()
-    await createCodeRule(t.deps, t.actor, tc, { name: '按等级', pattern: '{attr:LEVEL}{serial:4}' })
-    await createClassRule(t.deps, t.actor, tc, 'class', {
+    await createCodeRule(t.ctx(tc), { name: '按等级', pattern: '{attr:LEVEL}{serial:4}' })
+    await createClassRule(t.ctx(tc), 'class', {
       name: '甲级批发',
       condition: { all: [{ field: 'attr.ERP', op: 'contains', value: 'W' }] },
       node: '01001',
     })
-    const printed = await failure(deleteAttribute(t.deps, t.actor, tc, 'LEVEL', { force: true }))
+    const printed = await failure(deleteAttribute(t.ctx(tc), 'LEVEL', { force: true }))
     expect([printed.kind, printed.code]).toEqual(['conflict', 'ATTR_REFERENCED'])
     expect(printed.text.zh).toContain('编码规则“按等级”的格式')
-    const filtered = await failure(deleteAttribute(t.deps, t.actor, tc, 'ERP'))
+    const filtered = await failure(deleteAttribute(t.ctx(tc), 'ERP'))
     expect(filtered.code).toBe('ATTR_REFERENCED')
     expect(filtered.text.en).toContain('automatic class rule "甲级批发"')
-    const dim = await failure(deleteDimension(t.deps, t.actor, tc, 'SALES'))
+    const dim = await failure(deleteDimension(t.ctx(tc), 'SALES'))
     expect(dim.code).toBe('ATTR_REFERENCED')
     expect(dim.text.zh).toContain('「等级」(LEVEL)')
     expect(dim.text.zh).toContain('「ERP 编号」(ERP)')
-    const [d] = await listDimensions(t.deps, t.actor, tc)
+    const [d] = await listDimensions(t.ctx(tc))
     expect(d?.attributes.map((a) => a.code).sort()).toEqual(['ERP', 'LEVEL'])
   })
 
   it('renames an attribute in every filter naming it, and refuses to rename one a code rule prints', async () => {
     const tc = await tenant()
-    await createCodeRule(t.deps, t.actor, tc, {
+    await createCodeRule(t.ctx(tc), {
       name: '有ERP',
       pattern: 'E{serial:5}',
       condition: { all: [{ field: 'attr.ERP', op: 'notEmpty' }] },
     })
-    await updateAttribute(t.deps, t.actor, tc, 'ERP', { code: 'ERPNO' } as never)
-    expect((await getCodeRule(t.deps, tc, '有ERP')).condition).toEqual({
+    await updateAttribute(t.ctx(tc), 'ERP', { code: 'ERPNO' } as never)
+    expect((await getCodeRule(t.ctx(tc), '有ERP')).condition).toEqual({
       all: [{ field: 'attr.ERPNO', op: 'notEmpty' }],
     })
     // the renamed condition still picks the rule
-    const c = await createCustomer(t.deps, t.actor, tc, { name: '甲', class: '02', attributes: { ERPNO: 'X1' } })
+    const c = await createCustomer(t.ctx(tc), { name: '甲', class: '02', attributes: { ERPNO: 'X1' } })
     expect(c.customer.code).toBe('E00001')
 
-    await createCodeRule(t.deps, t.actor, tc, { name: '按等级', pattern: '{attr:LEVEL}-{serial:4}' })
-    const e = await failure(updateAttribute(t.deps, t.actor, tc, 'LEVEL', { code: 'GRADE' } as never))
+    await createCodeRule(t.ctx(tc), { name: '按等级', pattern: '{attr:LEVEL}-{serial:4}' })
+    const e = await failure(updateAttribute(t.ctx(tc), 'LEVEL', { code: 'GRADE' } as never))
     expect([e.code, e.text.zh]).toEqual(['ATTR_PRINTED_BY_RULE', expect.stringContaining('编码规则“按等级”的格式')])
   })
 
   it('moving a class rewrites the class codes in code-rule conditions and dimension scopes', async () => {
     const tc = await tenant()
-    await createCodeRule(t.deps, t.actor, tc, {
+    await createCodeRule(t.ctx(tc), {
       name: '华北批发',
       pattern: 'HB{serial:4}',
       condition: { all: [{ field: 'class', op: 'under', value: '01001' }] },
     })
-    await createDimension(t.deps, t.actor, tc, {
+    await createDimension(t.ctx(tc), {
       code: 'WHOLESALE',
       name: '批发维度',
       appliesTo: { all: [{ field: 'class', op: 'under', value: ['01001'] }] },
     } as never)
-    const moved = await moveNode(t.deps, t.actor, tc, 'class', '01001', { newParentCode: '02' })
+    const moved = await moveNode(t.ctx(tc), 'class', '01001', { newParentCode: '02' })
     const newCode = moved.moves[0]?.newCode
     expect(newCode).toMatch(/^02\d{3}$/)
-    expect((await getCodeRule(t.deps, tc, '华北批发')).condition).toEqual({
+    expect((await getCodeRule(t.ctx(tc), '华北批发')).condition).toEqual({
       all: [{ field: 'class', op: 'under', value: newCode }],
     })
-    const dims = await listDimensions(t.deps, t.actor, tc)
+    const dims = await listDimensions(t.ctx(tc))
     expect(dims.find((d) => d.code === 'WHOLESALE')?.appliesTo).toEqual({
       all: [{ field: 'class', op: 'under', value: [newCode] }],
     })
     // a customer in the moved class still gets the rule meant for it
-    const c = await createCustomer(t.deps, t.actor, tc, { name: '乙', class: newCode as string })
+    const c = await createCustomer(t.ctx(tc), { name: '乙', class: newCode as string })
     expect(c.customer.code).toBe('HB0001')
   })
 })

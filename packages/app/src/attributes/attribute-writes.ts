@@ -7,6 +7,7 @@ import {
   isEmptyValue,
   type Tx,
   text,
+  type Visibility,
 } from '@kehu/core'
 import { filterSubjectOf, forEachCustomer, loadClassIndex } from '../classification/class-index.js'
 
@@ -44,17 +45,18 @@ export interface IncompleteCustomer {
   name: string
 }
 
-/** Every customer the attribute applies to that holds no value of it, in code order; `defs` holds `def` as it is now. */
+/** Every `visible` customer the attribute applies to that holds no value of it, in code order; `defs` holds `def` as it is now. */
 export async function emptyApplicableCustomers(
   tx: Tx,
   tenantId: string,
+  visible: Visibility,
   def: AttributeDef,
   defs: AttributeDef[],
 ): Promise<IncompleteCustomer[]> {
   const dimensions = await tx.dimensions.list(tenantId)
   const index = await loadClassIndex(tx, tenantId)
   const out: IncompleteCustomer[] = []
-  await forEachCustomer(tx, tenantId, (c) => {
+  await forEachCustomer(tx, tenantId, visible, (c) => {
     if (!isEmptyValue(c.attributes[def.code])) return
     if (!applicableAttributeCodes(dimensions, defs, filterSubjectOf(c, index)).has(def.code)) return
     out.push({ id: c.id, code: c.code, name: c.name })

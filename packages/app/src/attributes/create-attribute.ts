@@ -1,6 +1,6 @@
-import { type Actor, type AttributeDef, assertCan, CreateAttributeInput, planAttributeChange } from '@kehu/core'
+import { type AttributeDef, assertCan, CreateAttributeInput, EVERY_CUSTOMER, planAttributeChange } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAttributeCodeFree, assertReferenceScheme, loadDimension, parseInput } from './attribute-context.js'
 import { emptyApplicableCustomers } from './attribute-writes.js'
@@ -18,9 +18,7 @@ export interface CreateAttributeResult {
  * gets its expression index in the same transaction.
  */
 export async function createAttribute(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   dimensionCode: string,
   raw: CreateAttributeInput,
 ): Promise<CreateAttributeResult> {
@@ -48,7 +46,9 @@ export async function createAttribute(
     const now = deps.clock.now().toISOString()
     await tx.attributes.insert(tenant.id, def, now)
     if (def.indexed) await tx.attributes.ensureIndex(def.code)
-    const incomplete = def.required ? (await emptyApplicableCustomers(tx, tenant.id, def, [...defs, def])).length : 0
+    const incomplete = def.required
+      ? (await emptyApplicableCustomers(tx, tenant.id, EVERY_CUSTOMER, def, [...defs, def])).length
+      : 0
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'attribute.created', 'attribute', def.id, {
         dimension: dim.code,

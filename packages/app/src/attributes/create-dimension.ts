@@ -1,14 +1,12 @@
-import { type Actor, assertCan, CreateDimensionInput, type DimensionType } from '@kehu/core'
+import { assertCan, CreateDimensionInput, type DimensionType } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAppliesTo, assertDimensionCodeFree, parseInput } from './attribute-context.js'
 
 /** Adds a dimension: a free code and a sound "applies to" filter; placed last unless a position is given. */
 export async function createDimension(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   raw: CreateDimensionInput,
 ): Promise<DimensionType> {
   assertCan(actor, 'dimension:edit')

@@ -1,6 +1,6 @@
-import { type Actor, assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadAttribute } from './attribute-context.js'
 import { assertAttributesUnreferenced } from './attribute-references.js'
@@ -12,9 +12,7 @@ import { allHeldValues, writeInBatches } from './attribute-writes.js'
  * records what each customer held.
  */
 export async function deleteAttribute(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   code: string,
   opts: { force?: boolean } = {},
 ): Promise<{ removedValues: number }> {

@@ -1,6 +1,6 @@
-import { type Actor, assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadDimension } from './attribute-context.js'
 import { assertAttributesUnreferenced } from './attribute-references.js'
@@ -9,7 +9,10 @@ import { assertAttributesUnreferenced } from './attribute-references.js'
  * Removes a dimension and its attributes; refused while any customer holds a value of one of them, or a code rule
  * or another stored filter names one.
  */
-export async function deleteDimension(deps: Deps, actor: Actor, tenantCode: string, code: string): Promise<void> {
+export async function deleteDimension(
+  { deps, actor, tenant: tenantCode }: RequestContext,
+  code: string,
+): Promise<void> {
   assertCan(actor, 'dimension:edit')
   await deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)

@@ -1,7 +1,7 @@
-import { type Actor, assertCan, coerceAttributeValue, invalid, type Tx, text } from '@kehu/core'
+import { assertCan, coerceAttributeValue, invalid, type Tx, text, visibilityOf } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadAttribute, parseInput } from './attribute-context.js'
 import { emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
@@ -20,9 +20,7 @@ export type FillAttributeInput = z.infer<typeof FillAttributeInput>
  * applies to that holds none (a dry run only counts them), audited with the count. Never runs on its own.
  */
 export async function fillAttribute(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   attributeCode: string,
   raw: FillAttributeInput,
 ): Promise<{ filled: number; dryRun: boolean }> {
@@ -47,7 +45,13 @@ export async function fillAttribute(
               },
             ],
       )
-    const targets = await emptyApplicableCustomers(tx, tenant.id, def, await tx.attributes.list(tenant.id))
+    const targets = await emptyApplicableCustomers(
+      tx,
+      tenant.id,
+      visibilityOf(actor),
+      def,
+      await tx.attributes.list(tenant.id),
+    )
     if (input.dryRun) return { filled: targets.length, dryRun: true }
     const now = deps.clock.now().toISOString()
     await writeInBatches(

@@ -1,5 +1,5 @@
-import { type Actor, assertCan } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, visibilityOf } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadAttribute } from './attribute-context.js'
 import { emptyApplicableCustomers, type IncompleteCustomer } from './attribute-writes.js'
@@ -13,9 +13,7 @@ export interface IncompleteCustomers {
 
 /** The customers an attribute applies to that hold no value of it: what a required attribute lists as incomplete. */
 export async function findIncompleteCustomers(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   attributeCode: string,
   opts: { limit?: number } = {},
 ): Promise<IncompleteCustomers> {
@@ -23,7 +21,13 @@ export async function findIncompleteCustomers(
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const def = await loadAttribute(tx, tenant.id, attributeCode)
-    const all = await emptyApplicableCustomers(tx, tenant.id, def, await tx.attributes.list(tenant.id))
+    const all = await emptyApplicableCustomers(
+      tx,
+      tenant.id,
+      visibilityOf(actor),
+      def,
+      await tx.attributes.list(tenant.id),
+    )
     return { count: all.length, customers: all.slice(0, opts.limit ?? 50) }
   })
 }

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   type AttributeDef,
   applicableAttributeCodes,
   assertCan,
@@ -11,7 +10,7 @@ import {
   text,
 } from '@kehu/core'
 import { loadClassIndex } from '../classification/class-index.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
 export interface CustomerFormSection {
@@ -26,9 +25,7 @@ export interface CustomerFormSection {
  * dimension in display order; disabled attributes are left out.
  */
 export async function getCustomerForm(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   classes: Record<string, string | undefined>,
 ): Promise<CustomerFormSection[]> {
   assertCan(actor, 'customer:read')

@@ -1,5 +1,5 @@
-import { type Actor, type AttributeDef, assertCan, type DimensionType } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { type AttributeDef, assertCan, type DimensionType } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
 export interface DimensionWithAttributes extends DimensionType {
@@ -7,8 +7,12 @@ export interface DimensionWithAttributes extends DimensionType {
 }
 
 /** Every dimension of the tenant with its attributes and how many customers hold a value of each. */
-export async function listDimensions(deps: Deps, actor: Actor, tenantCode: string): Promise<DimensionWithAttributes[]> {
-  assertCan(actor, 'customer:read')
+export async function listDimensions({
+  deps,
+  actor,
+  tenant: tenantCode,
+}: RequestContext): Promise<DimensionWithAttributes[]> {
+  assertCan(actor, 'dimension:read')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const [dims, defs] = await Promise.all([tx.dimensions.list(tenant.id), tx.attributes.list(tenant.id)])

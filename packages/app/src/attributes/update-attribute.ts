@@ -1,10 +1,10 @@
 import {
-  type Actor,
   type AttributeChangePlan,
   type AttributeConflict,
   type AttributeDef,
   assertCan,
   conflict,
+  EVERY_CUSTOMER,
   planAttributeChange,
   type Tenant,
   type Tx,
@@ -12,7 +12,7 @@ import {
   UpdateAttributeInput,
 } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute, parseInput } from './attribute-context.js'
 import { renameAttributeReferences } from './attribute-references.js'
@@ -86,9 +86,7 @@ async function plan(
 
 /** What an attribute edit would do, changing nothing: every conflict, the rewrites, the customers left incomplete. */
 export async function previewAttributeChange(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   code: string,
   input: UpdateAttributeInput,
 ): Promise<AttributeChangePreview> {
@@ -117,7 +115,7 @@ export interface UpdateAttributeResult {
 async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef): Promise<number> {
   if (!after.required || !after.enabled) return 0
   const defs = (await tx.attributes.list(tenantId)).map((d) => (d.id === after.id ? after : d))
-  return (await emptyApplicableCustomers(tx, tenantId, after, defs)).length
+  return (await emptyApplicableCustomers(tx, tenantId, EVERY_CUSTOMER, after, defs)).length
 }
 
 /**
@@ -127,9 +125,7 @@ async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef): P
  * The code is immutable once a customer holds a value; unique claims and the index follow the definition.
  */
 export async function updateAttribute(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   code: string,
   input: UpdateAttributeInput,
 ): Promise<UpdateAttributeResult> {

@@ -1,14 +1,12 @@
-import { type Actor, assertCan, type DimensionType, UpdateDimensionInput } from '@kehu/core'
+import { assertCan, type DimensionType, UpdateDimensionInput } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertAppliesTo, assertDimensionCodeFree, loadDimension, parseInput } from './attribute-context.js'
 
 /** Edits a dimension's code, name, description, enabled flag, position or "applies to" filter. */
 export async function updateDimension(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   code: string,
   raw: UpdateDimensionInput,
 ): Promise<DimensionType> {

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   assertAssignable,
   assertCan,
   assertNoIssues,
@@ -12,11 +11,13 @@ import {
   issue,
   type Tx,
   text,
+  type Visibility,
   validateFilter,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { filterSubjectOf, forEachCustomer, knownFilterFields, loadClassIndex } from './class-index.js'
 import { requireNode } from './node-lookup.js'
 import { reassignCustomers } from './reassign.js'
@@ -52,7 +53,7 @@ export interface BatchAssignResult extends BatchAssignPreview {
   assigned: number
 }
 
-async function select(tx: Tx, ctx: SchemeContext, input: BatchAssignInput): Promise<Customer[]> {
+async function select(tx: Tx, ctx: SchemeContext, visible: Visibility, input: BatchAssignInput): Promise<Customer[]> {
   const tenantId = ctx.tenant.id
   if ((input.customerIds === undefined) === (input.filter === undefined))
     throw invalid(
@@ -68,9 +69,9 @@ async function select(tx: Tx, ctx: SchemeContext, input: BatchAssignInput): Prom
     const missing: string[] = []
     for (const ref of input.customerIds) {
       // Ids are UUIDs (PostgreSQL refuses anything else as one); everything else is a customer code.
-      const byId = UUID.test(ref) ? await tx.customers.byId(tenantId, ref) : undefined
+      const byId = UUID.test(ref) ? await tx.customers.byId(tenantId, visible, ref) : undefined
       const code = byId ? undefined : await tx.codes.find(tenantId, ref.normalize('NFKC').trim().toUpperCase())
-      const c = byId ?? (code ? await tx.customers.byId(tenantId, code.customerId) : undefined)
+      const c = byId ?? (code ? await tx.customers.byId(tenantId, visible, code.customerId) : undefined)
       if (c) out.set(c.id, c)
       else missing.push(ref)
     }
@@ -92,16 +93,16 @@ async function select(tx: Tx, ctx: SchemeContext, input: BatchAssignInput): Prom
     text('筛选条件无效', 'The filter is invalid'),
   )
   const out: Customer[] = []
-  await forEachCustomer(tx, tenantId, (c) => {
+  await forEachCustomer(tx, tenantId, visible, (c) => {
     if (evaluateFilter(filter, filterSubjectOf(c, index), { attributes: known.attributes })) out.push(c)
   })
   return out
 }
 
-async function plan(tx: Tx, ctx: SchemeContext, input: BatchAssignInput) {
+async function plan(tx: Tx, ctx: SchemeContext, visible: Visibility, input: BatchAssignInput) {
   const node = await requireNode(tx, ctx.scheme, input.node)
   assertAssignable(ctx.scheme, ctx.nodes, node.id)
-  const customers = await select(tx, ctx, input)
+  const customers = await select(tx, ctx, visible, input)
   const codeOf = (id: string | undefined) => (id ? (ctx.nodes.find((n) => n.id === id)?.code ?? null) : null)
   const preview: BatchAssignPreview = {
     scheme: ctx.scheme.code,
@@ -116,28 +117,26 @@ async function plan(tx: Tx, ctx: SchemeContext, input: BatchAssignInput) {
 
 /** How many customers a batch assignment would put on the class (and a sample), without doing it. */
 export async function previewBatchAssign(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: BatchAssignInput,
 ): Promise<BatchAssignPreview> {
   assertCan(actor, 'customer:edit')
-  return deps.store.read(async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), input)).preview)
+  return deps.store.read(
+    async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), visibilityOf(actor), input)).preview,
+  )
 }
 
 /** Puts the selected or matching customers on one class (which must take customers), in one transaction. */
 export async function batchAssign(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: BatchAssignInput,
 ): Promise<BatchAssignResult> {
   assertCan(actor, 'customer:edit')
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
-    const { node, customers, preview, codeOf } = await plan(tx, ctx, input)
+    const { node, customers, preview, codeOf } = await plan(tx, ctx, visibilityOf(actor), input)
     if (input.expectedCount !== undefined && input.expectedCount !== preview.count)
       throw conflict(
         'CLASS_ASSIGN_COUNT_CHANGED',

@@ -1,5 +1,5 @@
 import type { ClassNode, Tx } from '@kehu/core'
-import type { Placement } from '../codes/record-values.js'
+import type { Placement } from './placement.js'
 
 export interface ResolvedClassDefaults {
   accountManagerId?: string

@@ -7,6 +7,7 @@ import {
   type KnownFilterFields,
   pathCodes,
   type Tx,
+  type Visibility,
 } from '@kehu/core'
 
 /** Every scheme and node of a tenant, indexed for building filter subjects. */
@@ -57,15 +58,16 @@ export async function knownFilterFields(tx: Tx, tenantId: string, schemes: Class
   }
 }
 
-/** Visits every customer of the tenant in code order, a page at a time. */
+/** Visits every customer of the tenant the caller sees, in code order, a page at a time. */
 export async function forEachCustomer(
   tx: Tx,
   tenantId: string,
+  visible: Visibility,
   visit: (c: Customer) => void | Promise<void>,
   pageSize = 500,
 ): Promise<void> {
   for (let offset = 0; ; offset += pageSize) {
-    const page = await tx.customers.find(tenantId, { limit: pageSize, offset })
+    const page = await tx.customers.find(tenantId, visible, { limit: pageSize, offset })
     for (const c of page.items) await visit(c)
     if (page.items.length < pageSize) return
   }

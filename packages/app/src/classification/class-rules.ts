@@ -1,7 +1,7 @@
-import { type Actor, assertCan, type ClassRule, notFound, type Tx, text } from '@kehu/core'
+import { assertCan, type ClassRule, notFound, type Tx, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { type ClassRuleInput, type ClassRuleView, checkClassRule, classRuleView } from './class-rule-input.js'
 import { loadScheme, type SchemeContext } from './scheme-context.js'
 
@@ -23,7 +23,11 @@ async function ruleOf(tx: Tx, ctx: SchemeContext, idOrName: string): Promise<Cla
 }
 
 /** The automatic classification rules of a scheme, in the order they are tried. */
-export async function listClassRules(deps: Deps, tenantCode: string, schemeCode: string): Promise<ClassRuleView[]> {
+export async function listClassRules(
+  { deps, actor, tenant: tenantCode }: RequestContext,
+  schemeCode: string,
+): Promise<ClassRuleView[]> {
+  assertCan(actor, 'class:read')
   return deps.store.read(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
     return (await tx.classRules.list(ctx.tenant.id, ctx.scheme.id)).map((r) => classRuleView(r, ctx.nodes))
@@ -31,9 +35,7 @@ export async function listClassRules(deps: Deps, tenantCode: string, schemeCode:
 }
 
 export async function createClassRule(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: ClassRuleInput,
 ): Promise<ClassRuleView> {
@@ -75,9 +77,7 @@ export const UpdateClassRuleInput = z.object({
 })
 
 export async function updateClassRule(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   idOrName: string,
   input: Partial<ClassRuleInput>,
@@ -117,9 +117,7 @@ export async function updateClassRule(
 }
 
 export async function deleteClassRule(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   idOrName: string,
 ): Promise<void> {

@@ -1,8 +1,8 @@
 import {
-  type Actor,
   assertCan,
   assertNoIssues,
   type ClassNode,
+  EVERY_CUSTOMER,
   levelOf,
   normalizeNodeCode,
   parentCodeOf,
@@ -13,7 +13,7 @@ import {
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { loadScheme } from './scheme-context.js'
 
 export const CreateNodeInput = z.object({
@@ -29,9 +29,7 @@ export type CreateNodeInput = z.infer<typeof CreateNodeInput>
 
 /** Adds a node to a scheme: the code fits the level scheme, the parent exists, nothing is taken. */
 export async function createNode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: CreateNodeInput,
 ): Promise<ClassNode> {
@@ -88,7 +86,7 @@ export async function createNode(
     await assertRulesStillUnique(tx, tenant, scheme.code)
     // The parent stops being a leaf: in a leaf-only scheme its customers go down to the new child.
     const held = parent && input.moveParentCustomers && scheme.leafOnly ? (counts?.get(parent.id) ?? 0) : 0
-    const movedIds = parent && held > 0 ? await tx.customers.idsOnNodes(tenant.id, [parent.id]) : []
+    const movedIds = parent && held > 0 ? await tx.customers.idsOnNodes(tenant.id, EVERY_CUSTOMER, [parent.id]) : []
     if (parent && held > 0) await tx.customers.repointNode(tenant.id, parent.id, node.id)
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'class.created', 'class', node.id, {

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   assertCan,
   assertNoIssues,
   BUILTIN_SCHEMES,
@@ -12,7 +11,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
 import { findScheme } from './scheme-context.js'
@@ -61,9 +60,7 @@ export function validateSchemeName(raw: string, issues: Issue[]): string {
 
 /** Adds a user-defined scheme (价值等级, 规模, 渠道 …): a tree with a level scheme or a flat list. */
 export async function createScheme(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   input: CreateSchemeInput,
 ): Promise<SchemeSummary> {
   assertCan(actor, 'class:edit')

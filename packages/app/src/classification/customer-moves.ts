@@ -1,4 +1,5 @@
 import type { Actor, Tx } from '@kehu/core'
+import { EVERY_CUSTOMER } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { Deps } from '../deps.js'
 
@@ -16,7 +17,7 @@ export async function repointCustomers(
   to: { id: string; code: string },
   via: string,
 ): Promise<number> {
-  const ids = await tx.customers.idsOnNodes(tenantId, [from.id])
+  const ids = await tx.customers.idsOnNodes(tenantId, EVERY_CUSTOMER, [from.id])
   if (ids.length === 0) return 0
   const moved = await tx.customers.repointNode(tenantId, from.id, to.id)
   for (const id of ids)

@@ -1,7 +1,7 @@
-import { type Actor, assertAssignable, assertCan, conflict, displayName, invalid, planDelete, text } from '@kehu/core'
+import { assertAssignable, assertCan, conflict, displayName, invalid, planDelete, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { repointCustomers } from './customer-moves.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
@@ -20,9 +20,7 @@ export interface DeleteResult {
 
 /** Deletes a class without children or customers (refused with the counts), or after moving its customers. */
 export async function deleteNode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
   input: DeleteNodeInput = {},

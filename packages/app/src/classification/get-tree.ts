@@ -1,5 +1,5 @@
-import { type ClassDefaults, displayName, isLeaf } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, type ClassDefaults, displayName, isLeaf } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
 import { aliasesByNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
@@ -30,7 +30,8 @@ export interface Tree {
 }
 
 /** One scheme with every node: level, leaf flag, customer counts, aliases and display name. */
-export async function getTree(deps: Deps, tenantCode: string, schemeCode: string): Promise<Tree> {
+export async function getTree({ deps, actor, tenant: tenantCode }: RequestContext, schemeCode: string): Promise<Tree> {
+  assertCan(actor, 'class:read')
   return deps.store.read(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const counts = await tx.nodes.customerCounts(tenant.id, scheme.id)

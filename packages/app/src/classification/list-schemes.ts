@@ -1,5 +1,5 @@
-import { type ClassScheme, levelMask, printLevels } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, type ClassScheme, levelMask, printLevels } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
 export interface SchemeSummary {
@@ -29,7 +29,8 @@ export const schemeSummary = (s: ClassScheme, nodeCount: number): SchemeSummary 
 })
 
 /** The tenant's classification schemes in display order, with their level masks and node counts. */
-export async function listSchemes(deps: Deps, tenantCode: string): Promise<SchemeSummary[]> {
+export async function listSchemes({ deps, actor, tenant: tenantCode }: RequestContext): Promise<SchemeSummary[]> {
+  assertCan(actor, 'class:read')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const schemes = (await tx.schemes.list(tenant.id)).sort((a, b) => a.position - b.position)

@@ -1,7 +1,7 @@
-import { type Actor, assertCan, displayName, normalizeNodeCode, planMerge } from '@kehu/core'
+import { assertCan, displayName, normalizeNodeCode, planMerge } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { repointCustomers } from './customer-moves.js'
 import { requireNode } from './node-lookup.js'
 import { recodeRuleConditions } from './recode-conditions.js'
@@ -25,9 +25,7 @@ export interface MergeResult {
  * become aliases of the target, and it is removed.
  */
 export async function mergeNodes(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
   input: MergeNodesInput,

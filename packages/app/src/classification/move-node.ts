@@ -1,11 +1,11 @@
-import { type Actor, assertCan, displayName, type MovePlan, normalizeNodeCode, planMove, type Tx } from '@kehu/core'
+import { assertCan, displayName, EVERY_CUSTOMER, type MovePlan, normalizeNodeCode, planMove, type Tx } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
-import { recodeInTx } from '../codes/recode-customer.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { requireNode } from './node-lookup.js'
 import { recodeRuleConditions } from './recode-conditions.js'
+import { recodeInTx } from './recode-customer.js'
 import { loadScheme, type SchemeContext } from './scheme-context.js'
 
 export const MoveNodeInput = z.object({
@@ -56,9 +56,7 @@ async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInp
 
 /** What a move would do, without doing it: each old → new code and the customers affected. */
 export async function previewMoveNode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
   input: MoveNodeInput,
@@ -74,9 +72,7 @@ export async function previewMoveNode(
  * (so lookups by the old code still work), and customers follow because they reference node ids.
  */
 export async function moveNode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
   input: MoveNodeInput,
@@ -113,10 +109,11 @@ export async function moveNode(
     if (input.recodeCustomers) {
       const ids = await tx.customers.idsOnNodes(
         ctx.tenant.id,
+        EVERY_CUSTOMER,
         movePlan.moves.map((m) => m.nodeId),
       )
       for (const id of ids) {
-        const customer = await tx.customers.byId(ctx.tenant.id, id)
+        const customer = await tx.customers.byId(ctx.tenant.id, EVERY_CUSTOMER, id)
         if (!customer || customer.status === 'archived') continue
         const r = await recodeInTx(
           deps,

@@ -1,7 +1,16 @@
-import { type Actor, assertCan, type ClassRule, type Customer, conflict, type Tx, text } from '@kehu/core'
+import {
+  assertCan,
+  type ClassRule,
+  type Customer,
+  conflict,
+  type Tx,
+  text,
+  type Visibility,
+  visibilityOf,
+} from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { firstMatchingRule, isAssignable } from './auto-classify.js'
 import { filterSubjectOf, forEachCustomer, loadClassIndex } from './class-index.js'
 import { reassignCustomers } from './reassign.js'
@@ -40,7 +49,12 @@ interface Planned {
   codeOf: (id: string | undefined) => string | null
 }
 
-async function plan(tx: Tx, tenantCode: string, schemeCode: string): Promise<Planned & { tenantId: string }> {
+async function plan(
+  tx: Tx,
+  tenantCode: string,
+  visible: Visibility,
+  schemeCode: string,
+): Promise<Planned & { tenantId: string }> {
   const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
   const index = await loadClassIndex(tx, tenant.id)
   const attributes = await tx.attributes.list(tenant.id)
@@ -51,7 +65,7 @@ async function plan(tx: Tx, tenantCode: string, schemeCode: string): Promise<Pla
   const items: Planned['items'] = []
   const moves: ReclassifyMove[] = []
   const transitions = new Map<string, { from: string | null; to: string; count: number }>()
-  await forEachCustomer(tx, tenant.id, (c) => {
+  await forEachCustomer(tx, tenant.id, visible, (c) => {
     // Archived customers are out of circulation: a run does not touch them.
     if (c.status === 'archived') return
     const rule: ClassRule | undefined = firstMatchingRule(usable, filterSubjectOf(c, index), () => true, {
@@ -83,13 +97,11 @@ async function plan(tx: Tx, tenantCode: string, schemeCode: string): Promise<Pla
 
 /** Who a re-classification run would move from where to where (customers the rules match and place elsewhere). */
 export async function previewReclassify(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
 ): Promise<ReclassifyPreview> {
   assertCan(actor, 'customer:edit')
-  return deps.store.read(async (tx) => (await plan(tx, tenantCode, schemeCode)).preview)
+  return deps.store.read(async (tx) => (await plan(tx, tenantCode, visibilityOf(actor), schemeCode)).preview)
 }
 
 export const RECLASSIFY_BATCH = 500
@@ -99,14 +111,12 @@ export const RECLASSIFY_BATCH = 500
  * Each batch re-plans, so customers changed since are placed by their present data.
  */
 export async function applyReclassify(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: ReclassifyInput = {},
 ): Promise<ReclassifyPreview & { moved: number }> {
   assertCan(actor, 'customer:edit')
-  const first = await deps.store.read((tx) => plan(tx, tenantCode, schemeCode))
+  const first = await deps.store.read((tx) => plan(tx, tenantCode, visibilityOf(actor), schemeCode))
   if (input.expectedCount !== undefined && input.expectedCount !== first.preview.count)
     throw conflict(
       'CLASS_RECLASSIFY_CHANGED',
@@ -120,7 +130,7 @@ export async function applyReclassify(
   const pending = new Set(first.items.map((i) => i.customer.id))
   while (pending.size > 0) {
     const n = await deps.store.transaction(async (tx) => {
-      const { items, codeOf, tenantId } = await plan(tx, tenantCode, schemeCode)
+      const { items, codeOf, tenantId } = await plan(tx, tenantCode, visibilityOf(actor), schemeCode)
       const batch = items.filter((i) => pending.has(i.customer.id)).slice(0, RECLASSIFY_BATCH)
       if (batch.length === 0) {
         pending.clear()

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   assertCan,
   assertNoIssues,
   type ClassDefaults,
@@ -13,7 +12,7 @@ import {
 import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { requireNode } from './node-lookup.js'
 import { loadScheme } from './scheme-context.js'
 
@@ -37,9 +36,7 @@ const nameKey = (name: string) => name.normalize('NFKC').trim().toLowerCase()
 
 /** Renames, disables/enables a class or sets its defaults; everything is checked before anything is written. */
 export async function updateNode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
   input: UpdateNodeInput,
@@ -136,23 +133,11 @@ export async function updateNode(
   })
 }
 
-export const renameNode = (deps: Deps, actor: Actor, tenant: string, scheme: string, code: string, name: string) =>
-  updateNode(deps, actor, tenant, scheme, code, { name })
+export const renameNode = (ctx: RequestContext, scheme: string, code: string, name: string) =>
+  updateNode(ctx, scheme, code, { name })
 
-export const setNodeEnabled = (
-  deps: Deps,
-  actor: Actor,
-  tenant: string,
-  scheme: string,
-  code: string,
-  enabled: boolean,
-) => updateNode(deps, actor, tenant, scheme, code, { enabled })
+export const setNodeEnabled = (ctx: RequestContext, scheme: string, code: string, enabled: boolean) =>
+  updateNode(ctx, scheme, code, { enabled })
 
-export const setNodeDefaults = (
-  deps: Deps,
-  actor: Actor,
-  tenant: string,
-  scheme: string,
-  code: string,
-  defaults: NodeDefaultsInput,
-) => updateNode(deps, actor, tenant, scheme, code, { defaults })
+export const setNodeDefaults = (ctx: RequestContext, scheme: string, code: string, defaults: NodeDefaultsInput) =>
+  updateNode(ctx, scheme, code, { defaults })

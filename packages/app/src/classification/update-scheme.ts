@@ -1,5 +1,4 @@
 import {
-  type Actor,
   assertCan,
   assertNoIssues,
   type ClassScheme,
@@ -12,7 +11,7 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { levelsFrom, validateSchemeName } from './create-scheme.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
 import { loadScheme } from './scheme-context.js'
@@ -28,9 +27,7 @@ export type UpdateSchemeInput = z.infer<typeof UpdateSchemeInput>
 
 /** Renames a scheme or changes its level scheme (refused for levels in use, with the reason) or leaf rule. */
 export async function updateScheme(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   input: UpdateSchemeInput,
 ): Promise<SchemeSummary> {

@@ -9,6 +9,7 @@ import { createStore, migrate, openDatabase, systemClock, uuidIds } from '@kehu/
 import { testKinds } from '@kehu/storage/testing'
 import { describe, expect, it } from 'vitest'
 import { createNode } from '../classification/create-node.js'
+import { forTenant } from '../context.js'
 import { createCustomer } from '../customers/create-customer.js'
 import type { Deps } from '../deps.js'
 import { createTenant } from '../tenancy/create-tenant.js'
@@ -25,9 +26,10 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url))
 
 async function prepare(deps: Deps, tenant: string) {
   const actor = await ensureLocalAdmin(deps, 'test')
-  await createTenant(deps, actor, { code: tenant, name: '并发账套' })
-  for (const t of TYPES) await createNode(deps, actor, tenant, 'type', { code: t, name: `类型${t}` })
-  await updateCodeRule(deps, actor, tenant, '默认规则', { pattern: '{type}-{serial:5}' })
+  const ctx = forTenant({ deps, actor, lang: 'zh-CN' }, tenant)
+  await createTenant(ctx, { code: tenant, name: '并发账套' })
+  for (const t of TYPES) await createNode(ctx, 'type', { code: t, name: `类型${t}` })
+  await updateCodeRule(ctx, '默认规则', { pattern: '{type}-{serial:5}' })
   return actor
 }
 
@@ -95,7 +97,10 @@ describe('code allocation under parallel creates', () => {
         let next = 0
         const worker = async () => {
           for (let i = next++; i < N; i = next++)
-            await createCustomer(t.deps, actor, 'pgconc', { name: `客户${i}`, type: TYPES[i % TYPES.length] })
+            await createCustomer(forTenant({ deps: t.deps, actor, lang: 'zh-CN' }, 'pgconc'), {
+              name: `客户${i}`,
+              type: TYPES[i % TYPES.length],
+            })
         }
         await Promise.all(Array.from({ length: 8 }, worker))
         await assertDenseAndUnique(t.deps, 'pgconc', N)
@@ -110,7 +115,10 @@ describe('code allocation under parallel creates', () => {
     const t = await setupAppTest(kind)
     try {
       const actor = await prepare(t.deps, 'rollback')
-      expect((await createCustomer(t.deps, actor, 'rollback', { name: '一', type: 'A' })).customer.code).toBe('A-00001')
+      expect(
+        (await createCustomer(forTenant({ deps: t.deps, actor, lang: 'zh-CN' }, 'rollback'), { name: '一', type: 'A' }))
+          .customer.code,
+      ).toBe('A-00001')
       // The same store, except that the customer insert fails after the code was allocated and registered.
       const failing: Deps = {
         ...t.deps,
@@ -132,8 +140,13 @@ describe('code allocation under parallel creates', () => {
             ),
         },
       }
-      await expect(createCustomer(failing, actor, 'rollback', { name: '二', type: 'A' })).rejects.toThrow('disk full')
-      expect((await createCustomer(t.deps, actor, 'rollback', { name: '三', type: 'A' })).customer.code).toBe('A-00002')
+      await expect(
+        createCustomer(forTenant({ deps: failing, actor, lang: 'zh-CN' }, 'rollback'), { name: '二', type: 'A' }),
+      ).rejects.toThrow('disk full')
+      expect(
+        (await createCustomer(forTenant({ deps: t.deps, actor, lang: 'zh-CN' }, 'rollback'), { name: '三', type: 'A' }))
+          .customer.code,
+      ).toBe('A-00002')
       await assertRegistry(t.deps, 'rollback', ['A-00001', 'A-00002'])
     } finally {
       await t.dispose()

@@ -1,9 +1,9 @@
 import {
-  type Actor,
   assertCan,
   type CodePattern,
   type CodeRule,
   type Customer,
+  EVERY_CUSTOMER,
   type FieldValue,
   formatCodeDate,
   isoWeek,
@@ -20,7 +20,7 @@ import {
   text,
 } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadCodeContext, storedPattern, type TenantCodeContext, valueSets } from './rule-context.js'
 
@@ -57,7 +57,7 @@ const PAGE = 1000
 async function allCustomers(tx: Tx, tenantId: string): Promise<Map<string, Customer>> {
   const out = new Map<string, Customer>()
   for (let offset = 0; ; offset += PAGE) {
-    const page = await tx.customers.find(tenantId, { limit: PAGE, offset })
+    const page = await tx.customers.find(tenantId, EVERY_CUSTOMER, { limit: PAGE, offset })
     for (const c of page.items) out.set(c.id, c)
     if (page.items.length < PAGE) return out
   }
@@ -144,9 +144,7 @@ function valuesOfCode(
  * each with a fix. Codes are never rewritten; with `fix` only such counters move past the codes, audited.
  */
 export async function auditCodes(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   options: { fix?: boolean } = {},
 ): Promise<CodeAuditReport> {
   assertCan(actor, 'code:audit')

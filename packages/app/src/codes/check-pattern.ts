@@ -1,4 +1,5 @@
 import {
+  assertCan,
   checkRule,
   type Issue,
   printPattern,
@@ -8,7 +9,7 @@ import {
   serialScope,
 } from '@kehu/core'
 import { z } from 'zod'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { PatternInput, readPattern } from './code-rule-input.js'
 import { loadCodeContext, ruleContextOf } from './rule-context.js'
@@ -54,15 +55,12 @@ export function checkPatternWith(pattern: CheckPatternInput['pattern'], ctx: Rul
  * `kehu code check`: without a tenant, opens nothing and checks structure only (values unknown);
  * with one, adds its value sets, map tables, level schemes and every other active rule.
  */
-export async function checkPattern(
-  deps: Deps | undefined,
-  tenantCode: string | undefined,
-  input: CheckPatternInput,
-): Promise<PatternCheck> {
+export async function checkPattern(rc: RequestContext | undefined, input: CheckPatternInput): Promise<PatternCheck> {
   const parsed = CheckPatternInput.parse(input)
-  if (!deps || tenantCode === undefined) return checkPatternWith(parsed.pattern, undefined)
-  return deps.store.read(async (tx) => {
-    const ctx = await loadCodeContext(tx, await resolveTenant(tx, tenantCode))
+  if (!rc) return checkPatternWith(parsed.pattern, undefined)
+  assertCan(rc.actor, 'code-rule:read')
+  return rc.deps.store.read(async (tx) => {
+    const ctx = await loadCodeContext(tx, await resolveTenant(tx, rc.tenant))
     const self = parsed.rule ? ctx.rules.find((r) => r.name === parsed.rule || r.id === parsed.rule) : undefined
     return checkPatternWith(parsed.pattern, ruleContextOf(ctx, self?.id))
   })

@@ -1,5 +1,5 @@
-import { serialCapacity, serialSegments } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, serialCapacity, serialSegments } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { storedPattern } from './rule-context.js'
 
@@ -33,7 +33,8 @@ export const CAPACITY_WINDOW_DAYS = 30
  * Capacity per counter (docs/decisions/0014-design-brief.md, A.6): used and remaining serials, the recent creation
  * rate and when the counter runs out; `warn` when under 10 % remains or it runs out within 90 days.
  */
-export async function codeCapacity(deps: Deps, tenantCode: string): Promise<CounterCapacity[]> {
+export async function codeCapacity({ deps, actor, tenant: tenantCode }: RequestContext): Promise<CounterCapacity[]> {
+  assertCan(actor, 'code-rule:read')
   const now = deps.clock.now()
   const since = new Date(now.getTime() - CAPACITY_WINDOW_DAYS * 86_400_000).toISOString()
   return deps.store.read(async (tx) => {

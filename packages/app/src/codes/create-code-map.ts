@@ -1,15 +1,13 @@
-import { type Actor, assertCan, type CodeMapRecord } from '@kehu/core'
+import { assertCan, type CodeMapRecord } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertMapAccepted, CodeMapInput, mapRecordOf, validateCodeMap } from './code-map-input.js'
 import { loadCodeContext } from './rule-context.js'
 
 /** Saves a new map table (对照表 value → short code). */
 export async function createCodeMap(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   input: CodeMapInput,
 ): Promise<CodeMapRecord> {
   assertCan(actor, 'code-rule:edit')

@@ -1,15 +1,13 @@
-import { type Actor, assertCan, type CodeRule } from '@kehu/core'
+import { assertCan, type CodeRule } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertRuleAccepted, CodeRuleInput, planRule } from './code-rule-input.js'
 import { loadCodeContext } from './rule-context.js'
 
 /** Saves a new rule after checking it against the tenant's values and every other active rule. */
 export async function createCodeRule(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   input: CodeRuleInput,
 ): Promise<CodeRule> {
   assertCan(actor, 'code-rule:edit')

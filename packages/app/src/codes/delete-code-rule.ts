@@ -1,11 +1,11 @@
-import { type Actor, assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { ruleByName } from './get-code-rule.js'
 
 /** Deletes a rule that never issued a code and is not the default; otherwise refuses (disable it instead). */
-export async function deleteCodeRule(deps: Deps, actor: Actor, tenantCode: string, name: string): Promise<void> {
+export async function deleteCodeRule({ deps, actor, tenant: tenantCode }: RequestContext, name: string): Promise<void> {
   assertCan(actor, 'code-rule:edit')
   await deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)

@@ -1,5 +1,5 @@
-import { type CodeRule, notFound, type Tx, text } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, type CodeRule, notFound, type Tx, text } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -18,6 +18,7 @@ export async function ruleByName(tx: Tx, tenantId: string, name: string): Promis
 }
 
 /** One rule by name or id. */
-export async function getCodeRule(deps: Deps, tenantCode: string, name: string): Promise<CodeRule> {
-  return deps.store.read(async (tx) => ruleByName(tx, (await resolveTenant(tx, tenantCode)).id, name))
+export async function getCodeRule({ deps, actor, tenant }: RequestContext, name: string): Promise<CodeRule> {
+  assertCan(actor, 'code-rule:read')
+  return deps.store.read(async (tx) => ruleByName(tx, (await resolveTenant(tx, tenant)).id, name))
 }

@@ -1,6 +1,6 @@
-import { type Actor, assertCan, type CodeMapRecord, notFound, text } from '@kehu/core'
+import { assertCan, type CodeMapRecord, notFound, text } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertMapAccepted, CodeMapInput, mapRecordOf, validateCodeMap } from './code-map-input.js'
 import { loadCodeContext } from './rule-context.js'
@@ -10,9 +10,7 @@ import { loadCodeContext } from './rule-context.js'
  * a change that would let a rule print one code for two customers, or collide with another rule, is refused.
  */
 export async function updateCodeMap(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   name: string,
   input: CodeMapInput,
 ): Promise<CodeMapRecord> {

@@ -1,6 +1,6 @@
-import { type Actor, assertCan, type CodeRule } from '@kehu/core'
+import { assertCan, type CodeRule } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertRuleAccepted, planRule, UpdateCodeRuleInput } from './code-rule-input.js'
 import { clearOtherDefaults } from './create-code-rule.js'
@@ -13,9 +13,7 @@ import { loadCodeContext } from './rule-context.js'
  * audit event records how many there were.
  */
 export async function updateCodeRule(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   name: string,
   input: UpdateCodeRuleInput,
 ): Promise<CodeRule> {

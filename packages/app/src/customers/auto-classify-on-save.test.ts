@@ -20,26 +20,26 @@ describe.each(testKinds())('automatic classification on save on %s', (kind) => {
       ['01', '重点'],
       ['02', '一般'],
     ] as const)
-      await createNode(t.deps, t.actor, tc, 'class', { code, name })
-    await createClassRule(t.deps, t.actor, tc, 'class', {
+      await createNode(t.ctx(tc), 'class', { code, name })
+    await createClassRule(t.ctx(tc), 'class', {
       name: '高额度',
       condition: { all: [{ field: 'creditLimitCents', op: 'gte', value: 100_000_00 }] },
       node: '01',
     })
-    const big = await createCustomer(t.deps, t.actor, tc, { name: '大额客户', creditLimit: '200000' })
-    const classOf = async (id: string) => (await getCustomer(t.deps, t.actor, tc, id)).nodes.class?.code
+    const big = await createCustomer(t.ctx(tc), { name: '大额客户', creditLimit: '200000' })
+    const classOf = async (id: string) => (await getCustomer(t.ctx(tc), id)).nodes.class?.code
     expect(await classOf(big.customer.id)).toBe('01')
-    const chosen = await createCustomer(t.deps, t.actor, tc, { name: '手选客户', creditLimit: '200000', class: '02' })
+    const chosen = await createCustomer(t.ctx(tc), { name: '手选客户', creditLimit: '200000', class: '02' })
     expect(await classOf(chosen.customer.id)).toBe('02')
 
-    const small = await createCustomer(t.deps, t.actor, tc, { name: '小额客户', creditLimit: '100' })
+    const small = await createCustomer(t.ctx(tc), { name: '小额客户', creditLimit: '100' })
     expect(await classOf(small.customer.id)).toBeUndefined()
-    const raised = await updateCustomer(t.deps, t.actor, tc, small.customer.id, small.customer.version, {
+    const raised = await updateCustomer(t.ctx(tc), small.customer.id, small.customer.version, {
       creditLimit: '150000',
     })
     expect(await classOf(small.customer.id)).toBe('01')
     // clearing the class in the same edit is the clerk's choice: it stays empty
-    await updateCustomer(t.deps, t.actor, tc, small.customer.id, raised.customer.version, { class: null })
+    await updateCustomer(t.ctx(tc), small.customer.id, raised.customer.version, { class: null })
     expect(await classOf(small.customer.id)).toBeUndefined()
   })
 })

@@ -35,25 +35,25 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
       ['class', '01', '大客户', null],
       ['class', '01001', '北京大客户', '01'],
     ] as const)
-      await createNode(t.deps, t.actor, code, scheme, { code: nodeCode, name, parentCode: parent })
+      await createNode(t.ctx(code), scheme, { code: nodeCode, name, parentCode: parent })
     return code
   }
 
   it('prints the seed example V-BJ-20231001-00001 and counts per scope', async () => {
     const tc = await tenantWithRule('{type}-{region|map:地区简称}-{date:yyyymmdd}-{serial:5}')
-    const a = await createCustomer(t.deps, t.actor, tc, {
+    const a = await createCustomer(t.ctx(tc), {
       name: '北京华信科技有限公司',
       type: 'V',
       region: 'HBBJ',
       class: '01001',
     })
-    const b = await createCustomer(t.deps, t.actor, tc, {
+    const b = await createCustomer(t.ctx(tc), {
       name: '北京东方贸易有限公司',
       type: 'V',
       region: 'HBBJ',
       class: '01001',
     })
-    const c = await createCustomer(t.deps, t.actor, tc, {
+    const c = await createCustomer(t.ctx(tc), {
       name: '北京零售商行',
       type: 'RT',
       region: 'HBBJ',
@@ -71,7 +71,7 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
 
   it('reports every field problem at once and spends no number', async () => {
     const tc = await tenantWithRule('{serial:5}')
-    const err = await createCustomer(t.deps, t.actor, tc, {
+    const err = await createCustomer(t.ctx(tc), {
       name: '',
       uscc: '91350100M000100Y44',
       class: '01',
@@ -81,67 +81,59 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
     const codes = err.issues.map((i: { code: string }) => i.code)
     expect(codes).toEqual(expect.arrayContaining(['USCC_CHECK_CHARACTER', 'CLASS_NOT_LEAF']))
     expect(err.issues.length).toBeGreaterThanOrEqual(4)
-    const ok = await createCustomer(t.deps, t.actor, tc, { name: '好客户' })
+    const ok = await createCustomer(t.ctx(tc), { name: '好客户' })
     expect(ok.customer.code).toBe('00001')
   })
 
   it('replays an idempotent create without spending a code, and refuses the key with another body', async () => {
     const tc = await tenantWithRule('{serial:5}')
-    const a = await createCustomer(t.deps, t.actor, tc, { name: '甲公司' }, { idempotencyKey: 'k-1' })
-    const again = await createCustomer(t.deps, t.actor, tc, { name: '甲公司' }, { idempotencyKey: 'k-1' })
+    const a = await createCustomer(t.ctx(tc), { name: '甲公司' }, { idempotencyKey: 'k-1' })
+    const again = await createCustomer(t.ctx(tc), { name: '甲公司' }, { idempotencyKey: 'k-1' })
     expect(again.replayed).toBe(true)
     expect(again.customer.id).toBe(a.customer.id)
-    await expect(
-      createCustomer(t.deps, t.actor, tc, { name: '乙公司' }, { idempotencyKey: 'k-1' }),
-    ).rejects.toMatchObject({
+    await expect(createCustomer(t.ctx(tc), { name: '乙公司' }, { idempotencyKey: 'k-1' })).rejects.toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
     })
-    expect((await createCustomer(t.deps, t.actor, tc, { name: '丙公司' })).customer.code).toBe('00002')
+    expect((await createCustomer(t.ctx(tc), { name: '丙公司' })).customer.code).toBe('00002')
   })
 
   it('handles typed codes per mode: refused in auto, high-water mark, next free code on a clash', async () => {
     const auto = await tenantWithRule('{type}{serial:3}')
-    await expect(createCustomer(t.deps, t.actor, auto, { name: 'A', type: 'RT', code: 'RT009' })).rejects.toMatchObject(
-      {
-        code: 'CODE_MANUAL_NOT_ALLOWED',
-      },
-    )
+    await expect(createCustomer(t.ctx(auto), { name: 'A', type: 'RT', code: 'RT009' })).rejects.toMatchObject({
+      code: 'CODE_MANUAL_NOT_ALLOWED',
+    })
     const editable = await tenantWithRule('{type}{serial:3}', 'auto-editable', 'next')
-    const typed = await createCustomer(t.deps, t.actor, editable, { name: 'A', type: 'RT', code: 'rt009' })
+    const typed = await createCustomer(t.ctx(editable), { name: 'A', type: 'RT', code: 'rt009' })
     expect(typed.customer.code).toBe('RT009')
-    const next = await createCustomer(t.deps, t.actor, editable, { name: 'B', type: 'RT' })
+    const next = await createCustomer(t.ctx(editable), { name: 'B', type: 'RT' })
     expect(next.customer.code).toBe('RT010')
-    const clash = await createCustomer(t.deps, t.actor, editable, { name: 'C', type: 'RT', code: 'RT010' })
+    const clash = await createCustomer(t.ctx(editable), { name: 'C', type: 'RT', code: 'RT010' })
     expect(clash.customer.code).toBe('RT011')
     expect(clash.codeReplaced).toEqual({ requested: 'RT010', issued: 'RT011' })
     const refuse = await tenantWithRule('{type}{serial:3}', 'auto-editable', 'refuse')
-    await createCustomer(t.deps, t.actor, refuse, { name: 'A', type: 'RT' })
-    await expect(
-      createCustomer(t.deps, t.actor, refuse, { name: 'B', type: 'RT', code: 'RT001' }),
-    ).rejects.toMatchObject({
+    await createCustomer(t.ctx(refuse), { name: 'A', type: 'RT' })
+    await expect(createCustomer(t.ctx(refuse), { name: 'B', type: 'RT', code: 'RT001' })).rejects.toMatchObject({
       code: 'CODE_TAKEN',
       details: { suggestion: 'RT002' },
     })
     const manual = await tenantWithRule('{type}{serial:3}', 'manual')
-    await expect(createCustomer(t.deps, t.actor, manual, { name: 'A', type: 'RT' })).rejects.toMatchObject({
+    await expect(createCustomer(t.ctx(manual), { name: 'A', type: 'RT' })).rejects.toMatchObject({
       code: 'CODE_REQUIRED',
     })
-    expect((await createCustomer(t.deps, t.actor, manual, { name: 'A', type: 'RT', code: 'X-1' })).customer.code).toBe(
-      'X-1',
-    )
+    expect((await createCustomer(t.ctx(manual), { name: 'A', type: 'RT', code: 'X-1' })).customer.code).toBe('X-1')
   })
 
   it('skips a legacy code the counter would issue, counting the retry', async () => {
     const tc = await tenantWithRule('{serial:5}', 'manual')
-    await createCustomer(t.deps, t.actor, tc, { name: '旧客户', code: 'LEGACY' })
+    await createCustomer(t.ctx(tc), { name: '旧客户', code: 'LEGACY' })
     const tenant = await t.deps.store.read((tx) => tx.tenants.byCode(tc))
     await t.deps.store.transaction(async (tx) => {
       const r = (await tx.codeRules.list(tenant!.id))[0]!
       await tx.codeRules.update({ ...r, mode: 'auto-editable' })
     })
-    await createCustomer(t.deps, t.actor, tc, { name: '手工', code: '00002' })
-    const a = await createCustomer(t.deps, t.actor, tc, { name: '一' })
-    const b = await createCustomer(t.deps, t.actor, tc, { name: '二' })
+    await createCustomer(t.ctx(tc), { name: '手工', code: '00002' })
+    const a = await createCustomer(t.ctx(tc), { name: '一' })
+    const b = await createCustomer(t.ctx(tc), { name: '二' })
     expect([a.customer.code, b.customer.code]).toEqual(['00003', '00004'])
   })
 })

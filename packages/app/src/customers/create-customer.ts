@@ -1,47 +1,47 @@
 import { createHash } from 'node:crypto'
 import {
-  type Actor,
   AppError,
   assertCan,
   assertNoIssues,
   type CodeRule,
   type Customer,
   conflict,
+  EVERY_CUSTOMER,
   type FilterSubject,
   type Issue,
   issue,
   type Tenant,
   type Tx,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
 import { applyClassRules } from '../classification/auto-classify.js'
 import { placementDefaults } from '../classification/class-defaults.js'
+import { classesSubject, type Placement, placeAdded, placeNodes, recordValues } from '../classification/placement.js'
 import { type Allocation, allocateCode } from '../codes/allocate-code.js'
 import { chooseRule } from '../codes/choose-rule.js'
-import {
-  classesSubject,
-  mapTables,
-  type Placement,
-  placeAdded,
-  placeNodes,
-  recordValues,
-} from '../codes/record-values.js'
+import { mapTables } from '../codes/map-tables.js'
+import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, todayIn } from './build-customer.js'
 import { type CustomerInput, nodeCodesOf } from './customer-input.js'
+import { type CustomerDetail, detailOf, viewCustomers } from './customer-view.js'
 
 export interface CreateCustomerOptions {
   /** A retried create with the same key returns the first result and spends no code. */
   idempotencyKey?: string | undefined
 }
 
-export interface CreateCustomerResult {
-  customer: Customer
+/** What a create wrote, as the record page shows it. */
+export interface CreatedCustomer extends CustomerDetail {
   /** The typed code was taken; the rule's next free code was issued instead. */
   codeReplaced?: { requested: string; issued: string }
+}
+
+export interface CreateCustomerResult extends CreatedCustomer {
   /** True when an idempotent retry returned the first result. */
   replayed?: boolean
 }
@@ -82,7 +82,7 @@ export async function customerIdOf(
 /** Refuses a USCC that another customer of the tenant already holds (archived ones included). */
 export async function assertUsccFree(tx: Tx, tenantId: string, uscc: string | null, selfId?: string) {
   if (!uscc) return
-  const other = await tx.customers.byUscc(tenantId, uscc)
+  const other = await tx.customers.byUscc(tenantId, EVERY_CUSTOMER, uscc)
   if (other && other.id !== selfId)
     throw conflict(
       'CUSTOMER_USCC_TAKEN',
@@ -141,13 +141,15 @@ export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: C
   return { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now }
 }
 
-async function insertNew(
-  deps: Deps,
-  actor: Actor,
-  tx: Tx,
-  tenant: Tenant,
-  input: CustomerInput,
-): Promise<CreateCustomerResult> {
+/**
+ * Creates a customer inside the caller's transaction (ARCHITECTURE.md, "one request end to end"): validates
+ * every field at once, places it in its classes, chooses the rule, allocates the code with the counter locked
+ * until commit, inserts, and audits. An import or a merge calls it once per customer in one transaction.
+ */
+export async function createCustomerInTx(ctx: RequestContext, tx: Tx, input: CustomerInput): Promise<CreatedCustomer> {
+  const { deps, actor } = ctx
+  assertCan(actor, 'customer:create')
+  const tenant = await resolveTenant(tx, ctx.tenant)
   const { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now } =
     await draftCustomer(deps, tx, tenant, input)
   assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
@@ -205,32 +207,29 @@ async function insertNew(
         : {}),
     }),
   )
+  const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
   return {
-    customer,
+    ...view!,
+    codes: [{ code: allocation.code, kind: 'live', createdAt: at }],
     ...(allocation.replaced
       ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
       : {}),
   }
 }
 
-/**
- * Creates a customer in one transaction (ARCHITECTURE.md, "one request end to end"): validates every field
- * at once, places it in its classes, chooses the rule, allocates the code with the counter locked until
- * commit, inserts, and audits. With an idempotency key a retry returns the first result.
- */
+/** Creates a customer in a transaction of its own; with an idempotency key a retry returns the first result. */
 export async function createCustomer(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  ctx: RequestContext,
   input: CustomerInput,
   options: CreateCustomerOptions = {},
 ): Promise<CreateCustomerResult> {
+  const { deps, actor } = ctx
   assertCan(actor, 'customer:create')
   return deps.store.transaction(
     async (tx) => {
-      const tenant = await resolveTenant(tx, tenantCode)
       const key = options.idempotencyKey?.trim()
-      if (!key) return insertNew(deps, actor, tx, tenant, input)
+      if (!key) return createCustomerInTx(ctx, tx, input)
+      const tenant = await resolveTenant(tx, ctx.tenant)
       const now = deps.clock.now()
       const fp = fingerprint(input)
       const prior = await tx.idempotency.claim({
@@ -257,15 +256,15 @@ export async function createCustomer(
             text('同一个幂等键的请求仍在处理中', 'A request with this idempotency key is still running'),
           )
         const id = (prior.response as { customerId?: string } | null)?.customerId
-        const customer = id ? await tx.customers.byId(tenant.id, id) : undefined
+        const customer = id ? await tx.customers.byId(tenant.id, visibilityOf(actor), id) : undefined
         if (!customer)
           throw conflict(
             'IDEMPOTENCY_STALE',
             text('幂等键对应的客户已不存在', 'The customer of this idempotency key no longer exists'),
           )
-        return { customer, replayed: true }
+        return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), customer)), replayed: true }
       }
-      const result = await insertNew(deps, actor, tx, tenant, input)
+      const result = await createCustomerInTx(ctx, tx, input)
       await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })
       return result
     },

@@ -1,6 +1,6 @@
-import { type Actor, type AuditEvent, assertCan, BUILTIN_SCHEMES, type Customer, formatCents } from '@kehu/core'
+import { type AuditEvent, assertCan, BUILTIN_SCHEMES, type Customer, formatCents, visibilityOf } from '@kehu/core'
 import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { loadCustomer } from './load-customer.js'
 
@@ -97,15 +97,13 @@ export function historyEntryOf(e: AuditEvent, index: ClassIndex): HistoryEntry {
 
 /** Every recorded change of a customer (who, when, before → after per field), oldest first. */
 export async function customerHistory(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   idOrCode: string,
 ): Promise<HistoryEntry[]> {
   assertCan(actor, 'customer:read')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const { customer } = await loadCustomer(tx, tenant.id, idOrCode)
+    const { customer } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
     const index = await loadClassIndex(tx, tenant.id)
     return (await tx.audit.listFor(tenant.id, 'customer', customer.id)).map((e) => historyEntryOf(e, index))
   })

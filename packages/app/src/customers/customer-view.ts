@@ -1,4 +1,4 @@
-import { BUILTIN_SCHEMES, type Customer, type CustomerCode, formatCents, type Tx } from '@kehu/core'
+import { BUILTIN_SCHEMES, type Customer, type CustomerCode, formatCents, type Tx, type Visibility } from '@kehu/core'
 import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
 
 /** A customer's node in one scheme, as the edges show it. */
@@ -50,6 +50,7 @@ export function nodesOf(classes: Record<string, string>, index: ClassIndex): Rec
 export async function viewCustomers(
   tx: Tx,
   tenantId: string,
+  visible: Visibility,
   customers: Customer[],
   index?: ClassIndex,
 ): Promise<CustomerView[]> {
@@ -62,7 +63,7 @@ export async function viewCustomers(
       logins.set(c.accountManagerId, u?.login ?? c.accountManagerId)
     }
     if (c.headOfficeId && !heads.has(c.headOfficeId)) {
-      const h = await tx.customers.byId(tenantId, c.headOfficeId)
+      const h = await tx.customers.byId(tenantId, visible, c.headOfficeId)
       heads.set(c.headOfficeId, h ? { code: h.code, name: h.name } : null)
     }
   }
@@ -72,6 +73,23 @@ export async function viewCustomers(
     accountManager: c.accountManagerId ? (logins.get(c.accountManagerId) ?? null) : null,
     headOffice: c.headOfficeId ? (heads.get(c.headOfficeId) ?? null) : null,
   }))
+}
+
+/** A customer's record-page view: its view plus its codes, live and old. */
+export async function detailOf(
+  tx: Tx,
+  tenantId: string,
+  visible: Visibility,
+  customer: Customer,
+  index?: ClassIndex,
+): Promise<CustomerDetail> {
+  const [view] = await viewCustomers(tx, tenantId, visible, [customer], index)
+  const codes = (await tx.codes.listByCustomer(tenantId, customer.id)).map((c) => ({
+    code: c.code,
+    kind: c.kind,
+    createdAt: c.createdAt,
+  }))
+  return { ...view!, codes }
 }
 
 /**

@@ -1,6 +1,6 @@
-import { type Actor, AppError, assertCan, conflict, text } from '@kehu/core'
+import { AppError, assertCan, conflict, text, visibilityOf } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { auditViewOf, viewCustomers } from './customer-view.js'
 import { loadCustomer, staleVersion } from './load-customer.js'
@@ -15,9 +15,7 @@ const REFERENCE_NAMES: Record<string, { zh: string; en: string }> = {
  * the whole record, so the history keeps what was deleted.
  */
 export async function deleteCustomer(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   idOrCode: string,
   expectedVersion?: number,
 ): Promise<{ id: string; code: string }> {
@@ -33,7 +31,7 @@ export async function deleteCustomer(
     )
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const { customer } = await loadCustomer(tx, tenant.id, idOrCode)
+    const { customer } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
     if (expectedVersion !== undefined && expectedVersion !== customer.version)
       throw staleVersion(customer.version, expectedVersion)
     const refs = await tx.customers.referencesTo(tenant.id, customer.id)
@@ -47,7 +45,7 @@ export async function deleteCustomer(
         ),
         { references: refs },
       )
-    const [view] = await viewCustomers(tx, tenant.id, [customer])
+    const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
     const codes = await tx.codes.listByCustomer(tenant.id, customer.id)
     await tx.customers.delete(tenant.id, customer.id)
     await tx.audit.append(

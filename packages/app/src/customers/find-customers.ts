@@ -1,5 +1,4 @@
 import {
-  type Actor,
   assertCan,
   assertNoIssues,
   BUILTIN_SCHEMES,
@@ -8,11 +7,12 @@ import {
   type Issue,
   issue,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { loadClassIndex } from '../classification/class-index.js'
 import { resolveNode } from '../classification/resolve-node.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerView, viewCustomers } from './customer-view.js'
 
@@ -60,9 +60,7 @@ const listOf = (v: string | string[] | undefined): string[] =>
 
 /** A filtered page of customers in code order; archived ones only when asked for by status. */
 export async function findCustomers(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   input: FindCustomersInput = {},
 ): Promise<CustomerList> {
   assertCan(actor, 'customer:read')
@@ -138,13 +136,18 @@ export async function findCustomers(
       nodes[scheme.id] = [...ids]
     }
     assertNoIssues(issues, 'CUSTOMER_FILTER_INVALID', text('筛选条件有误', 'The filter is not valid'))
-    const page = await tx.customers.find(tenant.id, {
+    const page = await tx.customers.find(tenant.id, visibilityOf(actor), {
       ...(input.q?.trim() ? { q: input.q.trim() } : {}),
       status: status.length > 0 ? status : ['active', 'disabled'],
       nodes,
       limit,
       offset,
     })
-    return { items: await viewCustomers(tx, tenant.id, page.items, index), total: page.total, limit, offset }
+    return {
+      items: await viewCustomers(tx, tenant.id, visibilityOf(actor), page.items, index),
+      total: page.total,
+      limit,
+      offset,
+    }
   })
 }

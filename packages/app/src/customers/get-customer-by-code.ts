@@ -1,5 +1,5 @@
-import { type Customer, normalizeCode, notFound, text } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, type Customer, normalizeCode, notFound, text, visibilityOf } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
 export interface CustomerByCode {
@@ -11,12 +11,16 @@ export interface CustomerByCode {
 }
 
 /** The customer holding a code, live or old: `rt001` finds RT001, and an old code still finds its customer. */
-export async function getCustomerByCode(deps: Deps, tenantCode: string, code: string): Promise<CustomerByCode> {
+export async function getCustomerByCode(
+  { deps, actor, tenant: tenantCode }: RequestContext,
+  code: string,
+): Promise<CustomerByCode> {
+  assertCan(actor, 'customer:read')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const norm = normalizeCode(code)
     const entry = norm === '' ? undefined : await tx.codes.find(tenant.id, norm)
-    const customer = entry && (await tx.customers.byId(tenant.id, entry.customerId))
+    const customer = entry && (await tx.customers.byId(tenant.id, visibilityOf(actor), entry.customerId))
     if (!entry || !customer)
       throw notFound('CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`), {
         code,

@@ -1,7 +1,7 @@
-import { type Actor, assertCan } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, visibilityOf } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { type CustomerDetail, viewCustomers } from './customer-view.js'
+import { type CustomerDetail, detailOf } from './customer-view.js'
 import { loadCustomer } from './load-customer.js'
 
 /**
@@ -9,21 +9,14 @@ import { loadCustomer } from './load-customer.js'
  * node codes and names per scheme, its codes and aliases, account manager login and head office.
  */
 export async function getCustomer(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   idOrCode: string,
 ): Promise<CustomerDetail> {
   assertCan(actor, 'customer:read')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const { customer, matchedAlias } = await loadCustomer(tx, tenant.id, idOrCode)
-    const [view] = await viewCustomers(tx, tenant.id, [customer])
-    const codes = (await tx.codes.listByCustomer(tenant.id, customer.id)).map((c) => ({
-      code: c.code,
-      kind: c.kind,
-      createdAt: c.createdAt,
-    }))
-    return { ...view!, codes, ...(matchedAlias ? { matchedAlias } : {}) }
+    const { customer, matchedAlias } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
+    const detail = await detailOf(tx, tenant.id, visibilityOf(actor), customer)
+    return { ...detail, ...(matchedAlias ? { matchedAlias } : {}) }
   })
 }

@@ -1,21 +1,22 @@
-import { AppError, type Customer, normalizeCode, notFound, type Tx, text } from '@kehu/core'
+import { AppError, type Customer, normalizeCode, notFound, type Tx, text, type Visibility } from '@kehu/core'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** The customer with this id, live code or old code (alias); throws not-found `CUSTOMER_NOT_FOUND`. */
+/** The customer with this id, live code or old code (alias), among those `visible`; throws not-found `CUSTOMER_NOT_FOUND`. */
 export async function loadCustomer(
   tx: Tx,
   tenantId: string,
+  visible: Visibility,
   idOrCode: string,
 ): Promise<{ customer: Customer; matchedAlias?: string }> {
   const raw = idOrCode.trim()
   if (UUID.test(raw)) {
-    const byId = await tx.customers.byId(tenantId, raw.toLowerCase())
+    const byId = await tx.customers.byId(tenantId, visible, raw.toLowerCase())
     if (byId) return { customer: byId }
   }
   const code = normalizeCode(raw)
   const entry = code === '' ? undefined : await tx.codes.find(tenantId, code)
-  const customer = entry && (await tx.customers.byId(tenantId, entry.customerId))
+  const customer = entry && (await tx.customers.byId(tenantId, visible, entry.customerId))
   if (!entry || !customer)
     throw notFound(
       'CUSTOMER_NOT_FOUND',

@@ -1,10 +1,11 @@
-import { type Actor, assertCan, type CodeRule, type Issue, isAppError, scopeKey } from '@kehu/core'
+import { assertCan, type CodeRule, type Issue, isAppError, scopeKey } from '@kehu/core'
+import { recordValues } from '../classification/placement.js'
 import { nextCodeSuggestion, patternOf } from '../codes/allocate-code.js'
-import type { PreviewSample } from '../codes/preview-codes.js'
-import { mapTables, recordValues } from '../codes/record-values.js'
-import type { Deps } from '../deps.js'
+import { mapTables } from '../codes/map-tables.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { draftCustomer } from './create-customer.js'
+import type { PreviewSample } from './preview-codes.js'
 
 export interface CustomerCodePreview {
   rule: Pick<CodeRule, 'name' | 'pattern' | 'mode'>
@@ -24,9 +25,7 @@ export interface CustomerCodePreview {
  * exactly as a create chooses (conditions, class defaults, automatic classification); writes nothing.
  */
 export async function previewCustomerCode(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   draft: PreviewSample,
 ): Promise<CustomerCodePreview> {
   assertCan(actor, 'customer:create')

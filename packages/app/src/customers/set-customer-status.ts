@@ -1,11 +1,19 @@
-import { type Actor, assertCan, type Customer, type CustomerStatus, conflict, type Permission, text } from '@kehu/core'
+import {
+  assertCan,
+  type Customer,
+  type CustomerStatus,
+  conflict,
+  type Permission,
+  text,
+  visibilityOf,
+} from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { type CustomerDetail, detailOf } from './customer-view.js'
 import { loadCustomer, staleVersion } from './load-customer.js'
 
-export interface StatusChangeResult {
-  customer: Customer
+export interface StatusChangeResult extends CustomerDetail {
   /** False when the customer already had that status (nothing written). */
   changed: boolean
 }
@@ -20,9 +28,7 @@ const ACTIONS = {
 export type StatusAction = keyof typeof ACTIONS
 
 async function changeStatus(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  { deps, actor, tenant: tenantCode }: RequestContext,
   idOrCode: string,
   action: StatusAction,
   expectedVersion?: number,
@@ -31,11 +37,11 @@ async function changeStatus(
   assertCan(actor, a.permission)
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const { customer } = await loadCustomer(tx, tenant.id, idOrCode)
+    const { customer } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
     if (expectedVersion !== undefined && expectedVersion !== customer.version)
       throw staleVersion(customer.version, expectedVersion)
     if (action === 'restore' ? customer.status !== 'archived' : customer.status === a.to)
-      return { customer, changed: false }
+      return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), customer)), changed: false }
     if (customer.status === 'archived' && action !== 'restore')
       throw conflict(
         'CUSTOMER_ARCHIVED',
@@ -58,34 +64,22 @@ async function changeStatus(
         changes: { status: { before: customer.status, after: a.to } },
       }),
     )
-    return { customer: next, changed: true }
+    return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), next)), changed: true }
   })
 }
 
 /** 停用 / 启用: a disabled customer stays in lists and lookups but is marked; audited. */
 export const setCustomerStatus = (
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+  ctx: RequestContext,
   idOrCode: string,
   status: 'active' | 'disabled',
   expectedVersion?: number,
-) => changeStatus(deps, actor, tenantCode, idOrCode, status === 'active' ? 'enable' : 'disable', expectedVersion)
+) => changeStatus(ctx, idOrCode, status === 'active' ? 'enable' : 'disable', expectedVersion)
 
 /** 归档 (soft delete): hidden from default lists, still found by code; its USCC and codes stay taken. */
-export const archiveCustomer = (
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
-  idOrCode: string,
-  expectedVersion?: number,
-) => changeStatus(deps, actor, tenantCode, idOrCode, 'archive', expectedVersion)
+export const archiveCustomer = (ctx: RequestContext, idOrCode: string, expectedVersion?: number) =>
+  changeStatus(ctx, idOrCode, 'archive', expectedVersion)
 
 /** Brings an archived customer back as active. */
-export const restoreCustomer = (
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
-  idOrCode: string,
-  expectedVersion?: number,
-) => changeStatus(deps, actor, tenantCode, idOrCode, 'restore', expectedVersion)
+export const restoreCustomer = (ctx: RequestContext, idOrCode: string, expectedVersion?: number) =>
+  changeStatus(ctx, idOrCode, 'restore', expectedVersion)

@@ -1,11 +1,11 @@
 import {
-  type Actor,
   applicableAttributeCodes,
   assertCan,
   assertNoIssues,
   type Customer,
   conflict,
   customerMnemonic,
+  EVERY_CUSTOMER,
   type FilterSubject,
   type Issue,
   invalid,
@@ -13,6 +13,7 @@ import {
   normalizeCode,
   type Tx,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import type { z } from 'zod'
 import {
@@ -23,13 +24,13 @@ import {
 import { auditEvent } from '../audit/audit-event.js'
 import { applyClassRules } from '../classification/auto-classify.js'
 import { loadClassIndex } from '../classification/class-index.js'
-import { classesSubject, placeAdded, placeNodes } from '../codes/record-values.js'
-import type { Deps } from '../deps.js'
+import { classesSubject, placeAdded, placeNodes } from '../classification/placement.js'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, type PlainFields } from './build-customer.js'
 import { assertUsccFree, customerIdOf, userIdOf } from './create-customer.js'
 import { CustomerInput, nodeCodesOf } from './customer-input.js'
-import { auditViewOf, diffViews, viewCustomers } from './customer-view.js'
+import { auditViewOf, type CustomerDetail, detailOf, diffViews, viewCustomers } from './customer-view.js'
 import { loadCustomer, staleVersion } from './load-customer.js'
 
 /**
@@ -39,8 +40,7 @@ import { loadCustomer, staleVersion } from './load-customer.js'
 export const CustomerPatch = CustomerInput.partial().strict()
 export type CustomerPatch = z.infer<typeof CustomerPatch>
 
-export interface UpdateCustomerResult {
-  customer: Customer
+export interface UpdateCustomerResult extends CustomerDetail {
   /** Before → after per changed field; empty when the patch changed nothing (no new version then). */
   changes: Record<string, { before: unknown; after: unknown }>
 }
@@ -86,7 +86,7 @@ async function assertNoHeadOfficeCycle(tx: Tx, tenantId: string, selfId: string,
       return
     }
     seen.add(cur)
-    cur = (await tx.customers.byId(tenantId, cur))?.headOfficeId ?? null
+    cur = (await tx.customers.byId(tenantId, EVERY_CUSTOMER, cur))?.headOfficeId ?? null
   }
 }
 
@@ -96,14 +96,14 @@ async function assertNoHeadOfficeCycle(tx: Tx, tenantId: string, selfId: string,
  * before → after of the changed fields. `expectedVersion` must be the stored version, else
  * `CUSTOMER_VERSION_STALE` (412) with both versions.
  */
-export async function updateCustomer(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+export async function updateCustomerInTx(
+  ctx: RequestContext,
+  tx: Tx,
   idOrCode: string,
   expectedVersion: number,
   patch: CustomerPatch,
 ): Promise<UpdateCustomerResult> {
+  const { deps, actor } = ctx
   assertCan(actor, 'customer:edit')
   const parsed = CustomerPatch.safeParse(patch)
   if (!parsed.success)
@@ -118,137 +118,146 @@ export async function updateCustomer(
         ),
       ),
     )
-  return deps.store.transaction(
-    async (tx) => {
-      const tenant = await resolveTenant(tx, tenantCode)
-      const { customer: current } = await loadCustomer(tx, tenant.id, idOrCode)
-      if (current.version !== expectedVersion) throw staleVersion(current.version, expectedVersion)
-      if (current.status === 'archived')
-        throw conflict(
-          'CUSTOMER_ARCHIVED',
-          text(
-            `客户 ${current.code} 已归档，请先恢复再修改`,
-            `Customer ${current.code} is archived; restore it before editing`,
-          ),
-          { code: current.code },
-        )
-      const has = (k: keyof CustomerInput) => Object.hasOwn(patch, k) && patch[k] !== undefined
-      const issues: Issue[] = []
+  const tenant = await resolveTenant(tx, ctx.tenant)
+  const { customer: current } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
+  if (current.version !== expectedVersion) throw staleVersion(current.version, expectedVersion)
+  if (current.status === 'archived')
+    throw conflict(
+      'CUSTOMER_ARCHIVED',
+      text(
+        `客户 ${current.code} 已归档，请先恢复再修改`,
+        `Customer ${current.code} is archived; restore it before editing`,
+      ),
+      { code: current.code },
+    )
+  const has = (k: keyof CustomerInput) => Object.hasOwn(patch, k) && patch[k] !== undefined
+  const issues: Issue[] = []
 
-      if (has('code') && patch.code && normalizeCode(patch.code) !== current.code)
-        issues.push(
-          issue(
-            ['code'],
-            'CUSTOMER_CODE_IMMUTABLE',
-            text(
-              `客户编码不能在编辑中修改（当前 ${current.code}）；请使用"重新编码"，旧编码会保留为别名`,
-              `A customer's code does not change on edit (now ${current.code}); use re-code, which keeps the old code as an alias`,
-            ),
-          ),
-        )
+  if (has('code') && patch.code && normalizeCode(patch.code) !== current.code)
+    issues.push(
+      issue(
+        ['code'],
+        'CUSTOMER_CODE_IMMUTABLE',
+        text(
+          `客户编码不能在编辑中修改（当前 ${current.code}）；请使用"重新编码"，旧编码会保留为别名`,
+          `A customer's code does not change on edit (now ${current.code}); use re-code, which keeps the old code as an alias`,
+        ),
+      ),
+    )
 
-      // Plain fields: validate the patch's fields; fields it leaves alone keep their stored value exactly.
-      const index = await loadClassIndex(tx, tenant.id)
-      const [before] = await viewCustomers(tx, tenant.id, [current], index)
-      const merged: Partial<CustomerInput> = { name: current.name, ...patch }
-      const fieldIssues: Issue[] = []
-      const built = buildPlainFields(merged, fieldIssues)
-      issues.push(...fieldIssues.filter((i) => has(String(i.path[0]) as keyof CustomerInput)))
-      const fields = {} as Record<keyof PlainFields, unknown>
-      for (const k of PLAIN_KEYS) fields[k] = has(inputKeyOf(k)) ? built[k] : current[k]
-      // An automatic mnemonic follows the short name; one the clerk typed stays.
-      const autoBefore = customerMnemonic(current.shortName, current.name) || null
-      if (!has('mnemonic') && (has('shortName') || has('name')) && current.mnemonic === autoBefore)
-        fields.mnemonic = customerMnemonic(fields.shortName as string | null, fields.name as string) || null
+  // Plain fields: validate the patch's fields; fields it leaves alone keep their stored value exactly.
+  const index = await loadClassIndex(tx, tenant.id)
+  const [before] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [current], index)
+  const merged: Partial<CustomerInput> = { name: current.name, ...patch }
+  const fieldIssues: Issue[] = []
+  const built = buildPlainFields(merged, fieldIssues)
+  issues.push(...fieldIssues.filter((i) => has(String(i.path[0]) as keyof CustomerInput)))
+  const fields = {} as Record<keyof PlainFields, unknown>
+  for (const k of PLAIN_KEYS) fields[k] = has(inputKeyOf(k)) ? built[k] : current[k]
+  // An automatic mnemonic follows the short name; one the clerk typed stays.
+  const autoBefore = customerMnemonic(current.shortName, current.name) || null
+  if (!has('mnemonic') && (has('shortName') || has('name')) && current.mnemonic === autoBefore)
+    fields.mnemonic = customerMnemonic(fields.shortName as string | null, fields.name as string) || null
 
-      // Classes: the patched schemes are checked (leaf-only, existence); the others stay as they are.
-      const patchedNodes = nodeCodesOf(patch)
-      const keptCodes: Record<string, string | null> = {}
-      for (const [schemeCode, ref] of Object.entries(before!.nodes))
-        if (!Object.hasOwn(patchedNodes, schemeCode)) keptCodes[schemeCode] = ref.code
-      const placement = await placeNodes(tx, tenant.id, index.schemes, keptCodes, [], { assignable: false })
-      for (const [k, v] of await placeNodes(tx, tenant.id, index.schemes, patchedNodes, issues)) placement.set(k, v)
-      const classes: Record<string, string> = {}
-      for (const p of placement.values()) classes[p.scheme.id] = p.node.id
+  // Classes: the patched schemes are checked (leaf-only, existence); the others stay as they are.
+  const patchedNodes = nodeCodesOf(patch)
+  const keptCodes: Record<string, string | null> = {}
+  for (const [schemeCode, ref] of Object.entries(before!.nodes))
+    if (!Object.hasOwn(patchedNodes, schemeCode)) keptCodes[schemeCode] = ref.code
+  const placement = await placeNodes(tx, tenant.id, index.schemes, keptCodes, [], { assignable: false })
+  for (const [k, v] of await placeNodes(tx, tenant.id, index.schemes, patchedNodes, issues)) placement.set(k, v)
+  const classes: Record<string, string> = {}
+  for (const p of placement.values()) classes[p.scheme.id] = p.node.id
 
-      const accountManagerId = has('accountManager')
-        ? await userIdOf(tx, patch.accountManager, issues)
-        : current.accountManagerId
-      let headOfficeId = current.headOfficeId
-      if (has('headOffice')) {
-        headOfficeId = await customerIdOf(tx, tenant.id, patch.headOffice, 'headOffice', issues)
-        if (headOfficeId) await assertNoHeadOfficeCycle(tx, tenant.id, current.id, headOfficeId, issues)
-      }
-      const registrationDate = has('registrationDate')
-        ? (patch.registrationDate?.trim() ?? '') || current.registrationDate
-        : current.registrationDate
-      const status = has('status') ? (patch.status ?? current.status) : current.status
+  const accountManagerId = has('accountManager')
+    ? await userIdOf(tx, patch.accountManager, issues)
+    : current.accountManagerId
+  let headOfficeId = current.headOfficeId
+  if (has('headOffice')) {
+    headOfficeId = await customerIdOf(tx, tenant.id, patch.headOffice, 'headOffice', issues)
+    if (headOfficeId) await assertNoHeadOfficeCycle(tx, tenant.id, current.id, headOfficeId, issues)
+  }
+  const registrationDate = has('registrationDate')
+    ? (patch.registrationDate?.trim() ?? '') || current.registrationDate
+    : current.registrationDate
+  const status = has('status') ? (patch.status ?? current.status) : current.status
 
-      // Attributes: stored values that still apply, overlaid by the patch; checked as a whole.
-      const subject: FilterSubject = {
-        fields: { ...fields, registrationDate, status, accountManagerId },
-        classes: classesSubject(placement),
-        attributes: {},
-      }
-      const catalog = await loadAttributeCatalog(tx, tenant.id)
-      const applicable = applicableAttributeCodes(catalog.dimensions, catalog.defs, subject)
-      const attrInput: Record<string, unknown> = {}
-      for (const [code, v] of Object.entries(current.attributes)) if (applicable.has(code)) attrInput[code] = v
-      const patchAttrs = patch.attributes ?? {}
-      for (const [code, v] of Object.entries(patchAttrs)) attrInput[code] = v
-      subject.attributes = attrInput
-      // 自动分类 on save: fills schemes that are empty and that this edit did not clear on purpose.
-      const filled = await applyClassRules(tx, tenant.id, subject, classes, index.schemes)
-      const added: Record<string, string> = {}
-      for (const [schemeId, nodeId] of Object.entries(filled)) {
-        const scheme = index.schemes.find((x) => x.id === schemeId)
-        if (!scheme || classes[schemeId] || Object.hasOwn(patchedNodes, scheme.code)) continue
-        added[schemeId] = nodeId
-        classes[schemeId] = nodeId
-      }
-      if (Object.keys(added).length > 0) {
-        await placeAdded(tx, tenant.id, index.schemes, placement, added)
-        subject.classes = classesSubject(placement)
-      }
-      const classesChanged = JSON.stringify(classes) !== JSON.stringify(current.classes)
-      const attrs = await checkCustomerAttributes(tx, tenant.id, subject, attrInput, current.attributes)
-      // Problems of untouched attributes count only when the classes (and so the applicable set) changed.
-      issues.push(...attrs.issues.filter((i) => classesChanged || Object.hasOwn(patchAttrs, String(i.path[1] ?? ''))))
-      assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
+  // Attributes: stored values that still apply, overlaid by the patch; checked as a whole.
+  const subject: FilterSubject = {
+    fields: { ...fields, registrationDate, status, accountManagerId },
+    classes: classesSubject(placement),
+    attributes: {},
+  }
+  const catalog = await loadAttributeCatalog(tx, tenant.id)
+  const applicable = applicableAttributeCodes(catalog.dimensions, catalog.defs, subject)
+  const attrInput: Record<string, unknown> = {}
+  for (const [code, v] of Object.entries(current.attributes)) if (applicable.has(code)) attrInput[code] = v
+  const patchAttrs = patch.attributes ?? {}
+  for (const [code, v] of Object.entries(patchAttrs)) attrInput[code] = v
+  subject.attributes = attrInput
+  // 自动分类 on save: fills schemes that are empty and that this edit did not clear on purpose.
+  const filled = await applyClassRules(tx, tenant.id, subject, classes, index.schemes)
+  const added: Record<string, string> = {}
+  for (const [schemeId, nodeId] of Object.entries(filled)) {
+    const scheme = index.schemes.find((x) => x.id === schemeId)
+    if (!scheme || classes[schemeId] || Object.hasOwn(patchedNodes, scheme.code)) continue
+    added[schemeId] = nodeId
+    classes[schemeId] = nodeId
+  }
+  if (Object.keys(added).length > 0) {
+    await placeAdded(tx, tenant.id, index.schemes, placement, added)
+    subject.classes = classesSubject(placement)
+  }
+  const classesChanged = JSON.stringify(classes) !== JSON.stringify(current.classes)
+  const attrs = await checkCustomerAttributes(tx, tenant.id, subject, attrInput, current.attributes)
+  // Problems of untouched attributes count only when the classes (and so the applicable set) changed.
+  issues.push(...attrs.issues.filter((i) => classesChanged || Object.hasOwn(patchAttrs, String(i.path[1] ?? ''))))
+  assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
 
-      const now = deps.clock.now().toISOString()
-      const next: Customer = {
-        ...current,
-        ...(fields as unknown as PlainFields),
-        classes,
-        accountManagerId,
-        headOfficeId,
-        registrationDate,
-        status,
-        attributes: attrs.values,
-        version: current.version + 1,
-        updatedAt: now,
-        updatedBy: actor.label,
-      }
-      const [after] = await viewCustomers(tx, tenant.id, [next], index)
-      const changes = diffViews(auditViewOf(before!), auditViewOf(after!))
-      if (Object.keys(changes).length === 0) return { customer: current, changes }
-      if (next.uscc !== current.uscc) await assertUsccFree(tx, tenant.id, next.uscc, current.id)
-      if (!(await tx.customers.update(next, expectedVersion))) {
-        const now2 = await tx.customers.byId(tenant.id, current.id)
-        throw staleVersion(now2?.version ?? current.version + 1, expectedVersion)
-      }
-      if (JSON.stringify(next.attributes) !== JSON.stringify(current.attributes))
-        await writeAttributeUniques(tx, tenant.id, current.id, attrs.uniques)
-      await tx.audit.append(
-        auditEvent(deps, actor, tenant.id, 'customer.updated', 'customer', current.id, {
-          code: current.code,
-          version: next.version,
-          changes,
-        }),
-      )
-      return { customer: next, changes }
-    },
+  const now = deps.clock.now().toISOString()
+  const next: Customer = {
+    ...current,
+    ...(fields as unknown as PlainFields),
+    classes,
+    accountManagerId,
+    headOfficeId,
+    registrationDate,
+    status,
+    attributes: attrs.values,
+    version: current.version + 1,
+    updatedAt: now,
+    updatedBy: actor.label,
+  }
+  const [after] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [next], index)
+  const changes = diffViews(auditViewOf(before!), auditViewOf(after!))
+  if (Object.keys(changes).length === 0)
+    return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), current, index)), changes }
+  if (next.uscc !== current.uscc) await assertUsccFree(tx, tenant.id, next.uscc, current.id)
+  if (!(await tx.customers.update(next, expectedVersion))) {
+    const now2 = await tx.customers.byId(tenant.id, EVERY_CUSTOMER, current.id)
+    throw staleVersion(now2?.version ?? current.version + 1, expectedVersion)
+  }
+  if (JSON.stringify(next.attributes) !== JSON.stringify(current.attributes))
+    await writeAttributeUniques(tx, tenant.id, current.id, attrs.uniques)
+  await tx.audit.append(
+    auditEvent(deps, actor, tenant.id, 'customer.updated', 'customer', current.id, {
+      code: current.code,
+      version: next.version,
+      changes,
+    }),
+  )
+  return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), next, index)), changes }
+}
+
+/** Edits a customer in a transaction of its own (see `updateCustomerInTx`). */
+export function updateCustomer(
+  ctx: RequestContext,
+  idOrCode: string,
+  expectedVersion: number,
+  patch: CustomerPatch,
+): Promise<UpdateCustomerResult> {
+  return ctx.deps.store.transaction(
+    (tx) => updateCustomerInTx(ctx, tx, idOrCode, expectedVersion, patch),
     // an edit changes no configuration: schemes, nodes and rules come from the shared cache (ADR 0009)
     { cachedConfig: true },
   )

@@ -1,17 +1,7 @@
-import {
-  type Actor,
-  assertCan,
-  assertNoIssues,
-  type ClassScheme,
-  conflict,
-  type Issue,
-  issue,
-  type Tenant,
-  text,
-} from '@kehu/core'
+import { assertCan, assertNoIssues, type ClassScheme, conflict, type Issue, issue, type Tenant, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import type { ActorContext } from '../context.js'
 
 export const CreateTenantInput = z.object({
   code: z.string().max(100),
@@ -42,7 +32,7 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /** Creates a tenant with the built-in schemes and the default rule `{serial:5}`. */
-export async function createTenant(deps: Deps, actor: Actor, input: CreateTenantInput): Promise<Tenant> {
+export async function createTenant({ deps, actor }: ActorContext, input: CreateTenantInput): Promise<Tenant> {
   assertCan(actor, 'tenant:admin')
   const code = input.code.trim()
   const name = input.name.trim()

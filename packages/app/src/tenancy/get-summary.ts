@@ -1,4 +1,5 @@
-import type { Deps } from '../deps.js'
+import { assertCan, visibilityOf } from '@kehu/core'
+import type { RequestContext } from '../context.js'
 import { resolveTenant } from './resolve-tenant.js'
 
 export interface TenantSummary {
@@ -9,7 +10,8 @@ export interface TenantSummary {
 }
 
 /** Counts for the dashboard. */
-export async function getSummary(deps: Deps, tenantCode: string): Promise<TenantSummary> {
+export async function getSummary({ deps, actor, tenant: tenantCode }: RequestContext): Promise<TenantSummary> {
+  assertCan(actor, 'customer:read')
   return deps.store.read(async (tx) => {
     const t = await resolveTenant(tx, tenantCode)
     const schemes = await tx.schemes.list(t.id)
@@ -22,7 +24,7 @@ export async function getSummary(deps: Deps, tenantCode: string): Promise<Tenant
     )
     return {
       tenant: { code: t.code, name: t.name },
-      customers: await tx.customers.count(t.id),
+      customers: await tx.customers.count(t.id, visibilityOf(actor)),
       schemes: withCounts,
       codeRules: (await tx.codeRules.list(t.id)).length,
     }

@@ -1,4 +1,8 @@
-import type { Tenant } from '@kehu/core'
-import type { Deps } from '../deps.js'
+import { assertCan, type Tenant } from '@kehu/core'
+import type { ActorContext } from '../context.js'
 
-export const listTenants = (deps: Deps): Promise<Tenant[]> => deps.store.read((tx) => tx.tenants.list())
+/** Every tenant (账套) this installation holds. */
+export async function listTenants({ deps, actor }: ActorContext): Promise<Tenant[]> {
+  assertCan(actor, 'tenant:read')
+  return deps.store.read((tx) => tx.tenants.list())
+}

@@ -3,6 +3,7 @@
 import { type Actor, type AppError, type Clock, isAppError } from '@kehu/core'
 import { createStore, type DialectKind, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb } from '@kehu/storage/testing'
+import { type ActorContext, forTenant, type RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { createTenant } from '../tenancy/create-tenant.js'
 import { ensureLocalAdmin } from '../tenancy/local-admin.js'
@@ -11,6 +12,10 @@ export interface AppTest {
   db: TestDb
   deps: Deps
   actor: Actor
+  /** The test's administrator, about no tenant yet. */
+  base: ActorContext
+  /** The administrator's request context for one tenant. */
+  ctx(tenant: string): RequestContext
   /** Creates a tenant with the built-in schemes and the default rule; returns its code. */
   newTenant(): Promise<string>
   dispose(): Promise<void>
@@ -25,14 +30,17 @@ export async function setupAppTest(kind: DialectKind, clock: Clock = systemClock
     ids: uuidIds,
   }
   const actor = await ensureLocalAdmin(deps, 'test')
+  const base: ActorContext = { deps, actor, lang: 'zh-CN' }
   let n = 0
   return {
     db,
     deps,
     actor,
+    base,
+    ctx: (tenant) => forTenant(base, tenant),
     newTenant: async () => {
       const code = `t${process.pid}x${++n}${Math.random().toString(36).slice(2, 6)}`
-      await createTenant(deps, actor, { code, name: `测试账套${n}` })
+      await createTenant(base, { code, name: `测试账套${n}` })
       return code
     },
     dispose: () => db.dispose(),

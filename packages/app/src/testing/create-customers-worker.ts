@@ -10,6 +10,7 @@ const [dataDir, tenant, count, types, worker] = process.argv.slice(2) as [string
 const db = await openDatabase({ dataDir, synchronous: 'NORMAL' })
 const deps: Deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
 const actor = await ensureLocalAdmin(deps, `worker${worker}`)
+const ctx = { deps, actor, tenant, lang: 'zh-CN' } as const
 const typeList = types.split(',')
 let created = 0
 // A transaction that waited past busy_timeout for the write lock committed nothing: it is safe to try again.
@@ -18,7 +19,7 @@ try {
   for (let i = 0; i < Number(count); i++) {
     for (;;) {
       try {
-        await createCustomer(deps, actor, tenant, {
+        await createCustomer(ctx, {
           name: `进程${worker}客户${i}`,
           type: typeList[i % typeList.length],
         })

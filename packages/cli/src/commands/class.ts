@@ -41,7 +41,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .description(say(io, '列出分类体系及其编码方案', 'list classification schemes and their level schemes'))
     .option(...jsonOpt(io))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await inTenant(cmd, (rt, t) => listSchemes(rt.deps, t))
+      const list = await inTenant(cmd, (rt, t) => listSchemes(rt.ctx(t)))
       if (opts.json) return io.out(JSON.stringify(list, null, 2))
       io.out(
         table(
@@ -56,7 +56,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .description(say(io, '显示分类树：(编码) 名称、末级、客户数', 'show a tree: (code) name, leaf, customers'))
     .option(...jsonOpt(io))
     .action(async (scheme: string, opts: { json?: boolean }, cmd: Command) => {
-      const tree = await inTenant(cmd, (rt, t) => getTree(rt.deps, t, scheme))
+      const tree = await inTenant(cmd, (rt, t) => getTree(rt.ctx(t), scheme))
       if (opts.json) return io.out(JSON.stringify(tree, null, 2))
       io.out(`${tree.scheme.name}  ${tree.scheme.mask ?? say(io, '（平面列表）', '(flat list)')}`)
       for (const n of tree.nodes) {
@@ -101,7 +101,7 @@ export function registerClassCommands(program: Command, io: Io) {
       ) => {
         const common = { parentCode: opts.parent ?? null, moveParentCustomers: opts.moveCustomers ?? false }
         const input = b === undefined ? { name: a, ...common } : { code: a, name: b, ...common }
-        const node = await inTenant(cmd, (rt, t) => createNode(rt.deps, rt.actor, t, scheme, input))
+        const node = await inTenant(cmd, (rt, t) => createNode(rt.ctx(t), scheme, input))
         io.out(
           opts.json
             ? JSON.stringify(node, null, 2)
@@ -114,7 +114,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .command('rename <scheme> <code> <name>')
     .description(say(io, '重命名分类', 'rename a class'))
     .action(async (scheme: string, code: string, name: string, _o: unknown, cmd: Command) => {
-      const node = await inTenant(cmd, (rt, t) => updateNode(rt.deps, rt.actor, t, scheme, code, { name }))
+      const node = await inTenant(cmd, (rt, t) => updateNode(rt.ctx(t), scheme, code, { name }))
       io.out(say(io, `已重命名为 (${node.code}) ${node.name}`, `Renamed to (${node.code}) ${node.name}`))
     })
 
@@ -130,7 +130,7 @@ export function registerClassCommands(program: Command, io: Io) {
           : say(io, '停用分类（不能再归入客户）', 'disable a class (no new customers)'),
       )
       .action(async (scheme: string, code: string, _o: unknown, cmd: Command) => {
-        const node = await inTenant(cmd, (rt, t) => updateNode(rt.deps, rt.actor, t, scheme, code, { enabled }))
+        const node = await inTenant(cmd, (rt, t) => updateNode(rt.ctx(t), scheme, code, { enabled }))
         io.out(
           enabled
             ? say(io, `已启用 (${node.code}) ${node.name}`, `Enabled (${node.code}) ${node.name}`)
@@ -158,7 +158,7 @@ export function registerClassCommands(program: Command, io: Io) {
           ...(o.codeRule !== undefined ? { codeRule: o.codeRule || null } : {}),
           ...(o.serviceLevel !== undefined ? { serviceLevel: o.serviceLevel || null } : {}),
         }
-        const node = await inTenant(cmd, (rt, t) => updateNode(rt.deps, rt.actor, t, scheme, code, { defaults }))
+        const node = await inTenant(cmd, (rt, t) => updateNode(rt.ctx(t), scheme, code, { defaults }))
         io.out(say(io, `已设置 (${node.code}) 的默认值`, `Set the defaults of (${node.code})`))
       },
     )
@@ -192,9 +192,7 @@ export function registerClassCommands(program: Command, io: Io) {
           code: o.code ?? null,
           recodeCustomers: o.recodeCustomers ?? false,
         }
-        const r = await inTenant(cmd, (rt, t) =>
-          (o.yes ? moveNode : previewMoveNode)(rt.deps, rt.actor, t, scheme, code, input),
-        )
+        const r = await inTenant(cmd, (rt, t) => (o.yes ? moveNode : previewMoveNode)(rt.ctx(t), scheme, code, input))
         if (o.json) return io.out(JSON.stringify(r, null, 2))
         io.out(table(r.moves, ['oldCode', 'newCode', 'name', 'customerCount']))
         io.out(
@@ -225,7 +223,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .requiredOption('--into <code>', say(io, '保留的分类编码', 'code of the class that stays'))
     .option(...jsonOpt(io))
     .action(async (scheme: string, code: string, o: { into: string; json?: boolean }, cmd: Command) => {
-      const r = await inTenant(cmd, (rt, t) => mergeNodes(rt.deps, rt.actor, t, scheme, code, { into: o.into }))
+      const r = await inTenant(cmd, (rt, t) => mergeNodes(rt.ctx(t), scheme, code, { into: o.into }))
       io.out(
         o.json
           ? JSON.stringify(r, null, 2)
@@ -248,7 +246,7 @@ export function registerClassCommands(program: Command, io: Io) {
     )
     .option('--move-customers-to <code>', say(io, '先把客户移到此分类', 'move its customers to this class first'))
     .action(async (scheme: string, code: string, o: { moveCustomersTo?: string }, cmd: Command) => {
-      const r = await inTenant(cmd, (rt, t) => deleteNode(rt.deps, rt.actor, t, scheme, code, o))
+      const r = await inTenant(cmd, (rt, t) => deleteNode(rt.ctx(t), scheme, code, o))
       io.out(
         r.movedTo
           ? say(
@@ -273,7 +271,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .action(
       async (code: string, name: string, o: { levels?: string; leafOnly: boolean; json?: boolean }, cmd: Command) => {
         const s = await inTenant(cmd, (rt, t) =>
-          createScheme(rt.deps, rt.actor, t, {
+          createScheme(rt.ctx(t), {
             code,
             name,
             levels: o.levels ?? null,
@@ -305,7 +303,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .option(...jsonOpt(io))
     .action(async (code: string, o: { name?: string; levels?: string; json?: boolean }, cmd: Command) => {
       const s = await inTenant(cmd, (rt, t) =>
-        updateScheme(rt.deps, rt.actor, t, code, {
+        updateScheme(rt.ctx(t), code, {
           ...(o.name !== undefined ? { name: o.name } : {}),
           ...(o.levels !== undefined ? { levels: o.levels } : {}),
         }),
@@ -350,9 +348,7 @@ export function registerClassCommands(program: Command, io: Io) {
           ...(o.filter !== undefined ? { filter: parseJsonInput(o.filter, '--filter') as Filter } : {}),
         }
         const r = await inTenant(cmd, (rt, t) =>
-          o.yes
-            ? batchAssign(rt.deps, rt.actor, t, schemeCode, input)
-            : previewBatchAssign(rt.deps, rt.actor, t, schemeCode, input),
+          o.yes ? batchAssign(rt.ctx(t), schemeCode, input) : previewBatchAssign(rt.ctx(t), schemeCode, input),
         )
         if (o.json) return io.out(JSON.stringify(r, null, 2))
         if ('assigned' in r)
@@ -395,7 +391,7 @@ export function registerClassCommands(program: Command, io: Io) {
         cmd: Command,
       ) => {
         const r = await inTenant(cmd, (rt, t) =>
-          createClassRule(rt.deps, rt.actor, t, schemeCode, {
+          createClassRule(rt.ctx(t), schemeCode, {
             name,
             node: o.node,
             condition: parseJsonInput(o.when, '--when') as Filter,
@@ -419,7 +415,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .description(say(io, '列出规则（按顺序）', 'list the rules in order'))
     .option(...jsonOpt(io))
     .action(async (schemeCode: string, o: { json?: boolean }, cmd: Command) => {
-      const list = await inTenant(cmd, (rt, t) => listClassRules(rt.deps, t, schemeCode))
+      const list = await inTenant(cmd, (rt, t) => listClassRules(rt.ctx(t), schemeCode))
       if (o.json) return io.out(JSON.stringify(list, null, 2))
       io.out(
         table(
@@ -432,7 +428,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .command('delete <scheme> <rule>')
     .description(say(io, '删除规则（名称或 id）', 'delete a rule (name or id)'))
     .action(async (schemeCode: string, ruleRef: string, _o: unknown, cmd: Command) => {
-      await inTenant(cmd, (rt, t) => deleteClassRule(rt.deps, rt.actor, t, schemeCode, ruleRef))
+      await inTenant(cmd, (rt, t) => deleteClassRule(rt.ctx(t), schemeCode, ruleRef))
       io.out(say(io, `已删除规则 ${ruleRef}`, `Deleted rule ${ruleRef}`))
     })
 
@@ -449,7 +445,7 @@ export function registerClassCommands(program: Command, io: Io) {
     .option(...jsonOpt(io))
     .action(async (schemeCode: string, o: { yes?: boolean; json?: boolean }, cmd: Command) => {
       const r = await inTenant(cmd, (rt, t) =>
-        o.yes ? applyReclassify(rt.deps, rt.actor, t, schemeCode) : previewReclassify(rt.deps, rt.actor, t, schemeCode),
+        o.yes ? applyReclassify(rt.ctx(t), schemeCode) : previewReclassify(rt.ctx(t), schemeCode),
       )
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       io.out(

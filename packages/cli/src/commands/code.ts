@@ -150,8 +150,8 @@ export function registerCodeCommands(program: Command, io: Io) {
       const input = { pattern, ...(o.rule ? { rule: o.rule } : {}) }
       const r =
         tenant === undefined && o.rule === undefined
-          ? await checkPattern(undefined, undefined, input)
-          : await withRuntime(cmd, async (rt) => checkPattern(rt.deps, (await tenantOf(cmd, rt)).code, input))
+          ? await checkPattern(undefined, input)
+          : await withRuntime(cmd, async (rt) => checkPattern(rt.ctx((await tenantOf(cmd, rt)).code), input))
       reportCheck(io, r, o.json)
     })
 
@@ -193,8 +193,8 @@ export function registerCodeCommands(program: Command, io: Io) {
         }
         const r =
           globalTenant(cmd) === undefined && o.rule === undefined
-            ? await previewNextCodes(undefined, undefined, input)
-            : await withRuntime(cmd, async (rt) => previewNextCodes(rt.deps, (await tenantOf(cmd, rt)).code, input))
+            ? await previewNextCodes(undefined, input)
+            : await withRuntime(cmd, async (rt) => previewNextCodes(rt.ctx((await tenantOf(cmd, rt)).code), input))
         if (o.json) return io.out(JSON.stringify(r, null, 2))
         for (const i of r.items)
           io.out(
@@ -219,7 +219,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .option('--json', json())
     .action(async (o: { fix?: boolean; json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        auditCodes(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, { fix: o.fix ?? false }),
+        auditCodes(rt.ctx((await tenantOf(cmd, rt)).code), { fix: o.fix ?? false }),
       )
       if (o.json)
         return io.out(
@@ -262,7 +262,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     )
     .option('--json', json())
     .action(async (o: { json?: boolean }, cmd: Command) => {
-      const r = await withRuntime(cmd, async (rt) => codeCapacity(rt.deps, (await tenantOf(cmd, rt)).code))
+      const r = await withRuntime(cmd, async (rt) => codeCapacity(rt.ctx((await tenantOf(cmd, rt)).code)))
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       if (r.length === 0) return io.out(say(io, '还没有发出编码的计数器', 'No counter has issued a code yet'))
       const level = { ok: '', warn: say(io, '⚠ 注意', '⚠ warn'), full: say(io, '✖ 已满', '✖ full') }
@@ -288,7 +288,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .description(say(io, '按编码（含旧编码）查找客户', 'find a customer by a code, live or old'))
     .option('--json', json())
     .action(async (c: string, o: { json?: boolean }, cmd: Command) => {
-      const r = await withRuntime(cmd, async (rt) => getCustomerByCode(rt.deps, (await tenantOf(cmd, rt)).code, c))
+      const r = await withRuntime(cmd, async (rt) => getCustomerByCode(rt.ctx((await tenantOf(cmd, rt)).code), c))
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       io.out(
         r.alias
@@ -315,7 +315,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .option('--json', json())
     .action(async (c: string, o: { to?: string; reallocate?: boolean; json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        recodeCustomer(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, c, {
+        recodeCustomer(rt.ctx((await tenantOf(cmd, rt)).code), c, {
           ...(o.to !== undefined ? { newCode: o.to } : {}),
           ...(o.reallocate ? { reallocate: true } : {}),
         }),
@@ -365,7 +365,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .option('--json', json())
     .action(async (name: string, pattern: string, o: RuleOpts & { json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        createCodeRule(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, { ...ruleInput(o), name, pattern }),
+        createCodeRule(rt.ctx((await tenantOf(cmd, rt)).code), { ...ruleInput(o), name, pattern }),
       )
       io.out(
         o.json
@@ -386,7 +386,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .option('--json', json())
     .action(async (name: string, o: RuleOpts & { json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        updateCodeRule(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, name, ruleInput(o)),
+        updateCodeRule(rt.ctx((await tenantOf(cmd, rt)).code), name, ruleInput(o)),
       )
       io.out(
         o.json
@@ -399,7 +399,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .description(say(io, '列出规则（按尝试顺序）', 'list rules (in the order they are tried)'))
     .option('--json', json())
     .action(async (o: { json?: boolean }, cmd: Command) => {
-      const r = await withRuntime(cmd, async (rt) => listCodeRules(rt.deps, (await tenantOf(cmd, rt)).code))
+      const r = await withRuntime(cmd, async (rt) => listCodeRules(rt.ctx((await tenantOf(cmd, rt)).code)))
       io.out(
         o.json
           ? JSON.stringify(r, null, 2)
@@ -410,7 +410,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .command('delete <name>')
     .description(say(io, '删除未发过编码的非默认规则', 'delete a rule that never issued a code and is not the default'))
     .action(async (name: string, _o: unknown, cmd: Command) => {
-      await withRuntime(cmd, async (rt) => deleteCodeRule(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, name))
+      await withRuntime(cmd, async (rt) => deleteCodeRule(rt.ctx((await tenantOf(cmd, rt)).code), name))
       io.out(say(io, `已删除规则“${name}”`, `Deleted rule "${name}"`))
     })
 
@@ -432,10 +432,10 @@ export function registerCodeCommands(program: Command, io: Io) {
       const entries = parseMapEntries(o.entries)
       const r = await withRuntime(cmd, async (rt) => {
         const tenant = (await tenantOf(cmd, rt)).code
-        const exists = (await listCodeMaps(rt.deps, tenant)).some((m) => m.name === name)
+        const exists = (await listCodeMaps(rt.ctx(tenant))).some((m) => m.name === name)
         return exists
-          ? updateCodeMap(rt.deps, rt.actor, tenant, name, { name, entries })
-          : createCodeMap(rt.deps, rt.actor, tenant, { name, entries })
+          ? updateCodeMap(rt.ctx(tenant), name, { name, entries })
+          : createCodeMap(rt.ctx(tenant), { name, entries })
       })
       io.out(
         o.json
@@ -452,7 +452,7 @@ export function registerCodeCommands(program: Command, io: Io) {
     .description(say(io, '列出对照表', 'list map tables'))
     .option('--json', json())
     .action(async (o: { json?: boolean }, cmd: Command) => {
-      const r = await withRuntime(cmd, async (rt) => listCodeMaps(rt.deps, (await tenantOf(cmd, rt)).code))
+      const r = await withRuntime(cmd, async (rt) => listCodeMaps(rt.ctx((await tenantOf(cmd, rt)).code)))
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       for (const m of r) io.out(`${m.name}: ${m.entries.map((e) => `${e.value}=${e.short}`).join(', ')}`)
     })

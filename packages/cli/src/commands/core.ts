@@ -120,7 +120,7 @@ export function registerCoreCommands(program: Command, io: Io) {
         cmd: Command,
       ) => {
         const t = await withRuntime(cmd, (rt) =>
-          createTenant(rt.deps, rt.actor, {
+          createTenant(rt.base, {
             code,
             name,
             isDefault: opts.default ?? false,
@@ -139,7 +139,7 @@ export function registerCoreCommands(program: Command, io: Io) {
     .description(say(io, '列出账套', 'list tenants'))
     .option('--json', say(io, '输出 JSON', 'print JSON'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withRuntime(cmd, (rt) => listTenants(rt.deps))
+      const list = await withRuntime(cmd, (rt) => listTenants(rt.base))
       if (opts.json) return io.out(JSON.stringify(list, null, 2))
       io.out(
         table(
@@ -160,7 +160,7 @@ export function registerCoreCommands(program: Command, io: Io) {
     )
     .option('--customers <n>', say(io, '客户数量（默认 300）', 'number of customers (default 300)'), '300')
     .action(async (opts: { customers: string }, cmd: Command) => {
-      const n = await withRuntime(cmd, (rt) => loadDemo(rt.deps, rt.actor, { customers: Number(opts.customers) }))
+      const n = await withRuntime(cmd, (rt) => loadDemo(rt.base, { customers: Number(opts.customers) }))
       io.out(
         say(
           io,

@@ -137,9 +137,7 @@ function customerFields<T>(schema: z.ZodType<T>, input: Record<string, unknown>)
 /** `customer create --dry-run`: the rule a create would choose and the code it would issue now. */
 async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJson: boolean) {
   const draft = customerFields(PreviewSample, input)
-  const r = await withRuntime(cmd, async (rt) =>
-    previewCustomerCode(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, draft),
-  )
+  const r = await withRuntime(cmd, async (rt) => previewCustomerCode(rt.ctx((await tenantOf(cmd, rt)).code), draft))
   if (asJson) return io.out(JSON.stringify(r, null, 2))
   io.out(say(io, `规则：${r.rule.name}（${r.rule.pattern}）`, `Rule: ${r.rule.name} (${r.rule.pattern})`))
   if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
@@ -211,18 +209,16 @@ export function registerCustomerCommands(program: Command, io: Io) {
           text('请给出客户名称：--name 或 --json-file', 'Give the customer name: --name or --json-file'),
         )
       const fields = customerFields(CustomerInput, input)
-      const { result, detail } = await withRuntime(cmd, async (rt) => {
-        const t = await tenantOf(cmd, rt)
-        const result = await createCustomer(rt.deps, rt.actor, t.code, fields, {
+      const result = await withRuntime(cmd, async (rt) =>
+        createCustomer(rt.ctx((await tenantOf(cmd, rt)).code), fields, {
           ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey as string } : {}),
-        })
-        return { result, detail: await getCustomer(rt.deps, rt.actor, t.code, result.customer.id) }
-      })
+        }),
+      )
       if (o.json)
         return io.out(
           JSON.stringify(
             {
-              ...customerJson(detail),
+              ...customerJson(result),
               ...(result.codeReplaced ? { codeReplaced: result.codeReplaced } : {}),
               ...(result.replayed ? { replayed: true } : {}),
             },
@@ -234,13 +230,13 @@ export function registerCustomerCommands(program: Command, io: Io) {
         result.replayed
           ? say(
               io,
-              `重试：返回已建的客户 ${detail.customer.code}`,
-              `Retry: the customer ${detail.customer.code} already exists`,
+              `重试：返回已建的客户 ${result.customer.code}`,
+              `Retry: the customer ${result.customer.code} already exists`,
             )
           : say(
               io,
-              `已建档：${detail.customer.code} ${detail.customer.name}`,
-              `Created: ${detail.customer.code} ${detail.customer.name}`,
+              `已建档：${result.customer.code} ${result.customer.name}`,
+              `Created: ${result.customer.code} ${result.customer.name}`,
             ),
       )
       if (result.codeReplaced)
@@ -258,9 +254,7 @@ export function registerCustomerCommands(program: Command, io: Io) {
     .description(say(io, '查看客户（编码、旧编码或编号）', 'show a customer (code, old code or id)'))
     .option('--json', json)
     .action(async (code: string, o: { json?: boolean }, cmd: Command) => {
-      const d = await withRuntime(cmd, async (rt) =>
-        getCustomer(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code),
-      )
+      const d = await withRuntime(cmd, async (rt) => getCustomer(rt.ctx((await tenantOf(cmd, rt)).code), code))
       if (o.json)
         return io.out(
           JSON.stringify(
@@ -321,7 +315,7 @@ export function registerCustomerCommands(program: Command, io: Io) {
       if (limit !== undefined && (limit < 1 || limit > 500))
         throw invalid('CLI_NUMBER_INVALID', text('--limit 须在 1–500 之间', '--limit must be 1–500'))
       const page = await withRuntime(cmd, async (rt) =>
-        findCustomers(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, {
+        findCustomers(rt.ctx((await tenantOf(cmd, rt)).code), {
           ...(o.q ? { q: o.q as string } : {}),
           ...(o.type ? { type: o.type as string } : {}),
           ...(o.class ? { class: o.class as string } : {}),
@@ -381,20 +375,19 @@ export function registerCustomerCommands(program: Command, io: Io) {
               'Nothing to change: use --set field=value or --attr CODE=VALUE',
             ),
           )
-        const { r, d } = await withRuntime(cmd, async (rt) => {
-          const t = (await tenantOf(cmd, rt)).code
-          const current = await getCustomer(rt.deps, rt.actor, t, code)
-          const r = await updateCustomer(rt.deps, rt.actor, t, current.customer.id, current.customer.version, patch)
-          return { r, d: await getCustomer(rt.deps, rt.actor, t, current.customer.id) }
+        const r = await withRuntime(cmd, async (rt) => {
+          const ctx = rt.ctx((await tenantOf(cmd, rt)).code)
+          const current = await getCustomer(ctx, code)
+          return updateCustomer(ctx, current.customer.id, current.customer.version, patch)
         })
-        if (o.json) return io.out(JSON.stringify({ ...customerJson(d), changes: r.changes }, null, 2))
+        if (o.json) return io.out(JSON.stringify({ ...customerJson(r), changes: r.changes }, null, 2))
         const keys = Object.entries(r.changes)
         if (keys.length === 0) return io.out(say(io, '没有变化', 'Nothing changed'))
         io.out(
           say(
             io,
-            `已修改 ${d.customer.code}（版本 ${d.customer.version}）`,
-            `Updated ${d.customer.code} (version ${d.customer.version})`,
+            `已修改 ${r.customer.code}（版本 ${r.customer.version}）`,
+            `Updated ${r.customer.code} (version ${r.customer.version})`,
           ),
         )
         for (const [field, ch] of keys) io.out(`  ${field}: ${show(ch.before)} → ${show(ch.after)}`)
@@ -406,25 +399,25 @@ export function registerCustomerCommands(program: Command, io: Io) {
       'disable',
       '停用客户',
       'disable a customer',
-      (rt: Rt, t: string, c: string) => setCustomerStatus(rt.deps, rt.actor, t, c, 'disabled'),
+      (rt: Rt, t: string, c: string) => setCustomerStatus(rt.ctx(t), c, 'disabled'),
     ],
     [
       'enable',
       '启用客户',
       'enable a disabled customer',
-      (rt: Rt, t: string, c: string) => setCustomerStatus(rt.deps, rt.actor, t, c, 'active'),
+      (rt: Rt, t: string, c: string) => setCustomerStatus(rt.ctx(t), c, 'active'),
     ],
     [
       'archive',
       '归档客户（不再出现在默认列表中，可恢复）',
       'archive a customer (hidden from default lists; restorable)',
-      (rt: Rt, t: string, c: string) => archiveCustomer(rt.deps, rt.actor, t, c),
+      (rt: Rt, t: string, c: string) => archiveCustomer(rt.ctx(t), c),
     ],
     [
       'restore',
       '恢复已归档的客户',
       'restore an archived customer',
-      (rt: Rt, t: string, c: string) => restoreCustomer(rt.deps, rt.actor, t, c),
+      (rt: Rt, t: string, c: string) => restoreCustomer(rt.ctx(t), c),
     ],
   ] as const
   for (const [name, zh, en, run] of statusCommands)
@@ -474,9 +467,7 @@ export function registerCustomerCommands(program: Command, io: Io) {
           'CLI_CONFIRM_REQUIRED',
           text(`彻底删除客户 ${code} 需要加 --yes 确认`, `Deleting customer ${code} for good needs --yes`),
         )
-      const r = await withRuntime(cmd, async (rt) =>
-        deleteCustomer(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code),
-      )
+      const r = await withRuntime(cmd, async (rt) => deleteCustomer(rt.ctx((await tenantOf(cmd, rt)).code), code))
       io.out(
         o.json
           ? JSON.stringify({ deleted: r }, null, 2)
@@ -489,9 +480,7 @@ export function registerCustomerCommands(program: Command, io: Io) {
     .description(say(io, '客户的修改履历：谁、何时、改前 → 改后', "a customer's history: who, when, before → after"))
     .option('--json', json)
     .action(async (code: string, o: { json?: boolean }, cmd: Command) => {
-      const items = await withRuntime(cmd, async (rt) =>
-        customerHistory(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code),
-      )
+      const items = await withRuntime(cmd, async (rt) => customerHistory(rt.ctx((await tenantOf(cmd, rt)).code), code))
       if (o.json) return io.out(JSON.stringify({ items }, null, 2))
       printHistory(io, items)
     })

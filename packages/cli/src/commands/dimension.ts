@@ -171,9 +171,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     .description(say(io, '列出管理维度及其属性', 'list dimensions with their attributes'))
     .option('--json', say(io, '输出 JSON', 'print JSON'))
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const list = await withRuntime(cmd, async (rt) =>
-        listDimensions(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code),
-      )
+      const list = await withRuntime(cmd, async (rt) => listDimensions(rt.ctx((await tenantOf(cmd, rt)).code)))
       if (opts.json) return io.out(JSON.stringify(list, null, 2))
       const rows = list.flatMap((d) => [
         {
@@ -222,7 +220,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
       ) => {
         const appliesTo = appliesToOf(opts)
         const d = await withRuntime(cmd, async (rt) =>
-          createDimension(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, {
+          createDimension(rt.ctx((await tenantOf(cmd, rt)).code), {
             code,
             name,
             ...(opts.description !== undefined ? { description: opts.description } : {}),
@@ -279,7 +277,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
           ...(opts.disable ? { enabled: false } : {}),
         }
         const d = await withRuntime(cmd, async (rt) =>
-          updateDimension(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, input),
+          updateDimension(rt.ctx((await tenantOf(cmd, rt)).code), code, input),
         )
         io.out(
           opts.json ? JSON.stringify(d, null, 2) : say(io, `已修改管理维度 ${d.code}`, `Changed dimension ${d.code}`),
@@ -293,7 +291,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
       say(io, '删除管理维度（仍有客户填写其属性时拒绝）', 'delete a dimension (refused while customers hold values)'),
     )
     .action(async (code: string, _o: unknown, cmd: Command) => {
-      await withRuntime(cmd, async (rt) => deleteDimension(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code))
+      await withRuntime(cmd, async (rt) => deleteDimension(rt.ctx((await tenantOf(cmd, rt)).code), code))
       io.out(say(io, `已删除管理维度 ${code}`, `Deleted dimension ${code}`))
     })
 
@@ -307,7 +305,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     false,
   ).action(async (dimension: string, code: string, name: string, opts: AttrOpts, cmd: Command) => {
     const r = await withRuntime(cmd, async (rt) =>
-      createAttribute(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, dimension, {
+      createAttribute(rt.ctx((await tenantOf(cmd, rt)).code), dimension, {
         ...attributeFields(opts),
         code,
         name,
@@ -338,7 +336,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
   ).action(async (code: string, opts: AttrOpts & { enable?: boolean; disable?: boolean }, cmd: Command) => {
     try {
       const r = await withRuntime(cmd, async (rt) =>
-        updateAttribute(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, attributeFields(updateOpts(opts))),
+        updateAttribute(rt.ctx((await tenantOf(cmd, rt)).code), code, attributeFields(updateOpts(opts))),
       )
       if (opts.json) return io.out(JSON.stringify(r, null, 2))
       io.out(
@@ -369,13 +367,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     true,
   ).action(async (code: string, opts: AttrOpts & { enable?: boolean; disable?: boolean }, cmd: Command) => {
     const p = await withRuntime(cmd, async (rt) =>
-      previewAttributeChange(
-        rt.deps,
-        rt.actor,
-        (await tenantOf(cmd, rt)).code,
-        code,
-        attributeFields(updateOpts(opts)),
-      ),
+      previewAttributeChange(rt.ctx((await tenantOf(cmd, rt)).code), code, attributeFields(updateOpts(opts))),
     )
     if (opts.json) return io.out(JSON.stringify(p, null, 2))
     io.out(
@@ -407,7 +399,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     .option('--json', say(io, '输出 JSON', 'print JSON'))
     .action(async (code: string, opts: { force?: boolean; json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        deleteAttribute(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, { force: opts.force ?? false }),
+        deleteAttribute(rt.ctx((await tenantOf(cmd, rt)).code), code, { force: opts.force ?? false }),
       )
       if (opts.json) return io.out(JSON.stringify(r, null, 2))
       io.out(
@@ -432,7 +424,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     .option('--json', say(io, '输出 JSON', 'print JSON'))
     .action(async (code: string, opts: { limit: string; json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        findIncompleteCustomers(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, { limit: Number(opts.limit) }),
+        findIncompleteCustomers(rt.ctx((await tenantOf(cmd, rt)).code), code, { limit: Number(opts.limit) }),
       )
       if (opts.json) return io.out(JSON.stringify(r, null, 2))
       io.out(say(io, `${r.count} 个客户未填 ${code}`, `${r.count} customers have no value for ${code}`))
@@ -458,7 +450,7 @@ export function registerDimensionCommands(program: Command, io: Io) {
     .option('--json', say(io, '输出 JSON', 'print JSON'))
     .action(async (code: string, value: string, opts: { dryRun?: boolean; json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) =>
-        fillAttribute(rt.deps, rt.actor, (await tenantOf(cmd, rt)).code, code, { value, dryRun: opts.dryRun ?? false }),
+        fillAttribute(rt.ctx((await tenantOf(cmd, rt)).code), code, { value, dryRun: opts.dryRun ?? false }),
       )
       if (opts.json) return io.out(JSON.stringify(r, null, 2))
       io.out(

@@ -1,4 +1,4 @@
-import { createTenant, type Deps, ensureLocalAdmin, resolveTenant } from '@kehu/app'
+import { createTenant, type Deps, ensureLocalAdmin, forTenant, resolveTenant } from '@kehu/app'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { aCustomer, createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,7 +14,8 @@ describe.each(testKinds())('class routes on %s', (kind) => {
     db = await createTestDb(kind)
     deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
     const actor = await ensureLocalAdmin(deps, 'test')
-    await createTenant(deps, actor, { code: tenant, name: '分类路由' })
+    const ctx = forTenant({ deps, actor, lang: 'zh-CN' }, tenant)
+    await createTenant(ctx, { code: tenant, name: '分类路由' })
     app = createApp({ deps, actor, version: 'test', database: kind })
   })
   afterAll(() => db?.dispose())

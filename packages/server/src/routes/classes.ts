@@ -30,7 +30,7 @@ import {
   updateScheme,
 } from '@kehu/app'
 import type { ClassNode } from '@kehu/core'
-import type { KehuApp } from '../context.js'
+import { ctxOf, type KehuApp } from '../context.js'
 import { json, problemResponses, TenantParam } from './common.js'
 
 const SchemeParam = TenantParam.extend({ scheme: z.string().openapi({ description: 'Scheme code: class, region, …' }) })
@@ -62,7 +62,7 @@ export function registerClassRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(z.object({ items: z.array(Any) }), 'Schemes'), ...problemResponses },
     }),
-    async (c) => c.json({ items: await listSchemes(c.var.deps, c.req.valid('param').tenant) }, 200),
+    async (c) => c.json({ items: await listSchemes(ctxOf(c, c.req.valid('param').tenant)) }, 200),
   )
   app.openapi(
     createRoute({
@@ -73,8 +73,7 @@ export function registerClassRoutes(app: KehuApp) {
       request: { params: TenantParam, ...body(CreateSchemeInput) },
       responses: { 201: json(Any, 'Created'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await createScheme(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json')), 201),
+    async (c) => c.json(await createScheme(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json')), 201),
   )
   app.openapi(
     createRoute({
@@ -87,7 +86,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await getTree(c.var.deps, p.tenant, p.scheme), 200)
+      return c.json(await getTree(ctxOf(c, p.tenant), p.scheme), 200)
     },
   )
   app.openapi(
@@ -101,7 +100,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await updateScheme(c.var.deps, c.var.actor, p.tenant, p.scheme, c.req.valid('json')), 200)
+      return c.json(await updateScheme(ctxOf(c, p.tenant), p.scheme, c.req.valid('json')), 200)
     },
   )
   app.openapi(
@@ -115,7 +114,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(nodeOut(await createNode(c.var.deps, c.var.actor, p.tenant, p.scheme, c.req.valid('json'))), 201)
+      return c.json(nodeOut(await createNode(ctxOf(c, p.tenant), p.scheme, c.req.valid('json'))), 201)
     },
   )
   app.openapi(
@@ -129,10 +128,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(
-        nodeOut(await updateNode(c.var.deps, c.var.actor, p.tenant, p.scheme, p.code, c.req.valid('json'))),
-        200,
-      )
+      return c.json(nodeOut(await updateNode(ctxOf(c, p.tenant), p.scheme, p.code, c.req.valid('json'))), 200)
     },
   )
   app.openapi(
@@ -147,7 +143,7 @@ export function registerClassRoutes(app: KehuApp) {
     async (c) => {
       const p = c.req.valid('param')
       const q = c.req.valid('query')
-      return c.json(await deleteNode(c.var.deps, c.var.actor, p.tenant, p.scheme, p.code, q), 200)
+      return c.json(await deleteNode(ctxOf(c, p.tenant), p.scheme, p.code, q), 200)
     },
   )
   app.openapi(
@@ -163,7 +159,7 @@ export function registerClassRoutes(app: KehuApp) {
       const p = c.req.valid('param')
       const { preview, ...input } = c.req.valid('json')
       const run = preview ? previewMoveNode : moveNode
-      return c.json(await run(c.var.deps, c.var.actor, p.tenant, p.scheme, p.code, input), 200)
+      return c.json(await run(ctxOf(c, p.tenant), p.scheme, p.code, input), 200)
     },
   )
   app.openapi(
@@ -177,7 +173,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await mergeNodes(c.var.deps, c.var.actor, p.tenant, p.scheme, p.code, c.req.valid('json')), 200)
+      return c.json(await mergeNodes(ctxOf(c, p.tenant), p.scheme, p.code, c.req.valid('json')), 200)
     },
   )
   app.openapi(
@@ -193,7 +189,7 @@ export function registerClassRoutes(app: KehuApp) {
       const p = c.req.valid('param')
       const { preview, ...input } = c.req.valid('json')
       const run = preview ? previewBatchAssign : batchAssign
-      return c.json(await run(c.var.deps, c.var.actor, p.tenant, p.scheme, input), 200)
+      return c.json(await run(ctxOf(c, p.tenant), p.scheme, input), 200)
     },
   )
   app.openapi(
@@ -207,7 +203,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json({ items: await listClassRules(c.var.deps, p.tenant, p.scheme) }, 200)
+      return c.json({ items: await listClassRules(ctxOf(c, p.tenant), p.scheme) }, 200)
     },
   )
   app.openapi(
@@ -221,7 +217,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await createClassRule(c.var.deps, c.var.actor, p.tenant, p.scheme, c.req.valid('json')), 201)
+      return c.json(await createClassRule(ctxOf(c, p.tenant), p.scheme, c.req.valid('json')), 201)
     },
   )
   app.openapi(
@@ -236,7 +232,7 @@ export function registerClassRoutes(app: KehuApp) {
     async (c) => {
       const p = c.req.valid('param')
       const input = c.req.valid('json') as Partial<ClassRuleInput>
-      return c.json(await updateClassRule(c.var.deps, c.var.actor, p.tenant, p.scheme, p.rule, input), 200)
+      return c.json(await updateClassRule(ctxOf(c, p.tenant), p.scheme, p.rule, input), 200)
     },
   )
   app.openapi(
@@ -250,7 +246,7 @@ export function registerClassRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      await deleteClassRule(c.var.deps, c.var.actor, p.tenant, p.scheme, p.rule)
+      await deleteClassRule(ctxOf(c, p.tenant), p.scheme, p.rule)
       return c.body(null, 204)
     },
   )
@@ -268,8 +264,8 @@ export function registerClassRoutes(app: KehuApp) {
       const { preview, ...input } = c.req.valid('json')
       return c.json(
         preview
-          ? await previewReclassify(c.var.deps, c.var.actor, p.tenant, p.scheme)
-          : await applyReclassify(c.var.deps, c.var.actor, p.tenant, p.scheme, input),
+          ? await previewReclassify(ctxOf(c, p.tenant), p.scheme)
+          : await applyReclassify(ctxOf(c, p.tenant), p.scheme, input),
         200,
       )
     },

@@ -1,4 +1,4 @@
-import { createCustomer, createNode, createTenant, type Deps, ensureLocalAdmin } from '@kehu/app'
+import { createCustomer, createNode, createTenant, type Deps, ensureLocalAdmin, forTenant } from '@kehu/app'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,15 +14,16 @@ describe.each(testKinds())('code-rule routes on %s', (kind) => {
     db = await createTestDb(kind)
     deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
     const actor = await ensureLocalAdmin(deps, 'test')
-    await createTenant(deps, actor, { code: tenant, name: '编码路由' })
+    const ctx = forTenant({ deps, actor, lang: 'zh-CN' }, tenant)
+    await createTenant(ctx, { code: tenant, name: '编码路由' })
     for (const [scheme, code, name] of [
       ['type', 'RT', '零售'],
       ['type', 'WH', '批发'],
       ['region', 'BJ', '北京'],
     ] as const)
-      await createNode(deps, actor, tenant, scheme, { code, name })
-    await createCustomer(deps, actor, tenant, { name: '甲公司' })
-    await createCustomer(deps, actor, tenant, { name: '乙公司' })
+      await createNode(ctx, scheme, { code, name })
+    await createCustomer(ctx, { name: '甲公司' })
+    await createCustomer(ctx, { name: '乙公司' })
     app = createApp({ deps, actor, version: 'test', database: kind })
   })
   afterAll(() => db?.dispose())

@@ -23,7 +23,7 @@ import {
   updateCodeRule,
 } from '@kehu/app'
 import { type CodeRule, invalid, issue, type Lang, pick, type Text, text } from '@kehu/core'
-import type { KehuApp } from '../context.js'
+import { ctxOf, type KehuApp } from '../context.js'
 import { IssueOut, issuesOut, json, problemResponses, TenantParam } from './common.js'
 
 // The condition is a recursive filter, which the OpenAPI generator cannot walk: documented as an object
@@ -160,7 +160,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(z.object({ items: z.array(RuleOut) }), 'Rules'), ...problemResponses },
     }),
-    async (c) => c.json({ items: (await listCodeRules(c.var.deps, c.req.valid('param').tenant)).map(ruleOut) }, 200),
+    async (c) => c.json({ items: (await listCodeRules(ctxOf(c, c.req.valid('param').tenant))).map(ruleOut) }, 200),
   )
 
   app.openapi(
@@ -172,11 +172,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam, ...body(RuleBody) },
       responses: { 201: json(RuleOut, 'Created'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(
-        ruleOut(await createCodeRule(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json'))),
-        201,
-      ),
+    async (c) => c.json(ruleOut(await createCodeRule(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json'))), 201),
   )
 
   app.openapi(
@@ -189,7 +185,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       responses: { 200: json(CheckOut, 'Check'), ...problemResponses },
     }),
     async (c) => {
-      const r = await checkPattern(c.var.deps, c.req.valid('param').tenant, c.req.valid('json'))
+      const r = await checkPattern(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json'))
       return c.json({ ...r, issues: issuesOut(r.issues, c.var.lang) }, 200)
     },
   )
@@ -214,7 +210,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
           issue(['pattern'], 'CODE_PREVIEW_PATTERN_OR_RULE', message),
         ])
       }
-      return c.json(await previewNextCodes(c.var.deps, c.req.valid('param').tenant, input as never), 200)
+      return c.json(await previewNextCodes(ctxOf(c, c.req.valid('param').tenant), input as never), 200)
     },
   )
 
@@ -229,7 +225,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(ruleOut(await getCodeRule(c.var.deps, p.tenant, p.name)), 200)
+      return c.json(ruleOut(await getCodeRule(ctxOf(c, p.tenant), p.name)), 200)
     },
   )
 
@@ -244,7 +240,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(ruleOut(await updateCodeRule(c.var.deps, c.var.actor, p.tenant, p.name, c.req.valid('json'))), 200)
+      return c.json(ruleOut(await updateCodeRule(ctxOf(c, p.tenant), p.name, c.req.valid('json'))), 200)
     },
   )
 
@@ -259,7 +255,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      await deleteCodeRule(c.var.deps, c.var.actor, p.tenant, p.name)
+      await deleteCodeRule(ctxOf(c, p.tenant), p.name)
       return c.body(null, 204)
     },
   )
@@ -273,7 +269,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(z.object({ items: z.array(MapOut) }), 'Maps'), ...problemResponses },
     }),
-    async (c) => c.json({ items: await listCodeMaps(c.var.deps, c.req.valid('param').tenant) }, 200),
+    async (c) => c.json({ items: await listCodeMaps(ctxOf(c, c.req.valid('param').tenant)) }, 200),
   )
 
   app.openapi(
@@ -285,8 +281,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam, ...body(CodeMapInput) },
       responses: { 201: json(MapOut, 'Created'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await createCodeMap(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json')), 201),
+    async (c) => c.json(await createCodeMap(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json')), 201),
   )
 
   app.openapi(
@@ -300,7 +295,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await updateCodeMap(c.var.deps, c.var.actor, p.tenant, p.name, c.req.valid('json')), 200)
+      return c.json(await updateCodeMap(ctxOf(c, p.tenant), p.name, c.req.valid('json')), 200)
     },
   )
 
@@ -315,7 +310,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
         responses: { 200: json(AuditOut, 'Findings'), ...problemResponses },
       }),
       async (c) => {
-        const r = await auditCodes(c.var.deps, c.var.actor, c.req.valid('param').tenant, { fix })
+        const r = await auditCodes(ctxOf(c, c.req.valid('param').tenant), { fix })
         const lang = c.var.lang
         return c.json(
           { ...r, findings: r.findings.map((f) => ({ ...f, reason: say(f.reason, lang), fix: say(f.fix, lang) })) },
@@ -345,7 +340,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(CapacityOut, 'Capacity'), ...problemResponses },
     }),
-    async (c) => c.json({ items: await codeCapacity(c.var.deps, c.req.valid('param').tenant) }, 200),
+    async (c) => c.json({ items: await codeCapacity(ctxOf(c, c.req.valid('param').tenant)) }, 200),
   )
 
   app.openapi(
@@ -359,7 +354,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      const r = await getCustomerByCode(c.var.deps, p.tenant, p.code)
+      const r = await getCustomerByCode(ctxOf(c, p.tenant), p.code)
       return c.json(
         { customerId: r.customer.id, code: r.customer.code, name: r.customer.name, matched: r.matched, alias: r.alias },
         200,
@@ -381,7 +376,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      const r = await recodeCustomer(c.var.deps, c.var.actor, p.tenant, p.id, c.req.valid('json'))
+      const r = await recodeCustomer(ctxOf(c, p.tenant), p.id, c.req.valid('json'))
       return c.json(
         {
           customerId: r.customer.id,

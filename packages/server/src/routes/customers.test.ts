@@ -1,4 +1,12 @@
-import { createAttribute, createDimension, createNode, createTenant, type Deps, ensureLocalAdmin } from '@kehu/app'
+import {
+  createAttribute,
+  createDimension,
+  createNode,
+  createTenant,
+  type Deps,
+  ensureLocalAdmin,
+  forTenant,
+} from '@kehu/app'
 import { fullPinyin } from '@kehu/core'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
@@ -21,7 +29,8 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
       ids: uuidIds,
     }
     const actor = await ensureLocalAdmin(deps, 'test')
-    await createTenant(deps, actor, { code: tenant, name: '客户路由测试' })
+    const ctx = forTenant({ deps, actor, lang: 'zh-CN' }, tenant)
+    await createTenant(ctx, { code: tenant, name: '客户路由测试' })
     for (const [scheme, code, name, parentCode] of [
       ['class', '01', '批发', null],
       ['class', '01001', '华北批发', '01'],
@@ -30,13 +39,13 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
       ['region', 'HB', '华北', null],
       ['region', 'HBBJ', '北京', 'HB'],
     ] as const)
-      await createNode(deps, actor, tenant, scheme, { code, name, parentCode })
-    await createDimension(deps, actor, tenant, {
+      await createNode(ctx, scheme, { code, name, parentCode })
+    await createDimension(ctx, {
       code: 'SALES',
       name: '销售维度',
       appliesTo: { all: [{ field: 'class', op: 'under', value: '02' }] },
     } as never)
-    await createAttribute(deps, actor, tenant, 'SALES', { code: 'STORES', name: '门店数', type: 'number' } as never)
+    await createAttribute(ctx, 'SALES', { code: 'STORES', name: '门店数', type: 'number' } as never)
     app = createApp({ deps, actor, version: 'test', database: kind })
   })
   afterAll(() => db?.dispose())

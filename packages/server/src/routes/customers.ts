@@ -20,7 +20,7 @@ import {
 } from '@kehu/app'
 import { AppError, text } from '@kehu/core'
 import type { Context } from 'hono'
-import type { Env, KehuApp } from '../context.js'
+import { ctxOf, type Env, type KehuApp } from '../context.js'
 import { IssueOut, issuesOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
 
 const tags = ['customers']
@@ -183,16 +183,15 @@ export function registerCustomerRoutes(app: KehuApp) {
     async (c) => {
       const { tenant } = c.req.valid('param')
       const key = c.req.header('idempotency-key')
-      const r = await createCustomer(c.var.deps, c.var.actor, tenant, c.req.valid('json'), {
+      const r = await createCustomer(ctxOf(c, tenant), c.req.valid('json'), {
         ...(key ? { idempotencyKey: key } : {}),
       })
-      const detail = await getCustomer(c.var.deps, c.var.actor, tenant, r.customer.id)
-      c.header('ETag', etagOf(detail.customer.version))
+      c.header('ETag', etagOf(r.customer.version))
       c.header('Location', `/api/t/${encodeURIComponent(tenant)}/customers/${encodeURIComponent(r.customer.code)}`)
       if (r.replayed) c.header('Idempotent-Replayed', 'true')
       return c.json(
         {
-          ...customerOut(detail),
+          ...customerOut(r),
           ...(r.codeReplaced ? { codeReplaced: r.codeReplaced } : {}),
           ...(r.replayed ? { replayed: true } : {}),
         },
@@ -230,7 +229,7 @@ export function registerCustomerRoutes(app: KehuApp) {
       },
     }),
     async (c) => {
-      const r = await previewCustomerCode(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json'))
+      const r = await previewCustomerCode(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json'))
       return c.json({ ...r, missing: issuesOut(r.missing, c.var.lang), issues: issuesOut(r.issues, c.var.lang) }, 200)
     },
   )
@@ -252,7 +251,7 @@ export function registerCustomerRoutes(app: KehuApp) {
       },
     }),
     async (c) => {
-      const page = await findCustomers(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('query'))
+      const page = await findCustomers(ctxOf(c, c.req.valid('param').tenant), c.req.valid('query'))
       return c.json({ ...page, items: page.items.map(customerOut) }, 200)
     },
   )
@@ -268,7 +267,7 @@ export function registerCustomerRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      const d = await getCustomer(c.var.deps, c.var.actor, p.tenant, p.id)
+      const d = await getCustomer(ctxOf(c, p.tenant), p.id)
       c.header('ETag', etagOf(d.customer.version))
       return c.json(
         { ...customerOut(d), codes: d.codes, ...(d.matchedAlias ? { matchedAlias: d.matchedAlias } : {}) },
@@ -302,10 +301,9 @@ export function registerCustomerRoutes(app: KehuApp) {
     async (c) => {
       const p = c.req.valid('param')
       const version = ifMatchVersion(c, true) as number
-      const r = await updateCustomer(c.var.deps, c.var.actor, p.tenant, p.id, version, c.req.valid('json'))
-      const d = await getCustomer(c.var.deps, c.var.actor, p.tenant, r.customer.id)
-      c.header('ETag', etagOf(d.customer.version))
-      return c.json({ ...customerOut(d), changes: r.changes }, 200)
+      const r = await updateCustomer(ctxOf(c, p.tenant), p.id, version, c.req.valid('json'))
+      c.header('ETag', etagOf(r.customer.version))
+      return c.json({ ...customerOut(r), changes: r.changes }, 200)
     },
   )
 
@@ -338,11 +336,10 @@ export function registerCustomerRoutes(app: KehuApp) {
         const version = ifMatchVersion(c, false)
         const r =
           'arg' in a
-            ? await a.run(c.var.deps, c.var.actor, p.tenant, p.id, a.arg, version)
-            : await a.run(c.var.deps, c.var.actor, p.tenant, p.id, version)
-        const d = await getCustomer(c.var.deps, c.var.actor, p.tenant, r.customer.id)
-        c.header('ETag', etagOf(d.customer.version))
-        return c.json({ ...customerOut(d), changed: r.changed }, 200)
+            ? await a.run(ctxOf(c, p.tenant), p.id, a.arg, version)
+            : await a.run(ctxOf(c, p.tenant), p.id, version)
+        c.header('ETag', etagOf(r.customer.version))
+        return c.json({ ...customerOut(r), changed: r.changed }, 200)
       },
     )
   }
@@ -366,7 +363,7 @@ export function registerCustomerRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      await deleteCustomer(c.var.deps, c.var.actor, p.tenant, p.id, ifMatchVersion(c, false))
+      await deleteCustomer(ctxOf(c, p.tenant), p.id, ifMatchVersion(c, false))
       return c.body(null, 204)
     },
   )
@@ -382,7 +379,7 @@ export function registerCustomerRoutes(app: KehuApp) {
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json({ items: await customerHistory(c.var.deps, c.var.actor, p.tenant, p.id) }, 200)
+      return c.json({ items: await customerHistory(ctxOf(c, p.tenant), p.id) }, 200)
     },
   )
 }

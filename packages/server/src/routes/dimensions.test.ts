@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { createNode, createTenant, type Deps, ensureLocalAdmin } from '@kehu/app'
+import { createNode, createTenant, type Deps, ensureLocalAdmin, forTenant } from '@kehu/app'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,9 +15,10 @@ describe.each(testKinds())('dimension routes on %s', (kind) => {
     db = await createTestDb(kind)
     const deps: Deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
     const actor = await ensureLocalAdmin(deps, 'test')
-    await createTenant(deps, actor, { code: tenant, name: '路由测试' })
-    await createNode(deps, actor, tenant, 'class', { code: '01', name: '批发' })
-    await createNode(deps, actor, tenant, 'class', { code: '02', name: '零售' })
+    const ctx = forTenant({ deps, actor, lang: 'zh-CN' }, tenant)
+    await createTenant(ctx, { code: tenant, name: '路由测试' })
+    await createNode(ctx, 'class', { code: '01', name: '批发' })
+    await createNode(ctx, 'class', { code: '02', name: '零售' })
     app = createApp({ deps, actor, version: 'test', database: kind })
   })
   afterAll(() => db?.dispose())

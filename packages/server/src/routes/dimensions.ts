@@ -21,7 +21,7 @@ import {
   UpdateAttributeInput,
   UpdateDimensionInput,
 } from '@kehu/core'
-import type { KehuApp } from '../context.js'
+import { ctxOf, type KehuApp } from '../context.js'
 import { json, problemResponses, TenantParam } from './common.js'
 
 // The filter is recursive, which the OpenAPI generator cannot walk: documented as an object here and
@@ -57,8 +57,7 @@ export function registerDimensionRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(z.object({ items: z.array(DimensionOut) }), 'Dimensions'), ...problemResponses },
     }),
-    async (c) =>
-      c.json({ items: await listDimensions(c.var.deps, c.var.actor, c.req.valid('param').tenant) }, 200) as never,
+    async (c) => c.json({ items: await listDimensions(ctxOf(c, c.req.valid('param').tenant)) }, 200) as never,
   )
 
   app.openapi(
@@ -71,10 +70,7 @@ export function registerDimensionRoutes(app: KehuApp) {
       responses: { 201: json(Dimension, 'Created'), ...problemResponses },
     }),
     async (c) =>
-      c.json(
-        await createDimension(c.var.deps, c.var.actor, c.req.valid('param').tenant, c.req.valid('json') as never),
-        201,
-      ) as never,
+      c.json(await createDimension(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json') as never), 201) as never,
   )
 
   app.openapi(
@@ -88,10 +84,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      return c.json(
-        await updateDimension(c.var.deps, c.var.actor, tenant, code, c.req.valid('json') as never),
-        200,
-      ) as never
+      return c.json(await updateDimension(ctxOf(c, tenant), code, c.req.valid('json') as never), 200) as never
     },
   )
 
@@ -106,7 +99,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      await deleteDimension(c.var.deps, c.var.actor, tenant, code)
+      await deleteDimension(ctxOf(c, tenant), code)
       return c.body(null, 204)
     },
   )
@@ -126,7 +119,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      return c.json(await createAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 201) as never
+      return c.json(await createAttribute(ctxOf(c, tenant), code, c.req.valid('json')), 201) as never
     },
   )
 
@@ -144,7 +137,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      return c.json(await updateAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 200) as never
+      return c.json(await updateAttribute(ctxOf(c, tenant), code, c.req.valid('json')), 200) as never
     },
   )
 
@@ -172,10 +165,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      return c.json(
-        await previewAttributeChange(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')),
-        200,
-      ) as never
+      return c.json(await previewAttributeChange(ctxOf(c, tenant), code, c.req.valid('json')), 200) as never
     },
   )
 
@@ -200,10 +190,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     async (c) => {
       const { tenant, code } = c.req.valid('param')
       const { limit } = c.req.valid('query')
-      return c.json(
-        await findIncompleteCustomers(c.var.deps, c.var.actor, tenant, code, limit ? { limit } : {}),
-        200,
-      ) as never
+      return c.json(await findIncompleteCustomers(ctxOf(c, tenant), code, limit ? { limit } : {}), 200) as never
     },
   )
 
@@ -221,7 +208,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     }),
     async (c) => {
       const { tenant, code } = c.req.valid('param')
-      return c.json(await fillAttribute(c.var.deps, c.var.actor, tenant, code, c.req.valid('json')), 200) as never
+      return c.json(await fillAttribute(ctxOf(c, tenant), code, c.req.valid('json')), 200) as never
     },
   )
 
@@ -237,7 +224,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     async (c) => {
       const { tenant, code } = c.req.valid('param')
       const force = c.req.valid('query').force === 'true'
-      return c.json(await deleteAttribute(c.var.deps, c.var.actor, tenant, code, { force }), 200) as never
+      return c.json(await deleteAttribute(ctxOf(c, tenant), code, { force }), 200) as never
     },
   )
 
@@ -276,7 +263,7 @@ export function registerDimensionRoutes(app: KehuApp) {
     async (c) => {
       // Every query key is a scheme code, user schemes included.
       const classes = c.req.query()
-      const sections = await getCustomerForm(c.var.deps, c.var.actor, c.req.valid('param').tenant, classes)
+      const sections = await getCustomerForm(ctxOf(c, c.req.valid('param').tenant), classes)
       return c.json({ sections }, 200) as never
     },
   )

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { CreateTenantInput, createTenant, getSummary, listTenants } from '@kehu/app'
 import type { Tenant } from '@kehu/core'
-import type { KehuApp, ServerContext } from '../context.js'
+import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
 import { json, problemResponses } from './common.js'
 
 const TenantOut = z
@@ -31,7 +31,7 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
       },
     }),
     async (c) => {
-      await listTenants(c.var.deps)
+      await listTenants(ctxOf(c))
       return c.json({ status: 'ok' as const, version: ctx.version, database: ctx.database }, 200)
     },
   )
@@ -44,7 +44,7 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
       summary: 'List tenants (账套)',
       responses: { 200: json(z.object({ items: z.array(TenantOut) }), 'Tenants'), ...problemResponses },
     }),
-    async (c) => c.json({ items: (await listTenants(c.var.deps)).map(tenantOut) }, 200),
+    async (c) => c.json({ items: (await listTenants(ctxOf(c))).map(tenantOut) }, 200),
   )
 
   app.openapi(
@@ -56,7 +56,7 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
       request: { body: { content: { 'application/json': { schema: CreateTenantInput } }, required: true } },
       responses: { 201: json(TenantOut, 'Created'), ...problemResponses },
     }),
-    async (c) => c.json(tenantOut(await createTenant(c.var.deps, c.var.actor, c.req.valid('json'))), 201),
+    async (c) => c.json(tenantOut(await createTenant(ctxOf(c), c.req.valid('json'))), 201),
   )
 
   app.openapi(
@@ -79,6 +79,6 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
         ...problemResponses,
       },
     }),
-    async (c) => c.json(await getSummary(c.var.deps, c.req.valid('param').tenant), 200),
+    async (c) => c.json(await getSummary(ctxOf(c, c.req.valid('param').tenant)), 200),
   )
 }

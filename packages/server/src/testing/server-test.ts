@@ -1,6 +1,6 @@
 // Server tests: the whole HTTP application in process, on a fresh database with one tenant.
 import { createHash } from 'node:crypto'
-import { createCustomer, createTenant, type Deps, ensureLocalAdmin } from '@kehu/app'
+import { createCustomer, createTenant, type Deps, ensureLocalAdmin, type RequestContext } from '@kehu/app'
 import { type Actor, fullPinyin } from '@kehu/core'
 import { createStore, type DialectKind, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb } from '@kehu/storage/testing'
@@ -12,6 +12,8 @@ export interface ServerTest {
   deps: Deps
   actor: Actor
   app: KehuApp
+  /** The administrator's context for the tenant. */
+  ctx: RequestContext
   /** A tenant with the built-in schemes, the default rule and one customer. */
   tenant: string
   /** That customer's code. */
@@ -28,12 +30,14 @@ export async function setupServerTest(kind: DialectKind, options: AppOptions = {
   }
   const actor = await ensureLocalAdmin(deps, 'test')
   const tenant = `edge${Math.random().toString(36).slice(2, 7)}`
-  await createTenant(deps, actor, { code: tenant, name: '边界测试' })
-  const created = await createCustomer(deps, actor, tenant, { name: '北京边界科技有限公司' })
+  const ctx: RequestContext = { deps, actor, tenant, lang: 'zh-CN' }
+  await createTenant(ctx, { code: tenant, name: '边界测试' })
+  const created = await createCustomer(ctx, { name: '北京边界科技有限公司' })
   return {
     db,
     deps,
     actor,
+    ctx,
     app: createApp({ deps, actor, version: 'test', database: kind }, options),
     tenant,
     customer: created.customer.code,

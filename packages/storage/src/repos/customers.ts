@@ -56,9 +56,11 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       await insertClasses(c)
       return true
     },
-    byId: async (tenantId, id) => withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, id }, (r) => r)),
-    byUscc: async (tenantId, uscc) => withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, uscc }, (r) => r)),
-    find: async (tenantId, query) => {
+    byId: async (tenantId, _visible, id) =>
+      withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, id }, (r) => r)),
+    byUscc: async (tenantId, _visible, uscc) =>
+      withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, uscc }, (r) => r)),
+    find: async (tenantId, _visible, query) => {
       let base = q.selectFrom('customer').where('customer.tenant_id', '=', tenantId)
       const term = query.q?.trim()
       if (term) {
@@ -112,7 +114,7 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       )
       return { items: rows.map((r) => customerOf(r, classes.get(r.id) ?? {})), total: num(total.n) }
     },
-    count: async (tenantId) => {
+    count: async (tenantId, _visible) => {
       const r = await q
         .selectFrom('customer')
         .select(sql<number>`count(*)`.as('n'))
@@ -145,7 +147,7 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
         .executeTakeFirst()
       return Number(r.numUpdatedRows)
     },
-    idsOnNodes: async (tenantId, nodeIds) => {
+    idsOnNodes: async (tenantId, _visible, nodeIds) => {
       if (nodeIds.length === 0) return []
       const rows = await q
         .selectFrom('customer_class')

@@ -7,13 +7,12 @@ import {
   type FieldValue,
   type Issue,
   issue,
-  type MapTable,
   normalizeNodeCode,
   type RecordValues,
   type Tx,
   text,
 } from '@kehu/core'
-import { resolveNode } from '../classification/resolve-node.js'
+import { resolveNode } from './resolve-node.js'
 
 /** A customer's node in one scheme, with the path of nodes from level 1 down to it. */
 export interface PlacedNode {
@@ -149,11 +148,6 @@ export function recordValues(
     fields[`attr:${code}`] = name === undefined ? { code: v } : { code: v, name }
   }
   return { date: registrationDate, fields }
-}
-
-/** The tenant's map tables as the engine reads them. */
-export async function mapTables(tx: Tx, tenantId: string): Promise<MapTable[]> {
-  return (await tx.codeMaps.list(tenantId)).map((m) => ({ name: m.name, entries: m.entries }))
 }
 
 /** The filter subject of a customer, for conditions (rules, automatic classes, dimensions). */

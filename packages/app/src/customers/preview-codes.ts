@@ -1,4 +1,5 @@
 import {
+  assertCan,
   BUILTIN_SCHEMES,
   type CodePattern,
   previewCodes as enginePreview,
@@ -16,13 +17,14 @@ import {
   text,
 } from '@kehu/core'
 import { z } from 'zod'
-import { CustomerInput, nodeCodesOf } from '../customers/customer-input.js'
-import type { Deps } from '../deps.js'
+import { placeNodes, recordValues } from '../classification/placement.js'
+import { PatternInput, readPattern } from '../codes/code-rule-input.js'
+import { ruleByName } from '../codes/get-code-rule.js'
+import { mapTables } from '../codes/map-tables.js'
+import type { RequestContext } from '../context.js'
 import { BUILTIN_SCHEME_DEFS } from '../tenancy/create-tenant.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { PatternInput, readPattern } from './code-rule-input.js'
-import { ruleByName } from './get-code-rule.js'
-import { mapTables, placeNodes, recordValues } from './record-values.js'
+import { CustomerInput, nodeCodesOf } from './customer-input.js'
 
 /** The sample record of a preview: the customer input shape, every field optional. */
 export const PreviewSample = CustomerInput.partial()
@@ -126,10 +128,10 @@ async function tenantValues(tx: Tx, tenantId: string, sample: PreviewSample, tod
  * and its map tables apply (counters fresh); a stored rule numbers from its counter in the database.
  */
 export async function previewNextCodes(
-  deps: Deps | undefined,
-  tenantCode: string | undefined,
+  ctx: RequestContext | undefined,
   input: PreviewCodesInput,
 ): Promise<CodePreview> {
+  if (ctx) assertCan(ctx.actor, 'code-rule:read')
   const parsed = PreviewCodesInput.parse(input)
   const date = parsed.sample.registrationDate?.trim()
   if (date && parseCodeDate(date) === null)
@@ -144,8 +146,8 @@ export async function previewNextCodes(
         ),
       ],
     )
-  const now = deps?.clock.now() ?? new Date()
-  if (!deps || tenantCode === undefined) {
+  const now = ctx?.deps.clock.now() ?? new Date()
+  if (!ctx) {
     if (parsed.pattern === undefined)
       throw invalid(
         'CODE_PREVIEW_NEEDS_TENANT',
@@ -157,8 +159,8 @@ export async function previewNextCodes(
       counter: 'fresh',
     }
   }
-  return deps.store.read(async (tx) => {
-    const tenant = await resolveTenant(tx, tenantCode)
+  return ctx.deps.store.read(async (tx) => {
+    const tenant = await resolveTenant(tx, ctx.tenant)
     const values = await tenantValues(tx, tenant.id, parsed.sample, dateIn(tenant.timeZone, now))
     const maps = await mapTables(tx, tenant.id)
     let out: CodePreview
@@ -180,8 +182,8 @@ export async function previewNextCodes(
 
 /** The next N codes of a pattern for a sample taken as given, from fresh counters; opens nothing. */
 export const previewPattern = (pattern: PatternInput, sample: PreviewSample, count: number) =>
-  previewNextCodes(undefined, undefined, { pattern, sample, count })
+  previewNextCodes(undefined, { pattern, sample, count })
 
 /** The next N codes of a stored rule for a sample resolved in the tenant, from the database's counters. */
-export const previewRule = (deps: Deps, tenantCode: string, rule: string, sample: PreviewSample, count: number) =>
-  previewNextCodes(deps, tenantCode, { rule, sample, count })
+export const previewRule = (ctx: RequestContext, rule: string, sample: PreviewSample, count: number) =>
+  previewNextCodes(ctx, { rule, sample, count })

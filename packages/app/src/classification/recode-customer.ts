@@ -17,16 +17,19 @@ import {
   type Tenant,
   type Tx,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import { placementDefaults } from '../classification/class-defaults.js'
+import { allocateCode, patternOf } from '../codes/allocate-code.js'
+import { chooseRule } from '../codes/choose-rule.js'
+import { isUuid } from '../codes/get-code-rule.js'
+import { mapTables } from '../codes/map-tables.js'
+import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { allocateCode, patternOf } from './allocate-code.js'
-import { chooseRule } from './choose-rule.js'
-import { isUuid } from './get-code-rule.js'
-import { classesSubject, mapTables, placeNodes, recordValues } from './record-values.js'
+import { placementDefaults } from './class-defaults.js'
+import { classesSubject, placeNodes, recordValues } from './placement.js'
 
 export const RecodeCustomerInput = z
   .object({
@@ -51,17 +54,17 @@ export interface RecodeResult {
 }
 
 /**
- * Explicit re-code (docs/decisions/0014-design-brief.md, A.7): the old code becomes an alias that still finds the
- * customer, a new live code is allocated by the rule that applies now (or the typed one, checked), the customer's code
- * changes with a version bump, and `customer.recoded` is audited — all in one transaction.
+ * Explicit re-code (docs/decisions/0014-design-brief.md, A.7) inside the caller's transaction: the old code becomes an alias that still
+ * finds the customer, a new live code is allocated by the rule that applies now (or the typed one, checked),
+ * the customer's code changes with a version bump, and `customer.recoded` is audited.
  */
-export async function recodeCustomer(
-  deps: Deps,
-  actor: Actor,
-  tenantCode: string,
+export async function recodeCustomerInTx(
+  ctx: RequestContext,
+  tx: Tx,
   customerIdOrCode: string,
   input: RecodeCustomerInput,
 ): Promise<RecodeResult> {
+  const { deps, actor } = ctx
   assertCan(actor, 'customer:edit')
   const parsed = RecodeCustomerInput.safeParse(input)
   if (!parsed.success)
@@ -80,26 +83,34 @@ export async function recodeCustomer(
       ],
     )
   const req = parsed.data
-  return deps.store.transaction(async (tx) => {
-    const tenant = await resolveTenant(tx, tenantCode)
-    const byCode = await tx.codes.find(tenant.id, normalizeCode(customerIdOrCode))
-    const customer =
-      (isUuid(customerIdOrCode) ? await tx.customers.byId(tenant.id, customerIdOrCode) : undefined) ??
-      (byCode ? await tx.customers.byId(tenant.id, byCode.customerId) : undefined)
-    if (!customer)
-      throw notFound(
-        'CUSTOMER_NOT_FOUND',
-        text(`客户 ${customerIdOrCode} 不存在`, `Customer ${customerIdOrCode} does not exist`),
-      )
-    if (req.expectedVersion !== undefined && req.expectedVersion !== customer.version)
-      throw new AppError(
-        'precondition-failed',
-        'CUSTOMER_STALE',
-        text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
-        { details: { version: customer.version } },
-      )
-    return (await recodeInTx(deps, actor, tx, tenant, customer, req)) as RecodeResult
-  })
+  const tenant = await resolveTenant(tx, ctx.tenant)
+  const byCode = await tx.codes.find(tenant.id, normalizeCode(customerIdOrCode))
+  const customer =
+    (isUuid(customerIdOrCode)
+      ? await tx.customers.byId(tenant.id, visibilityOf(actor), customerIdOrCode)
+      : undefined) ?? (byCode ? await tx.customers.byId(tenant.id, visibilityOf(actor), byCode.customerId) : undefined)
+  if (!customer)
+    throw notFound(
+      'CUSTOMER_NOT_FOUND',
+      text(`客户 ${customerIdOrCode} 不存在`, `Customer ${customerIdOrCode} does not exist`),
+    )
+  if (req.expectedVersion !== undefined && req.expectedVersion !== customer.version)
+    throw new AppError(
+      'precondition-failed',
+      'CUSTOMER_STALE',
+      text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
+      { details: { version: customer.version } },
+    )
+  return (await recodeInTx(deps, actor, tx, tenant, customer, req)) as RecodeResult
+}
+
+/** Re-codes a customer in a transaction of its own (see `recodeCustomerInTx`). */
+export function recodeCustomer(
+  ctx: RequestContext,
+  customerIdOrCode: string,
+  input: RecodeCustomerInput,
+): Promise<RecodeResult> {
+  return ctx.deps.store.transaction((tx) => recodeCustomerInTx(ctx, tx, customerIdOrCode, input))
 }
 
 /**
