@@ -3,9 +3,9 @@
 import { type Actor, isAppError, type Tx } from '@kehu/core'
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RequestContext } from '../context.js'
-import * as app from '../index.js'
-import { type AppTest, setupAppTest } from '../testing/app-test.js'
+import type { RequestContext } from './context.js'
+import * as app from './index.js'
+import { type AppTest, setupAppTest } from './testing/app-test.js'
 
 /** Exported functions that are not use cases: wiring and pure helpers that read no tenant data. */
 const NOT_USE_CASES = new Set([
