@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Io } from '../io.js'
 import { runCli } from '../program.js'
-import { parseOptions } from './dimension.js'
+import { parseOptions } from './dimension/shared.js'
 
 function bufferIo(lang: 'zh-CN' | 'en' = 'zh-CN'): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = []

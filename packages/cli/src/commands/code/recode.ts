@@ -1,0 +1,36 @@
+import { recodeCustomer } from '@kehu/app'
+import type { Command } from 'commander'
+import { type Io, say } from '../../io.js'
+import { tenantOf, withRuntime } from '../../runtime-command.js'
+import { jsonOpt } from '../shared.js'
+
+export function registerRecode(parent: Command, io: Io) {
+  parent
+    .command('recode <customer>')
+    .description(
+      say(
+        io,
+        '重新编码一个客户（按编码或 id）：旧编码保留为别名，记入审计',
+        're-code a customer (by code or id): the old code stays as an alias; audited',
+      ),
+    )
+    .option('--to <code>', say(io, '新编码（检查格式与唯一性）', 'the new code (checked for shape and uniqueness)'))
+    .option('--reallocate', say(io, '按现行规则重新生成', 'allocate by the rule that applies now'))
+    .option(...jsonOpt(io))
+    .action(async (c: string, o: { to?: string; reallocate?: boolean; json?: boolean }, cmd: Command) => {
+      const r = await withRuntime(cmd, async (rt) =>
+        recodeCustomer(rt.ctx((await tenantOf(cmd, rt)).code), c, {
+          ...(o.to !== undefined ? { newCode: o.to } : {}),
+          ...(o.reallocate ? { reallocate: true } : {}),
+        }),
+      )
+      if (o.json) return io.out(JSON.stringify(r, null, 2))
+      io.out(
+        say(
+          io,
+          `已重新编码：${r.oldCode} → ${r.newCode}（规则“${r.rule}”；旧编码仍可查到该客户）`,
+          `Re-coded: ${r.oldCode} → ${r.newCode} (rule "${r.rule}"; the old code still finds the customer)`,
+        ),
+      )
+    })
+}

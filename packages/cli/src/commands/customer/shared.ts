@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises'
+import {
+  CustomerInput,
+  type CustomerView,
+  customerJson,
+  type HistoryEntry,
+  PreviewSample,
+  previewCustomerCode,
+} from '@kehu/app'
+import { invalid, text } from '@kehu/core'
+import type { Command } from 'commander'
+import type { z } from 'zod'
+import { type Io, say } from '../../io.js'
+import { parseJsonInput } from '../../json-input.js'
+import { tenantOf, withRuntime } from '../../runtime-command.js'
+
+export const collect = (v: string, prev: string[]) => [...prev, v]
+
+export const FIELDS = Object.keys(CustomerInput.shape).filter((k) => k !== 'attributes' && k !== 'classes')
+
+/** `KEY=VALUE` pairs into a record; an empty value means "clear" (null). */
+export function pairs(list: string[], flag: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {}
+  for (const item of list) {
+    const i = item.indexOf('=')
+    if (i <= 0)
+      throw invalid('CLI_PAIR_INVALID', text(`${flag} 应写成 名称=值：${item}`, `${flag} takes NAME=VALUE: ${item}`))
+    const v = item.slice(i + 1)
+    out[item.slice(0, i).trim()] = v.trim() === '' ? null : v
+  }
+  return out
+}
+
+/** Builds a customer input (or patch) from `--set field=value`, `--attr CODE=VALUE` and the named flags. */
+export function inputFrom(
+  sets: string[],
+  attrs: string[],
+  named: Record<string, string | undefined>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const classes: Record<string, string | null> = {}
+  for (const [k, v] of Object.entries(pairs(sets, '--set'))) {
+    if (k.startsWith('classes.')) classes[k.slice('classes.'.length)] = v
+    else if (FIELDS.includes(k)) out[k] = v
+    else
+      throw invalid(
+        'CLI_FIELD_UNKNOWN',
+        text(
+          `没有字段 ${k}；可用：${FIELDS.join(', ')}，或 classes.体系编码`,
+          `There is no field ${k}; use one of ${FIELDS.join(', ')}, or classes.SCHEME`,
+        ),
+      )
+  }
+  for (const [k, v] of Object.entries(named)) if (v !== undefined) out[k] = v
+  if (Object.keys(classes).length > 0) out.classes = classes
+  if (attrs.length > 0) out.attributes = pairs(attrs, '--attr')
+  return out
+}
+
+export async function readJsonFile(path: string): Promise<Record<string, unknown>> {
+  let raw: string
+  try {
+    raw = await readFile(path, 'utf8')
+  } catch {
+    throw invalid('CLI_FILE_UNREADABLE', text(`无法读取文件 ${path}`, `Cannot read the file ${path}`))
+  }
+  const v = parseJsonInput(raw, path)
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>
+  throw invalid(
+    'CLI_JSON_INVALID',
+    text(`${path} 不是一个 JSON 对象（客户字段）`, `${path} is not a JSON object of customer fields`),
+  )
+}
+
+export function printCustomer(io: Io, v: CustomerView & { codes?: { code: string; kind: string }[] }) {
+  const c = customerJson(v)
+  const rows: [string, string, unknown][] = [
+    ['编码', 'Code', c.code],
+    ['名称', 'Name', c.name],
+    ['简称', 'Short name', c.shortName],
+    ['助记码', 'Mnemonic', c.mnemonic],
+    ['状态', 'Status', c.status],
+    ['统一社会信用代码', 'USCC', c.uscc],
+    ['电话', 'Phone', c.phone],
+    ['电子邮件', 'E-mail', c.email],
+    ['地址', 'Address', c.address],
+    ['业务员', 'Account manager', c.accountManager],
+    ['信用额度', 'Credit limit', c.creditLimit],
+    ['建档日期', 'Registered', c.registrationDate],
+    ['总公司', 'Head office', c.headOffice ? `${c.headOffice.code} ${c.headOffice.name}` : null],
+    ['版本', 'Version', c.version],
+  ]
+  for (const [scheme, n] of Object.entries(c.nodes))
+    rows.push([`分类 ${scheme}`, `Class ${scheme}`, `${n.code} ${n.path.map((p) => p.name).join(' / ')}`])
+  for (const [k, val] of Object.entries(c.attributes))
+    rows.push([`属性 ${k}`, `Attribute ${k}`, typeof val === 'object' ? JSON.stringify(val) : val])
+  const aliases = (v.codes ?? []).filter((x) => x.kind === 'alias').map((x) => x.code)
+  if (aliases.length > 0) rows.push(['旧编码', 'Old codes', aliases.join(', ')])
+  for (const [zh, en, val] of rows)
+    if (val !== null && val !== undefined && val !== '') io.out(`${say(io, zh, en)}: ${String(val)}`)
+}
+
+export const show = (v: unknown) =>
+  v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v)
+
+export function printHistory(io: Io, items: HistoryEntry[]) {
+  for (const h of items) {
+    io.out(`${h.at}  ${h.actor}  ${h.action}${h.note ? `  (${h.note})` : ''}`)
+    for (const ch of h.changes) io.out(`    ${ch.field}: ${show(ch.before)} → ${show(ch.after)}`)
+  }
+}
+
+/** The customer fields given on the command line, checked against `schema`; every problem at once. */
+export function customerFields<T>(schema: z.ZodType<T>, input: Record<string, unknown>): T {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  throw invalid(
+    'CUSTOMER_INVALID',
+    text('客户信息有误', 'The customer is not valid'),
+    parsed.error.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      code: 'CUSTOMER_FIELD_TYPE',
+      message: text(i.message, i.message),
+    })),
+  )
+}
+
+/** `customer create --dry-run`: the rule a create would choose and the code it would issue now. */
+export async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJson: boolean) {
+  const draft = customerFields(PreviewSample, input)
+  const r = await withRuntime(cmd, async (rt) => previewCustomerCode(rt.ctx((await tenantOf(cmd, rt)).code), draft))
+  if (asJson) return io.out(JSON.stringify(r, null, 2))
+  io.out(say(io, `规则：${r.rule.name}（${r.rule.pattern}）`, `Rule: ${r.rule.name} (${r.rule.pattern})`))
+  if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
+  for (const m of r.missing) io.out(say(io, `还需要：${m.message.zh}`, `Still needed: ${m.message.en}`))
+  for (const i of r.issues) io.out(say(io, `问题：${i.message.zh}`, `Problem: ${i.message.en}`))
+}
+
+export type Rt = Parameters<Parameters<typeof withRuntime>[1]>[0]
