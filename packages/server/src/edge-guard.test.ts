@@ -49,6 +49,13 @@ describe.each(testKinds())('the edge on %s', (kind) => {
       415,
       'REQUEST_CONTENT_TYPE',
     )
+    const cut = new Request(`http://localhost/api/t/${t.tenant}/customers`, {
+      method: 'POST',
+      headers: json,
+      body: new ReadableStream({ pull: (c) => c.error(new Error('connection reset')) }),
+      duplex: 'half',
+    } as RequestInit)
+    await problem(await t.app.request(cut), 400, 'REQUEST_BODY_INCOMPLETE')
     const form = new FormData()
     form.set('code', 'x')
     await problem(await send('POST', '/api/tenants', form), 415, 'REQUEST_CONTENT_TYPE')

@@ -142,7 +142,14 @@ async function readBytes(req: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: Awaited<ReturnType<typeof reader.read>>
+    try {
+      chunk = await reader.read()
+    } catch {
+      // The client went away mid-body: its mistake (or its network's), not a server fault to log.
+      throw refuse(400, 'invalid', 'REQUEST_BODY_INCOMPLETE', text('请求内容没有传完', 'The request body was cut off'))
+    }
+    const { done, value } = chunk
     if (done) break
     size += value.byteLength
     if (size > MAX_BODY) {
