@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import type { Lang } from '@kehu/core'
 
 /** Where a command writes: the real streams, or buffers in tests. */
@@ -7,11 +8,35 @@ export interface Io {
   lang: Lang
 }
 
-export const processIo = (lang: Lang): Io => ({
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
-  lang,
-})
+/** The reader went away (`kehu … | head -1`): what is left to print has no one to read it. */
+const isClosedPipe = (e: NodeJS.ErrnoException) => e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED'
+
+/**
+ * Writes to two streams; once a reader closes its end, writes to it stop quietly and the command
+ * ends as it would have (exit 0 when it succeeded), the way `ls | head -1` does, instead of an
+ * unhandled EPIPE and a stack trace.
+ */
+export function streamIo(lang: Lang, stdout: Writable, stderr: Writable): Io {
+  const writer = (stream: Writable) => {
+    let closed = false
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (!isClosedPipe(e)) throw e
+      closed = true
+    })
+    return (s: string) => {
+      if (!closed && !stream.destroyed) stream.write(s.endsWith('\n') ? s : `${s}\n`)
+    }
+  }
+  return { out: writer(stdout), err: writer(stderr), lang }
+}
+
+let processStreams: Io | undefined
+/** The process's own stdout and stderr; one listener each however often it is asked for. */
+export function processIo(lang: Lang): Io {
+  processStreams ??= streamIo(lang, process.stdout, process.stderr)
+  processStreams.lang = lang
+  return processStreams
+}
 
 /** Chinese or English by the chosen language. */
 export const say = (io: Io, zh: string, en: string) => (io.lang === 'en' ? en : zh)
