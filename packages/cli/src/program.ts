@@ -1,4 +1,4 @@
-import { AppError, exitCode, isAppError, pick } from '@kehu/core'
+import { AppError, exitCode, fieldLabel, isAppError, pick } from '@kehu/core'
 import { Command, CommanderError, Option } from 'commander'
 import { registerClassCommands } from './commands/class/class-commands.js'
 import { registerCodeCommands } from './commands/code/code-commands.js'
@@ -67,7 +67,12 @@ export function reportError(io: Io, e: unknown): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
   if (isAppError(e)) {
     io.err(`${say(io, '错误', 'Error')} [${e.code}]: ${pick(e.text, io.lang)}`)
-    for (const i of e.issues) io.err(`  - ${i.path.join('.') || '(root)'}: ${pick(i.message, io.lang)}`)
+    for (const i of e.issues) {
+      const message = pick(i.message, io.lang)
+      const label = pick(fieldLabel(i.path), io.lang)
+      // Field keys are for programs (--json); people read the field's name, once.
+      io.err(`  - ${i.path.length === 0 || message.includes(label) ? message : `${label}: ${message}`}`)
+    }
     return exitCode[e.kind]
   }
   io.err(`${say(io, '内部错误', 'Internal error')}: ${(e as Error)?.message ?? String(e)}`)

@@ -6,6 +6,12 @@ export interface Text {
 
 export const text = (zh: string, en: string): Text => ({ zh, en })
 
+/**
+ * A zod refinement's message in both languages (`.refine(fn, said('…', '…'))`, `ctx.addIssue({ …, ...said() })`):
+ * the edges read `params` and never show zod's one-language `message`.
+ */
+export const said = (zh: string, en: string) => ({ message: en, params: { zh, en } })
+
 export type Lang = 'zh-CN' | 'en'
 
 export const pick = (t: Text, lang: Lang): string => (lang === 'en' ? t.en : t.zh)

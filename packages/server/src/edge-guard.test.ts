@@ -98,7 +98,7 @@ describe.each(testKinds())('the edge on %s', (kind) => {
       'REQUEST_TEXT_INVALID',
     )
     expect(nul.issues).toEqual([
-      { path: ['department'], code: 'TEXT_NUL', message: expect.stringContaining('Department') },
+      { path: ['department'], label: 'Department', code: 'TEXT_NUL', message: expect.stringContaining('Department') },
     ])
     const lone = await problem(
       await send('POST', '/api/t/{tenant}/customers', '{"name":"a\\ud800","classes":{"\\udc00":"x"}}', json),

@@ -1,4 +1,4 @@
-import { AppError, errorStatus, type Issue, type Lang, pick, text } from '@kehu/core'
+import { AppError, errorStatus, fieldLabel, type Issue, type Lang, pick, text } from '@kehu/core'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { requestInvalid } from './validation.js'
@@ -12,7 +12,7 @@ export interface Problem {
   detail: string
   instance?: string
   requestId: string
-  issues?: { path: (string | number)[]; code: string; message: string }[]
+  issues?: { path: (string | number)[]; label: string; code: string; message: string }[]
   [extra: string]: unknown
 }
 
@@ -34,7 +34,13 @@ const TITLES: Record<string, { zh: string; en: string }> = {
   503: text('服务不可用', 'Service unavailable'),
 }
 
-const issueOut = (i: Issue, lang: Lang) => ({ path: i.path, code: i.code, message: pick(i.message, lang) })
+// The path is for programs; the label names the field in the user's words, for people.
+const issueOut = (i: Issue, lang: Lang) => ({
+  path: i.path,
+  label: pick(fieldLabel(i.path), lang),
+  code: i.code,
+  message: pick(i.message, lang),
+})
 
 // What the framework and the schemas throw on a client's mistake, as our errors: a 4xx, never a 500.
 function asAppError(err: unknown): unknown {

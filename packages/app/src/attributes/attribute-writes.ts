@@ -72,16 +72,16 @@ export async function reclaimUniques(tx: Tx, tenantId: string, def: AttributeDef
   await tx.attributes.clearUniques(tenantId, def.id)
   if (!def.unique) return
   for (const h of await allHeldValues(tx, tenantId, def.code)) {
-    const key = attributeIndexKey(def, h.value)
-    const holder = await tx.attributes.claimUnique(tenantId, def.id, key, h.customerId)
+    const held = attributeIndexKey(def, h.value)
+    const holder = await tx.attributes.claimUnique(tenantId, def.id, held, h.customerId)
     if (holder !== undefined)
       throw conflict(
         'ATTR_NOT_UNIQUE',
         text(
-          `维度属性「${def.name}」不能设为唯一：值 ${key} 有多个客户使用（含 ${h.code}）`,
-          `The attribute "${def.name}" cannot be unique: the value ${key} is held by several customers (${h.code} among them)`,
+          `维度属性「${def.name}」不能设为唯一：值 ${held} 有多个客户使用（含 ${h.code}）`,
+          `The attribute "${def.name}" cannot be unique: the value ${held} is held by several customers (${h.code} among them)`,
         ),
-        { attribute: def.code, value: key, customerIds: [holder, h.customerId] },
+        { attribute: def.code, value: held, customerIds: [holder, h.customerId] },
       )
   }
 }

@@ -58,11 +58,14 @@ async function select(tx: Tx, ctx: SchemeContext, visible: Visibility, input: Ba
   if ((input.customerIds === undefined) === (input.filter === undefined))
     throw invalid(
       'CLASS_ASSIGN_TARGET',
-      text(
-        '请指定客户（customerIds）或筛选条件（filter），二者选一',
-        'Give either customers (customerIds) or a filter',
-      ),
-      [issue(['customerIds'], 'CLASS_ASSIGN_TARGET', text('二者选一', 'exactly one of customerIds and filter'))],
+      text('请选择客户，或给出筛选条件，二者选一', 'Choose customers or give a filter, one of them'),
+      [
+        issue(
+          ['customerIds'],
+          'CLASS_ASSIGN_TARGET',
+          text('所选客户与筛选条件二者选一', 'Chosen customers or a filter, not both'),
+        ),
+      ],
     )
   if (input.customerIds) {
     const out = new Map<string, Customer>()

@@ -14,6 +14,7 @@ import {
   type RecordValues,
   renderCode,
   requiredFields,
+  said,
   type Tenant,
   type Tx,
   text,
@@ -40,10 +41,13 @@ export const RecodeCustomerInput = z
     /** The version the caller saw; a stale one is refused. */
     expectedVersion: z.number().int().optional(),
   })
-  .refine((i) => (i.newCode !== undefined && i.newCode.trim() !== '') !== (i.reallocate === true), {
-    message: 'give exactly one of newCode or reallocate: true',
-    params: { zh: '请给出 newCode（新编码）或 reallocate: true（按规则重取），二者选一' },
-  })
+  .refine(
+    (i) => (i.newCode !== undefined && i.newCode.trim() !== '') !== (i.reallocate === true),
+    said(
+      '请给出新编码，或选择按规则重新生成（二选一）',
+      'Give a new code, or ask to reallocate by the rule (one of them)',
+    ),
+  )
 export type RecodeCustomerInput = z.infer<typeof RecodeCustomerInput>
 
 export interface RecodeResult {
@@ -78,7 +82,7 @@ export async function recodeCustomerInTx(
         issue(
           ['newCode'],
           'CODE_RECODE_INPUT',
-          text('newCode 与 reallocate 二选一', 'newCode or reallocate, exactly one'),
+          text('新编码与按规则重新生成只能选一个', 'Either a new code or reallocation by the rule, not both'),
         ),
       ],
     )

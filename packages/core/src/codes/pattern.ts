@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Issue, invalid, issue, text } from '../errors.js'
+import { type Issue, invalid, issue, said, text } from '../errors.js'
 
 export type DateFormat = 'yyyy' | 'yy' | 'mm' | 'dd' | 'yyyymm' | 'yyyymmdd' | 'yyww'
 export type FieldSource = 'type' | 'region' | 'industry' | 'class' | 'attr'
@@ -43,14 +43,11 @@ const FieldRefSchema = z
     level: z.number().int().min(1).optional(),
     attr: z.string().max(100).regex(NAME_RE).optional(),
   })
-  .refine((r) => (r.source === 'attr') === (r.attr !== undefined), {
-    message: 'attr is required exactly for source attr',
-    params: { zh: '只有来源为 attr（属性）的字段需要 attr' },
-  })
-  .refine((r) => r.source !== 'attr' || r.level === undefined, {
-    message: 'attributes have no levels',
-    params: { zh: '属性没有级次' },
-  })
+  .refine(
+    (r) => (r.source === 'attr') === (r.attr !== undefined),
+    said('取值来源为维度属性时须指明属性，其他来源不能指明', 'Name an attribute exactly when the value comes from one'),
+  )
+  .refine((r) => r.source !== 'attr' || r.level === undefined, said('维度属性没有级次', 'An attribute has no levels'))
 
 const ModifierSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['left', 'right']), n: z.number().int().min(1) }),
@@ -80,10 +77,10 @@ const SegmentSchema = z.discriminatedUnion('kind', [
 /** The structured JSON form; canonical, so adjacent literals are one segment. */
 export const CodePatternSchema = z
   .object({ segments: z.array(SegmentSchema).min(1) })
-  .refine((p) => p.segments.every((s, i) => s.kind !== 'literal' || p.segments[i - 1]?.kind !== 'literal'), {
-    message: 'adjacent literal segments must be one segment',
-    params: { zh: '相邻的固定文本段须合并为一段' },
-  })
+  .refine(
+    (p) => p.segments.every((s, i) => s.kind !== 'literal' || p.segments[i - 1]?.kind !== 'literal'),
+    said('相邻的固定文字应合成一段', 'Adjacent fixed texts must be one segment'),
+  )
 
 // Compile-time proof that the schema produces the public type.
 const _schemaMatches = (x: z.infer<typeof CodePatternSchema>): CodePattern => x

@@ -1,4 +1,5 @@
 import { type Issue, invalid, issue, text } from '../errors.js'
+import { fieldLabel } from '../input/field-label.js'
 import { validateEmail, validatePhone } from './contact.js'
 import { CUSTOMER_STATUSES } from './types.js'
 import { validateUscc } from './uscc.js'
@@ -132,7 +133,13 @@ export function validateCustomerFields(input: CustomerFieldsInput): Issue[] {
     const v = input[field]
     if (isBlank(v)) return null
     if (typeof v !== 'string') {
-      issues.push(issue([field], 'CUSTOMER_FIELD_TYPE', text(`${field} 应为文本`, `${field} must be text`)))
+      issues.push(
+        issue(
+          [field],
+          'CUSTOMER_FIELD_TYPE',
+          text(`${fieldLabel([field]).zh}应为文本`, `${fieldLabel([field]).en} must be text`),
+        ),
+      )
       return null
     }
     return v.normalize('NFKC').trim()
@@ -146,8 +153,8 @@ export function validateCustomerFields(input: CustomerFieldsInput): Issue[] {
           [field],
           'CUSTOMER_FIELD_TOO_LONG',
           text(
-            `${field} 最长 ${max} 个字符，实为 ${length} 个`,
-            `${field} has at most ${max} characters, not ${length}`,
+            `${fieldLabel([field]).zh}最长 ${max} 个字符，实为 ${length} 个`,
+            `${fieldLabel([field]).en} has at most ${max} characters, not ${length}`,
           ),
         ),
       )
@@ -216,7 +223,7 @@ export function validateCustomerFields(input: CustomerFieldsInput): Issue[] {
     if (typeof limit === 'string' || typeof limit === 'number') issues.push(...validateMoney(limit, ['creditLimit']))
     else
       issues.push(
-        issue(['creditLimit'], 'CUSTOMER_FIELD_TYPE', text('信用额度应为数字', 'creditLimit must be a number')),
+        issue(['creditLimit'], 'CUSTOMER_FIELD_TYPE', text('信用额度应为数字', 'The credit limit must be a number')),
       )
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { said } from '../errors.js'
 
 /**
  * The one filter structure (docs/decisions/0014-design-brief.md, "Filter"): code-rule conditions, automatic
@@ -52,24 +53,17 @@ export const Condition = z
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
-          message: `${c.op} takes a list`,
-          params: { zh: `${c.op} 需要一个列表` },
+          ...said('这种比较需要一组值', 'This comparison takes a list of values'),
         })
       return
     }
     if (c.value === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: `${c.op} needs a value`,
-        params: { zh: `${c.op} 需要一个值` },
-      })
+      ctx.addIssue({ code: 'custom', path: ['value'], ...said('这种比较需要一个值', 'This comparison needs a value') })
     else if (Array.isArray(c.value) && c.op !== 'under' && c.op !== 'contains')
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: `${c.op} takes one value, not a list`,
-        params: { zh: `${c.op} 只接受一个值，不接受列表` },
+        ...said('这种比较只取一个值，不是一组', 'This comparison takes one value, not a list'),
       })
   })
 export type Condition = z.infer<typeof Condition>
@@ -137,7 +131,7 @@ const FilterEnvelope = z.union([
 export const Filter = FilterEnvelope.superRefine((value, ctx) => {
   const parsed = FilterShape.safeParse(value)
   if (!parsed.success) {
-    // Passed on whole, so the edges can still say each one in the user's language.
+    // Passed on as they are, so the edges describe them in the user's words (not zod's English message).
     for (const i of parsed.error.issues) ctx.addIssue(i as Parameters<typeof ctx.addIssue>[0])
     return
   }
@@ -145,13 +139,17 @@ export const Filter = FilterEnvelope.superRefine((value, ctx) => {
   if (depth > MAX_FILTER_DEPTH)
     ctx.addIssue({
       code: 'custom',
-      message: `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}`,
-      params: { zh: `条件最多嵌套 ${MAX_FILTER_DEPTH} 层，这个有 ${depth} 层` },
+      ...said(
+        `筛选条件最多嵌套 ${MAX_FILTER_DEPTH} 层，这里有 ${depth} 层`,
+        `A filter nests at most ${MAX_FILTER_DEPTH} levels, this one ${depth}`,
+      ),
     })
   if (conditions > MAX_FILTER_CONDITIONS)
     ctx.addIssue({
       code: 'custom',
-      message: `A filter has at most ${MAX_FILTER_CONDITIONS} conditions, this one ${conditions}`,
-      params: { zh: `条件最多 ${MAX_FILTER_CONDITIONS} 个，这个有 ${conditions} 个` },
+      ...said(
+        `筛选条件最多 ${MAX_FILTER_CONDITIONS} 条，这里有 ${conditions} 条`,
+        `A filter has at most ${MAX_FILTER_CONDITIONS} conditions, this one ${conditions}`,
+      ),
     })
 }) as unknown as z.ZodType<Filter>

@@ -31,7 +31,7 @@ describe('cleanInput', () => {
       'INPUT_TOO_DEEP',
     ])
     expect(r.issues[0]).toMatchObject({ path: ['department'], message: { zh: expect.stringContaining('分管部门') } })
-    expect(r.issues[3]?.message.en).toContain('Name (sample.name)')
+    expect(r.issues[3]?.message.en).toContain('Sample customer › Name')
   })
 
   it('keeps a key named __proto__ as data', () => {
@@ -68,6 +68,16 @@ describe('fieldLabel', () => {
     expect(fieldLabel(['lifecycleStage']).zh).toBe('生命周期')
     expect(fieldLabel(['attributes', 'LEVEL']).en).toBe('Attribute LEVEL')
     expect(fieldLabel([]).en).toBe('The request body')
-    expect(fieldLabel(['zzz', 0]).en).toBe('Field zzz.0')
+    expect(fieldLabel(['zzz', 0]).en).toBe('Zzz › item 1')
+  })
+
+  it('names nested fields by the words of each step, never by a dotted key', () => {
+    expect(fieldLabel(['pattern', 'segments', 1, 'per', 0])).toEqual({
+      zh: '编码规则格式 › 编码段 › 第 2 段 › 流水依据 › 第 1 项',
+      en: 'Code pattern › Segments › segment 2 › Serial scope › item 1',
+    })
+    expect(fieldLabel(['sample', 'attributes', 'LEVEL']).zh).toBe('示例客户 › 属性 LEVEL')
+    expect(fieldLabel(['parentCode']).en).toBe('Parent code')
+    expect(fieldLabel(['constraints', 'minLength']).zh).toBe('取值约束 › 最少字符')
   })
 })

@@ -3,6 +3,8 @@ import { currentLanguage, i18n } from '../i18n/i18n'
 /** One field problem as the server reports it; `message` is already in the user's language. */
 export interface ApiIssue {
   path: (string | number)[]
+  /** The field in the user's words (the server's label); the path is for code. */
+  label: string
   code: string
   message: string
 }
@@ -50,6 +52,7 @@ function parseIssues(v: unknown): ApiIssue[] {
   if (!Array.isArray(v)) return []
   return v.filter(isRecord).map((i) => ({
     path: Array.isArray(i.path) ? i.path.filter((p) => typeof p === 'string' || typeof p === 'number') : [],
+    label: typeof i.label === 'string' ? i.label : '',
     code: typeof i.code === 'string' ? i.code : '',
     message: typeof i.message === 'string' ? i.message : String(i.message ?? ''),
   }))

@@ -24,12 +24,12 @@ export function ApiErrorAlert({ error, issues, onRetry }: Props) {
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {list.map((i) => (
               <li key={`${i.path.join('.')}:${i.code}:${i.message}`}>
-                {i.message}
-                {i.path.length > 0 && (
-                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {i.path.join('.')}
+                {i.label && !i.message.includes(i.label) && (
+                  <Typography.Text strong style={{ marginInlineEnd: 8 }}>
+                    {i.label}
                   </Typography.Text>
                 )}
+                {i.message}
               </li>
             ))}
           </ul>
