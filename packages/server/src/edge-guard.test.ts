@@ -79,13 +79,13 @@ describe.each(testKinds())('the edge on %s', (kind) => {
   it('says a schema’s own checks in the user’s language', async () => {
     const recode = `/api/t/{tenant}/customers/${t.customer}/recode`
     const zh = await problem(await send('POST', recode, '{}', json), 400, 'REQUEST_INVALID')
-    expect(zh.issues[0].message).toContain('二者选一')
+    expect(zh.issues[0].message).toContain('二选一')
     const en = await problem(
       await send('POST', recode, '{}', { ...json, 'accept-language': 'en' }),
       400,
       'REQUEST_INVALID',
     )
-    expect(en.issues[0].message).toContain('give exactly one of newCode or reallocate')
+    expect(en.issues[0].message).toContain('Give a new code, or ask to reallocate by the rule')
   })
 
   it('refuses NUL and lone surrogates in the body, path, query and tenant, naming the field', async () => {
