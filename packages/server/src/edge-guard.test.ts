@@ -126,6 +126,8 @@ describe.each(testKinds())('the edge on %s', (kind) => {
       '分管部门：最多 100 个字符',
       '生命周期：最多 50 个字符',
     ])
+    const tenant = await problem(await send('GET', `/api/t/${'t'.repeat(101)}/summary`), 400, 'REQUEST_INVALID')
+    expect(tenant.issues[0].message).toBe('账套：最多 100 个字符')
     const deep = `{"name":"x","attributes":{"a":${'['.repeat(100)}${']'.repeat(100)}}}`
     await problem(await send('POST', '/api/t/{tenant}/customers', deep, json), 400, 'REQUEST_TEXT_INVALID')
     await problem(

@@ -29,8 +29,8 @@ export const AttributeConstraints = z.strictObject({
   minLength: z.int().min(0).optional(),
   maxLength: z.int().min(0).optional(),
   pattern: z.string().min(1).max(500).optional(),
-  min: z.string().optional(),
-  max: z.string().optional(),
+  min: z.string().max(50).optional(),
+  max: z.string().max(50).optional(),
 })
 export type AttributeConstraints = z.infer<typeof AttributeConstraints>
 

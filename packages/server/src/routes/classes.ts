@@ -33,15 +33,17 @@ import type { ClassNode } from '@kehu/core'
 import { ctxOf, type KehuApp } from '../context.js'
 import { json, problemResponses, TenantParam } from './common.js'
 
-const SchemeParam = TenantParam.extend({ scheme: z.string().openapi({ description: 'Scheme code: class, region, …' }) })
-const NodeParam = SchemeParam.extend({
-  code: z.string().openapi({ description: 'Class code (an old code works too)' }),
+const SchemeParam = TenantParam.extend({
+  scheme: z.string().max(100).openapi({ description: 'Scheme code: class, region, …' }),
 })
-const RuleParam = SchemeParam.extend({ rule: z.string().openapi({ description: 'Rule id or name' }) })
+const NodeParam = SchemeParam.extend({
+  code: z.string().max(100).openapi({ description: 'Class code (an old code works too)' }),
+})
+const RuleParam = SchemeParam.extend({ rule: z.string().max(200).openapi({ description: 'Rule id or name' }) })
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
-const Any = z.record(z.string(), z.unknown())
+const Any = z.record(z.string().max(100), z.unknown())
 const nodeOut = (n: ClassNode) => ({
   code: n.code,
   name: n.name,
@@ -137,7 +139,7 @@ export function registerClassRoutes(app: KehuApp) {
       path: '/api/t/{tenant}/schemes/{scheme}/nodes/{code}',
       tags,
       summary: 'Delete a class (refused with counts while it has children or customers, unless moveCustomersTo)',
-      request: { params: NodeParam, query: z.object({ moveCustomersTo: z.string().optional() }) },
+      request: { params: NodeParam, query: z.object({ moveCustomersTo: z.string().max(100).optional() }) },
       responses: { 200: json(Any, 'Deleted'), ...problemResponses },
     }),
     async (c) => {

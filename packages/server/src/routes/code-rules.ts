@@ -31,7 +31,7 @@ import { IssueOut, issuesOut, json, problemResponses, TenantParam } from './comm
 // The text form (`{type}-{serial:5}`) or the structured form `{ segments: [...] }`.
 const PatternDoc = PatternInput
 const FilterDoc = z
-  .record(z.string(), z.unknown())
+  .record(z.string().max(100), z.unknown())
   .openapi({ description: 'A filter `{ all | any: [{ field, op, value }] }`, e.g. type eq VIP' })
 const RuleBody = CodeRuleInput.extend({ condition: FilterDoc.nullable().optional() })
 const RulePatch = UpdateCodeRuleInput.extend({ condition: FilterDoc.nullable().optional() })
@@ -63,7 +63,7 @@ const CheckOut = z
 const PreviewBody = z
   .object({
     pattern: PatternDoc.optional(),
-    rule: z.string().optional().openapi({ description: 'A stored rule by name: numbers from its counters' }),
+    rule: z.string().max(100).optional().openapi({ description: 'A stored rule by name: numbers from its counters' }),
     /** A partial customer input: type, region, class … */
     sample: PreviewSample.optional(),
     count: z.number().int().min(1).max(100).optional(),
@@ -143,7 +143,7 @@ const ByCodeOut = z.object({
   alias: z.boolean().openapi({ description: 'The code is an old code (alias) of the customer' }),
 })
 
-const NameParam = TenantParam.extend({ name: z.string().openapi({ description: 'Rule or map name' }) })
+const NameParam = TenantParam.extend({ name: z.string().max(200).openapi({ description: 'Rule or map name' }) })
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
@@ -349,7 +349,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       path: '/api/t/{tenant}/codes/lookup/{code}',
       tags: ['codes'],
       summary: 'The customer holding a code, live or old (an alias after a re-code)',
-      request: { params: TenantParam.extend({ code: z.string() }) },
+      request: { params: TenantParam.extend({ code: z.string().max(100) }) },
       responses: { 200: json(ByCodeOut, 'Customer'), ...problemResponses },
     }),
     async (c) => {

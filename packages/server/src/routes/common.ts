@@ -41,4 +41,4 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 })
 
-export const TenantParam = z.object({ tenant: z.string().openapi({ description: 'Tenant code (账套编码)' }) })
+export const TenantParam = z.object({ tenant: z.string().max(100).openapi({ description: 'Tenant code (账套编码)' }) })

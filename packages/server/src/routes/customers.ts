@@ -25,7 +25,7 @@ import { IssueOut, issuesOut, json, ProblemSchema, problemResponses, TenantParam
 
 const tags = ['customers']
 const IdParam = TenantParam.extend({
-  id: z.string().openapi({ description: 'Customer id, code or old code (alias)' }),
+  id: z.string().max(100).openapi({ description: 'Customer id, code or old code (alias)' }),
 })
 
 const NodeRefOut = z.object({
@@ -142,7 +142,11 @@ function ifMatchVersion(c: Context<Env>, required: boolean): number | undefined 
 }
 
 const ifMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ description: 'The ETag of the version being changed, e.g. "v3"' }),
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'The ETag of the version being changed, e.g. "v3"' }),
 })
 
 const preconditionResponses = {

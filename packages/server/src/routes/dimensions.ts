@@ -27,7 +27,7 @@ import { json, problemResponses, TenantParam } from './common.js'
 // The filter is recursive, which the OpenAPI generator cannot walk: documented as an object here and
 // checked in full by the use case.
 const FilterDoc = z
-  .record(z.string(), z.unknown())
+  .record(z.string().max(100), z.unknown())
   .openapi({ description: 'A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01' })
 const Dimension = DimensionType.extend({ appliesTo: FilterDoc.nullable() })
 const CreateDimensionBody = CreateDimensionInput.extend({ appliesTo: FilterDoc.nullable().optional() })
@@ -42,7 +42,9 @@ const Conflict = z.object({
   value: z.unknown(),
   reason: z.object({ zh: z.string(), en: z.string() }),
 })
-const CodeParam = TenantParam.extend({ code: z.string().openapi({ description: 'Dimension or attribute code' }) })
+const CodeParam = TenantParam.extend({
+  code: z.string().max(100).openapi({ description: 'Dimension or attribute code' }),
+})
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
@@ -237,10 +239,10 @@ export function registerDimensionRoutes(app: KehuApp) {
       request: {
         params: TenantParam,
         query: z.object({
-          class: z.string().optional(),
-          region: z.string().optional(),
-          type: z.string().optional(),
-          industry: z.string().optional(),
+          class: z.string().max(100).optional(),
+          region: z.string().max(100).optional(),
+          type: z.string().max(100).optional(),
+          industry: z.string().max(100).optional(),
         }),
       },
       responses: {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { CreateTenantInput, createTenant, getSummary, listTenants } from '@kehu/app'
 import type { Tenant } from '@kehu/core'
 import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
-import { json, problemResponses } from './common.js'
+import { json, problemResponses, TenantParam } from './common.js'
 
 const TenantOut = z
   .object({ code: z.string(), name: z.string(), timeZone: z.string(), isDefault: z.boolean(), createdAt: z.string() })
@@ -65,7 +65,7 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
       path: '/api/t/{tenant}/summary',
       tags: ['tenants'],
       summary: 'Counts for the dashboard',
-      request: { params: z.object({ tenant: z.string() }) },
+      request: { params: TenantParam },
       responses: {
         200: json(
           z.object({
