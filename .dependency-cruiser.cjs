@@ -17,7 +17,7 @@ module.exports = {
       comment: 'core imports nothing from the workspace and nothing from Node',
       severity: 'error',
       from: { path: pkg('core'), pathNot: '\\.test\\.ts$' },
-      to: { pathNot: [pkg('core'), 'node_modules/(zod|pinyin-pro)/'] },
+      to: { pathNot: [pkg('core'), 'node_modules/(zod|pinyin-pro|opencc-js)/'] },
     },
     {
       name: 'app-uses-core-only',

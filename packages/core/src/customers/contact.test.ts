@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emailMatchKey, normalizeEmail, normalizePhone, validateEmail, validatePhone } from './contact.js'
+import { emailKey, normalizeEmail, normalizePhone, phoneKey, validateEmail, validatePhone } from './contact.js'
 
 describe('normalizePhone', () => {
   it.each([
@@ -71,6 +71,31 @@ describe('normalizePhone', () => {
   })
 })
 
+describe('phoneKey', () => {
+  it.each([
+    ['13800138000', '13800138000', null],
+    ['+86 138-0013-8000', '13800138000', null],
+    ['0086 13800138000', '13800138000', null],
+    ['８６１３８００１３８０００', '13800138000', null],
+    ['１３８ ００１３ ８０００', '13800138000', null],
+    ['010-62345678', '01062345678', null],
+    ['(010)62345678', '01062345678', null],
+    ['+86 10 6234 5678', '01062345678', null],
+    ['0755-86001234 转 8001', '075586001234', '8001'],
+    ['021-12345678-123', '02112345678', '123'],
+    ['400-810-8888', '4008108888', null],
+    ['400 810 8888 ext 12', '4008108888', '12'],
+  ])('%s → %s, extension %s', (raw, digits, extension) => {
+    expect(phoneKey(raw)).toEqual({ digits, extension, valid: true })
+  })
+
+  it('keys a number it cannot read on its bare digits', () => {
+    expect(phoneKey('86013388')).toEqual({ digits: '86013388', extension: null, valid: false })
+    expect(phoneKey('+86 (0)755 8600')).toEqual({ digits: '07558600', extension: null, valid: false })
+    expect(phoneKey('无')).toBeNull()
+  })
+})
+
 describe('e-mail', () => {
   it.each([
     ['Zhang.San@Example.COM', 'Zhang.San@example.com', 'zhang.san@example.com'],
@@ -81,11 +106,11 @@ describe('e-mail', () => {
   ])('%s is stored as %s and matched as %s', (raw, stored, key) => {
     expect(validateEmail(raw)).toEqual([])
     expect(normalizeEmail(raw)).toBe(stored)
-    expect(emailMatchKey(raw)).toBe(key)
+    expect(emailKey(raw)).toBe(key)
   })
 
   it('keeps dots and plus tags (not Gmail rules)', () => {
-    expect(emailMatchKey('a.b+c@qq.com')).not.toBe(emailMatchKey('ab@qq.com'))
+    expect(emailKey('a.b+c@qq.com')).not.toBe(emailKey('ab@qq.com'))
   })
 
   it.each([

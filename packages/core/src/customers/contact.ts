@@ -147,6 +147,30 @@ export function normalizePhone(raw: string): Phone | null {
   return parsed.ok ? parsed.phone : null
 }
 
+/** A phone number as it is matched: its digits (+86/0086 and the trunk choice settled) and its extension apart. */
+export interface PhoneKey {
+  digits: string
+  extension: string | null
+  /** Whether the number is one `normalizePhone` accepts; an invalid one is still matched on its bare digits */
+  valid: boolean
+}
+
+/** The matching key of a phone number in any format: +86 138-0013-8000, 0086 13800138000 and 13800138000 agree. */
+export function phoneKey(raw: string): PhoneKey | null {
+  const phone = normalizePhone(raw)
+  if (phone) {
+    // The stored form's groups: 010-12345678[-ext], 400-123-4567[-ext], or a bare mobile.
+    const groups = phone.value.split('-')
+    const plain = phone.kind === 'landline' ? 2 : phone.kind === 'service' ? 3 : 1
+    return { digits: groups.slice(0, plain).join(''), extension: groups[plain] ?? null, valid: true }
+  }
+  const digits = raw
+    .normalize('NFKC')
+    .replace(/^\s*(?:\+|00)\s*86/, '')
+    .replace(/\D/g, '')
+  return digits === '' ? null : { digits, extension: null, valid: false }
+}
+
 /** The reason a phone number is refused (empty when valid); `path` names the field. */
 export function validatePhone(raw: string, path: (string | number)[] = ['phone']): Issue[] {
   const parsed = parsePhone(raw)
@@ -163,8 +187,8 @@ export function normalizeEmail(raw: string): string {
   return at < 0 ? s : s.slice(0, at) + s.slice(at).toLowerCase()
 }
 
-/** The key two e-mails are matched on (duplicates, look-ups): the whole address lower-cased. */
-export const emailMatchKey = (raw: string): string => normalizeEmail(raw).toLowerCase()
+/** The key two e-mails are matched on (duplicates, look-ups): the whole address lower-cased, dots and +tags kept. */
+export const emailKey = (raw: string): string => normalizeEmail(raw).toLowerCase()
 
 /** The reason an e-mail is refused (empty when valid). */
 export function validateEmail(raw: string, path: (string | number)[] = ['email']): Issue[] {

@@ -1,0 +1,52 @@
+import { companyNameKey } from './company-name-key.js'
+import { normalizeText } from './normalize-text.js'
+import { buildMnemonic, fullPinyin } from './pinyin.js'
+
+/** What a name is indexed under, the same on SQLite and PostgreSQL. */
+export interface SearchTokens {
+  /** Every character and every pair of neighbouring characters of the normalised name, each once. */
+  grams: string[]
+  /** Full pinyin of the whole name and of its core: shenzhenhuaweijishuyouxiangongsi, huaweijishu */
+  pinyin: string[]
+  /** Pinyin initials of the whole name and of its core: szhwjsyxgs, hwjs */
+  initials: string[]
+}
+
+/** What a query looks for: all of `grams` in the name (then a substring check), or a pinyin prefix. */
+export interface QueryTokens {
+  /** The query normalised as the names are (華為 → 华为) */
+  text: string
+  /** A one-character query its character, a longer one its pairs: 华为技术 → 华为, 为技, 技术 */
+  grams: string[]
+  /** Lower-case letters and digits to match as a prefix of the pinyin and initials; null when the query has other characters */
+  pinyin: string | null
+}
+
+function bigrams(s: string): string[] {
+  const chars = [...s]
+  return chars.slice(1).map((c, i) => chars[i] + c)
+}
+
+const distinct = (xs: string[]) => [...new Set(xs.filter((x) => x !== ''))]
+
+/** The index tokens of a name (or a short name, a code, any text a customer is found by). */
+export function searchTokens(name: string): SearchTokens {
+  const text = normalizeText(name)
+  const key = companyNameKey(name)
+  return {
+    grams: distinct([...text, ...bigrams(text)]),
+    pinyin: distinct([fullPinyin(text), key.pinyin]),
+    initials: distinct([buildMnemonic(text).toLowerCase(), key.initials]),
+  }
+}
+
+/** The tokens a typed query is looked up by; a 2-character query is one bigram, so 华为 and 華為 both find 华为. */
+export function queryTokens(query: string): QueryTokens {
+  const text = normalizeText(query)
+  const chars = [...text]
+  return {
+    text,
+    grams: chars.length === 1 ? chars : distinct(bigrams(text)),
+    pinyin: /^[a-z0-9]+$/.test(text) ? text : null,
+  }
+}
