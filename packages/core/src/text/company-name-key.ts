@@ -1,5 +1,5 @@
 import { toSimplified } from './normalize-text.js'
-import { buildMnemonic, fullPinyin } from './pinyin.js'
+import { pinyinKeys } from './pinyin.js'
 import { leadingRegions, type RegionPart, regionOf } from './regions.js'
 
 /** A branch (分公司, 办事处, 分行 …) and the place or number it carries: 北京分公司, 第二分公司. */
@@ -201,12 +201,19 @@ function coreOf(p: Parsed, text: string): string {
 
 const bare = (s: string) => s.replace(/[()]/g, '')
 
+/** The core (字号 + 行业) alone, normalised, without its pinyin: for callers that read the pinyin of the whole name. */
+export const coreOfName = (name: string): string => {
+  const p = parse(name)
+  return coreOf(p, p.s)
+}
+
 /** The parts of a company name; 深圳华为技术有限公司, 华为技术（深圳）有限公司 and 華為技術有限公司 share core 华为技术. */
 export function companyNameKey(name: string): CompanyNameKey {
   const p = parse(name)
   const core = coreOf(p, p.s)
   const tradeEnd = industryEnd(core, 2)
   const places = [...p.lead, ...p.trail]
+  const sound = pinyinKeys(core)
   const deepest = places.reduce<RegionPart | undefined>(
     (a, b) => (a && a.code.length >= b.code.length ? a : b),
     undefined,
@@ -218,8 +225,8 @@ export function companyNameKey(name: string): CompanyNameKey {
     industry: core.slice(tradeEnd),
     legalForm: p.legalForm,
     branch: p.branch && { text: p.branch.text, place: p.branch.place, kind: p.branch.kind },
-    pinyin: fullPinyin(core),
-    initials: buildMnemonic(core).toLowerCase(),
+    pinyin: sound.full,
+    initials: sound.initials,
   }
 }
 

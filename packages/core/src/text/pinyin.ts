@@ -35,10 +35,16 @@ const OVERRIDE = new RegExp(
 
 const HAN = /\p{Script=Han}/u
 
-/** One token per character: a pinyin syllable (lower case, ü as v) for Han, the character itself otherwise. */
-function tokens(input: string): { han: boolean; value: string }[] {
+/** A character's reading: a pinyin syllable (lower case, ü as v) for Han, the character itself otherwise. */
+export interface Syllable {
+  han: boolean
+  value: string
+}
+
+/** One syllable per character (code point) of the NFKC form of `input`. */
+export function syllables(input: string): Syllable[] {
   const s = input.normalize('NFKC')
-  const out: { han: boolean; value: string }[] = []
+  const out: Syllable[] = []
   const pushText = (part: string) => {
     // Runs of Han characters go to pinyin-pro whole, so it can read words in context (银行 → hang).
     for (const run of part.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
@@ -60,18 +66,23 @@ function tokens(input: string): { han: boolean; value: string }[] {
 
 const isAlnum = (s: string) => /^[A-Za-z0-9]+$/.test(s)
 
-/** 助记码: pinyin initials upper case; ASCII letters and digits kept, everything else dropped. 重庆银行 → CQYH. */
-export function buildMnemonic(shortNameOrName: string): string {
-  return tokens(shortNameOrName)
-    .map((t) => (t.han ? (isAlnum(t.value) ? t.value[0] : '') : isAlnum(t.value) ? t.value : ''))
-    .join('')
-    .toUpperCase()
+/** Full pinyin and initials of some syllables, lower case; ASCII letters and digits kept, everything else dropped. */
+export function pinyinOf(read: Syllable[]): { full: string; initials: string } {
+  let full = ''
+  let initials = ''
+  for (const t of read)
+    if (isAlnum(t.value)) {
+      full += t.value
+      initials += t.han ? t.value[0] : t.value
+    }
+  return { full: full.toLowerCase(), initials: initials.toLowerCase() }
 }
 
+/** Full pinyin and initials of a text in one reading. */
+export const pinyinKeys = (s: string): { full: string; initials: string } => pinyinOf(syllables(s))
+
+/** 助记码: pinyin initials upper case; ASCII letters and digits kept, everything else dropped. 重庆银行 → CQYH. */
+export const buildMnemonic = (shortNameOrName: string): string => pinyinKeys(shortNameOrName).initials.toUpperCase()
+
 /** Search key: whole pinyin, lower case, no tones or spaces; ASCII letters and digits kept. 重庆 → chongqing. */
-export function fullPinyin(s: string): string {
-  return tokens(s)
-    .map((t) => (isAlnum(t.value) ? t.value : ''))
-    .join('')
-    .toLowerCase()
-}
+export const fullPinyin = (s: string): string => pinyinKeys(s).full

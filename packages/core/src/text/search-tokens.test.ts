@@ -1,5 +1,7 @@
+import { customerStream } from '@kehu/sample'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { companyNameKey } from './company-name-key.js'
 import { normalizeText } from './normalize-text.js'
 import { queryTokens, searchTokens } from './search-tokens.js'
 
@@ -22,6 +24,21 @@ describe('searchTokens', () => {
       initials: ['szhwjsyxgs', 'hwjs'],
     })
     expect(searchTokens('华为').pinyin).toEqual(['huawei'])
+  })
+
+  it('reads the core as companyNameKey does, though from the whole name', () => {
+    const names = ['重庆银行股份有限公司', '华夏物流（石家庄）实业有限公司', '长沙银行', 'ＴＣＬ科技集团股份有限公司']
+    let n = 0
+    for (const c of customerStream(3))
+      if (n++ < 500) names.push(c.name)
+      else break
+    for (const name of names) {
+      const key = companyNameKey(name)
+      expect(searchTokens(name), name).toMatchObject({
+        pinyin: expect.arrayContaining([key.pinyin]),
+        initials: expect.arrayContaining([key.initials]),
+      })
+    }
   })
 
   it('is empty for an empty text', () => {

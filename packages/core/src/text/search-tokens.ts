@@ -1,6 +1,6 @@
-import { companyNameKey } from './company-name-key.js'
+import { coreOfName } from './company-name-key.js'
 import { normalizeText } from './normalize-text.js'
-import { buildMnemonic, fullPinyin } from './pinyin.js'
+import { pinyinOf, syllables } from './pinyin.js'
 
 /** What a name is indexed under, the same on SQLite and PostgreSQL. */
 export interface SearchTokens {
@@ -32,11 +32,19 @@ const distinct = (xs: string[]) => [...new Set(xs.filter((x) => x !== ''))]
 /** The index tokens of a name (or a short name, a code, any text a customer is found by). */
 export function searchTokens(name: string): SearchTokens {
   const text = normalizeText(name)
-  const key = companyNameKey(name)
+  const core = coreOfName(name)
+  // pinyin-pro is most of the cost, so the name is read once, in three pieces: place, core, legal form.
+  // Read apart, a place cannot change the core's reading (广州市长城 is not 市长, mayor).
+  const at = core === '' ? -1 : text.indexOf(core)
+  const mid = syllables(core)
+  const read =
+    at < 0 ? syllables(text) : [...syllables(text.slice(0, at)), ...mid, ...syllables(text.slice(at + core.length))]
+  const whole = pinyinOf(read)
+  const own = pinyinOf(mid)
   return {
     grams: distinct([...text, ...bigrams(text)]),
-    pinyin: distinct([fullPinyin(text), key.pinyin]),
-    initials: distinct([buildMnemonic(text).toLowerCase(), key.initials]),
+    pinyin: distinct([whole.full, own.full]),
+    initials: distinct([whole.initials, own.initials]),
   }
 }
 
