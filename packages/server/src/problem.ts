@@ -42,6 +42,9 @@ const issueOut = (i: Issue, lang: Lang) => ({
   message: pick(i.message, lang),
 })
 
+/** Issues as the API shows them, in problems and in previews alike. */
+export const issuesOut = (issues: Issue[], lang: Lang) => issues.map((i) => issueOut(i, lang))
+
 // What the framework and the schemas throw on a client's mistake, as our errors: a 4xx, never a 500.
 function asAppError(err: unknown): unknown {
   if (err instanceof ZodError) return requestInvalid(err)
@@ -79,7 +82,7 @@ export function toProblem(error: unknown, lang: Lang, requestId: string, instanc
       detail: pick(err.text, lang),
       ...(instance ? { instance } : {}),
       requestId,
-      ...(err.issues.length > 0 ? { issues: err.issues.map((i) => issueOut(i, lang)) } : {}),
+      ...(err.issues.length > 0 ? { issues: issuesOut(err.issues, lang) } : {}),
       ...details,
     }
   }

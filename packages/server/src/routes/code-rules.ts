@@ -24,7 +24,8 @@ import {
 } from '@kehu/app'
 import { type CodeRule, invalid, issue, type Lang, pick, type Text, text } from '@kehu/core'
 import { ctxOf, type KehuApp } from '../context.js'
-import { IssueOut, issuesOut, json, problemResponses, TenantParam } from './common.js'
+import { issuesOut } from '../problem.js'
+import { IssueOut, json, problemResponses, TenantParam } from './common.js'
 
 // The condition is a recursive filter, which the OpenAPI generator cannot walk: documented as an object
 // here and checked in full by the use case.

@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi'
-import { type Issue, type Lang, pick } from '@kehu/core'
 
-/** One problem, in the request's language. */
-export const IssueOut = z.object({
-  path: z.array(z.union([z.string(), z.number()])),
-  code: z.string(),
-  message: z.string(),
-})
-
-export const issuesOut = (issues: Issue[], lang: Lang) =>
-  issues.map((i) => ({ path: i.path, code: i.code, message: pick(i.message, lang) }))
+/** One problem, in the request's language (`issuesOut` in problem.ts). */
+export const IssueOut = z
+  .object({
+    path: z.array(z.union([z.string(), z.number()])),
+    label: z.string().openapi({ description: "The field in the user's words" }),
+    code: z.string(),
+    message: z.string(),
+  })
+  .openapi('Issue')
 
 export const ProblemSchema = z
   .object({
@@ -18,6 +17,7 @@ export const ProblemSchema = z
     status: z.number(),
     code: z.string(),
     detail: z.string(),
+    instance: z.string().optional(),
     requestId: z.string(),
     issues: z.array(IssueOut).optional(),
   })

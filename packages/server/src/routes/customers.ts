@@ -21,7 +21,8 @@ import {
 import { AppError, text } from '@kehu/core'
 import type { Context } from 'hono'
 import { ctxOf, type Env, type KehuApp } from '../context.js'
-import { IssueOut, issuesOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
+import { issuesOut } from '../problem.js'
+import { IssueOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
 
 const tags = ['customers']
 const IdParam = TenantParam.extend({

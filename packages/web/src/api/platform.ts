@@ -1,26 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { apiFetch, tenantPath } from './client'
+import { api, ok } from './client'
+import type { components } from './schema'
 
 /** 账套 as `GET /api/tenants` lists it. */
-export interface TenantInfo {
-  code: string
-  name: string
-  timeZone: string
-  isDefault: boolean
-}
-
-export interface Health {
-  status: 'ok'
-  version: string
-  database: 'sqlite' | 'postgresql'
-}
-
-export interface TenantSummary {
-  tenant: { code: string; name: string }
-  customers: number
-  schemes: { code: string; name: string; nodes: number }[]
-  codeRules: number
-}
+export type TenantInfo = components['schemas']['Tenant']
 
 /** Query keys: everything of one tenant sits under `['t', tenant, …]`, so a switch never mixes data. */
 export const queryKeys = {
@@ -33,14 +16,14 @@ export const queryKeys = {
 export const useTenants = () =>
   useQuery({
     queryKey: queryKeys.tenants,
-    queryFn: ({ signal }) => apiFetch<{ items: TenantInfo[] }>('/api/tenants', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET('/api/tenants', { signal })).then((r) => r.items),
     staleTime: 5 * 60_000,
   })
 
 export const useHealth = () =>
   useQuery({
     queryKey: queryKeys.health,
-    queryFn: ({ signal }) => apiFetch<Health>('/api/health', { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/health', { signal })),
     refetchInterval: 60_000,
     retry: false,
   })
@@ -48,7 +31,7 @@ export const useHealth = () =>
 export const useSummary = (tenant: string) =>
   useQuery({
     queryKey: queryKeys.summary(tenant),
-    queryFn: ({ signal }) => apiFetch<TenantSummary>(tenantPath(tenant, '/summary'), { signal }),
+    queryFn: ({ signal }) => ok(api.GET('/api/t/{tenant}/summary', { params: { path: { tenant } }, signal })),
   })
 
 /** The tenant opened when none is named: the default one, else the first. */
