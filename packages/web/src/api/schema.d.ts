@@ -231,6 +231,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description Tenant code (账套编码) */
                     tenant: string;
                 };
                 cookie?: never;
