@@ -106,6 +106,7 @@ describe('companyNameKey', () => {
         '华为技术（深圳）有限公司',
         '華為技術有限公司',
         '華為技術（深圳）有限公司',
+        '廣東省深圳市華為技術有限公司',
         '深圳市 华为技术 有限公司',
         '华为技术有限公司',
       ],
@@ -143,7 +144,25 @@ describe('companyNameKey', () => {
   const bracketed = ['', '（深圳）', '(北京)', '（中国）', '（上海）', '【甘肃】']
   const forms = ['', '有限公司', '有限责任公司', '股份有限公司', '集团有限公司', '集团', '合伙企业（有限合伙）']
 
-  it('property: adding a region in front, a bracketed region or a legal form leaves the core as it is', () => {
+  // Traditional spellings of the trade names and industries above, and full-width forms of the brackets.
+  const traditional: Record<string, string> = {
+    华为: '華為',
+    腾讯: '騰訊',
+    万科: '萬科',
+    网易: '網易',
+    顺丰: '順豐',
+    金蝶: '金蝶',
+    技术: '技術',
+    电子: '電子',
+    贸易: '貿易',
+    网络技术: '網絡技術',
+    电器: '電器',
+    医药: '醫藥',
+    物流: '物流',
+  }
+  const fullWidth = (s: string) => s.replace(/[()]/g, (c) => (c === '(' ? '（' : '）')).replace(/ /g, '　')
+
+  it('property: a region in front or in brackets, a legal form, traditional characters, full-width brackets and spaces leave the core as it is', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...trades),
@@ -151,15 +170,29 @@ describe('companyNameKey', () => {
         fc.constantFrom(...leading),
         fc.constantFrom(...bracketed),
         fc.constantFrom(...forms),
-        (trade, industry, lead, bracket, form) => {
+        fc.boolean(),
+        fc.boolean(),
+        (trade, industry, lead, bracket, form, trad, spaced) => {
           const plain = companyNameKey(trade + industry)
+          const spell = (s: string) => (trad ? (traditional[s] ?? s) : s)
           // A place in brackets stands before a legal form.
-          const name = form === '' ? `${lead}${trade}${industry}` : `${lead}${trade}${industry}${bracket}${form}`
-          const key = companyNameKey(name)
+          const parts = [lead, spell(trade), spell(industry), form === '' ? '' : bracket, form]
+          const key = companyNameKey(fullWidth(parts.join(spaced ? ' ' : '')))
           return key.core === plain.core && key.pinyin === plain.pinyin && key.tradeName === trade
         },
       ),
     )
+  })
+
+  it('tells apart what must not be merged: the same 字号 elsewhere, a branch, another trade', () => {
+    const parent = companyNameKey('深圳市华为技术有限公司')
+    const elsewhere = companyNameKey('北京华为技术有限公司')
+    expect(elsewhere.core).toBe(parent.core)
+    expect(elsewhere.region?.code).not.toBe(parent.region?.code)
+    expect(companyNameKey('深圳市华为技术有限公司北京分公司').branch).not.toBeNull()
+    const otherTrade = companyNameKey('深圳市华为电子有限公司')
+    expect([otherTrade.tradeName, otherTrade.industry]).toEqual(['华为', '电子'])
+    expect(otherTrade.core).not.toBe(parent.core)
   })
 
   it('property: the region and core of a sample customer agree with its USCC and short name', () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildMnemonic, fullPinyin } from './pinyin.js'
+import { buildMnemonic, fullPinyin, readPieces, syllables } from './pinyin.js'
 
 describe('buildMnemonic', () => {
   it.each([
@@ -44,5 +45,23 @@ describe('fullPinyin', () => {
     ['北京·华信（科技）', 'beijinghuaxinkeji'],
   ])('%s → %s', (name, expected) => {
     expect(fullPinyin(name)).toBe(expected)
+  })
+})
+
+describe('readPieces', () => {
+  it('reads each piece in its own context, in one call', () => {
+    const [place, core] = readPieces(['广州市', '长城'])
+    expect(place?.map((s) => s.value)).toEqual(['guang', 'zhou', 'shi'])
+    expect(core?.map((s) => s.value)).toEqual(['chang', 'cheng'])
+    // Read as one, 市长 (mayor) would take the 长.
+    expect(syllables('广州市长城').map((s) => s.value)).toEqual(['guang', 'zhou', 'shi', 'zhang', 'cheng'])
+  })
+
+  it('property: one syllable per character of each piece', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 4 }), (pieces) =>
+        readPieces(pieces).every((read, i) => read.length === [...(pieces[i] as string).normalize('NFKC')].length),
+      ),
+    )
   })
 })

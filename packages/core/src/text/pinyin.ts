@@ -41,28 +41,37 @@ export interface Syllable {
   value: string
 }
 
-/** One syllable per character (code point) of the NFKC form of `input`. */
-export function syllables(input: string): Syllable[] {
-  const s = input.normalize('NFKC')
-  const out: Syllable[] = []
-  const pushText = (part: string) => {
-    // Runs of Han characters go to pinyin-pro whole, so it can read words in context (银行 → hang).
-    for (const run of part.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? []) {
-      if (HAN.test(run)) {
-        const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true })
-        for (const syl of syllables) out.push({ han: true, value: syl.toLowerCase() })
-      } else for (const ch of run) out.push({ han: false, value: ch })
-    }
+const readOf = (text: string): string[] => pinyin(text, { toneType: 'none', type: 'array', v: true })
+
+/**
+ * One syllable per character (code point) of the NFKC form of each piece, read in one pinyin-pro call
+ * (a call costs more than its characters): the pieces are joined with spaces, which pinyin-pro does not
+ * read across, so a piece keeps its own context (广州市 | 长城, not 市长).
+ */
+export function readPieces(pieces: string[]): Syllable[][] {
+  const parts = pieces.map((p) => [...p.normalize('NFKC')])
+  const text = parts.map((p) => p.join('')).join(' ')
+  const chars = [...text]
+  let read = HAN.test(text) ? readOf(text) : chars
+  // pinyin-pro gives one item per character; should it ever not, each character is read alone.
+  if (read.length !== chars.length) read = chars.map((c) => (HAN.test(c) ? (readOf(c)[0] ?? c) : c))
+  for (const m of text.matchAll(OVERRIDE)) {
+    let at = [...text.slice(0, m.index)].length
+    for (const syl of READINGS[m[0]] as string[]) read[at++] = syl
   }
   let at = 0
-  for (const m of s.matchAll(OVERRIDE)) {
-    pushText(s.slice(at, m.index))
-    for (const syl of READINGS[m[0]] as string[]) out.push({ han: true, value: syl })
-    at = m.index + m[0].length
-  }
-  pushText(s.slice(at))
-  return out
+  return parts.map((part) => {
+    const out = part.map((c, i) => {
+      const han = HAN.test(c)
+      return { han, value: han ? (read[at + i] as string).toLowerCase() : c }
+    })
+    at += part.length + 1
+    return out
+  })
 }
+
+/** One syllable per character (code point) of the NFKC form of `input`. */
+export const syllables = (input: string): Syllable[] => readPieces([input])[0] as Syllable[]
 
 const isAlnum = (s: string) => /^[A-Za-z0-9]+$/.test(s)
 

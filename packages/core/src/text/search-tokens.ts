@@ -1,6 +1,6 @@
 import { coreOfName } from './company-name-key.js'
 import { normalizeText } from './normalize-text.js'
-import { pinyinOf, syllables } from './pinyin.js'
+import { pinyinOf, readPieces, type Syllable } from './pinyin.js'
 
 /** What a name is indexed under, the same on SQLite and PostgreSQL. */
 export interface SearchTokens {
@@ -33,14 +33,13 @@ const distinct = (xs: string[]) => [...new Set(xs.filter((x) => x !== ''))]
 export function searchTokens(name: string): SearchTokens {
   const text = normalizeText(name)
   const core = coreOfName(name)
-  // pinyin-pro is most of the cost, so the name is read once, in three pieces: place, core, legal form.
+  // pinyin-pro is most of the cost, so the name is read in one call, in three pieces: place, core, legal form.
   // Read apart, a place cannot change the core's reading (广州市长城 is not 市长, mayor).
   const at = core === '' ? -1 : text.indexOf(core)
-  const mid = syllables(core)
-  const read =
-    at < 0 ? syllables(text) : [...syllables(text.slice(0, at)), ...mid, ...syllables(text.slice(at + core.length))]
-  const whole = pinyinOf(read)
-  const own = pinyinOf(mid)
+  // The core is the second piece either way; where a place was cut out of its middle it is read apart.
+  const read = readPieces(at < 0 ? [text, core] : [text.slice(0, at), core, text.slice(at + core.length)])
+  const whole = pinyinOf(at < 0 ? (read[0] as Syllable[]) : read.flat())
+  const own = pinyinOf(read[1] as Syllable[])
   return {
     grams: distinct([...text, ...bigrams(text)]),
     pinyin: distinct([whole.full, own.full]),
