@@ -94,6 +94,20 @@ api.use({
   },
 })
 
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
+
+/** The JSON a successful call of `method path` answers (its 200 or 201), from the generated schema. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? JsonOf<R[200 & keyof R]> | JsonOf<R[201 & keyof R]>
+  : never
+
+/** The JSON body `method path` takes, from the generated schema. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } }
+}
+  ? B
+  : never
+
 /**
  * The body of a successful call, or an ApiError built from the problem+json the server answered:
  * `ok(api.GET('/api/tenants', { signal }))`.

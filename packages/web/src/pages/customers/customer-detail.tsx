@@ -21,7 +21,7 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { apiFetch, isApiError } from '../../api/client'
+import { isApiError } from '../../api/client'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useSchemes } from '../classes/classes-api'
@@ -30,11 +30,11 @@ import { EmailLink, PhoneLink } from './contact-links'
 import {
   type Customer,
   type CustomerDetail,
+  changeCustomerStatus,
   customerKeys,
-  customerPath,
-  etag,
   type HistoryEntry,
   listSearchKey,
+  type StatusAction,
   useCustomer,
   useHistory,
 } from './customers-api'
@@ -107,14 +107,11 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   for (const s of form.data ?? []) for (const a of s.attributes) attrs.set(a.code, a)
   const schemeName = (code: string) => schemes.data?.find((s) => s.code === code)?.name ?? code
 
-  const act = async (action: 'disable' | 'enable' | 'archive' | 'restore') => {
+  const act = async (action: StatusAction) => {
     setError(null)
     setBusy(action)
     try {
-      await apiFetch<Customer>(customerPath(tenant, c.id, `/${action}`), {
-        method: 'POST',
-        headers: { 'If-Match': etag(c.version) },
-      })
+      await changeCustomerStatus(tenant, c, action)
       await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
     } catch (e) {
       setError(e)

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { type ApiIssue, apiFetch, isApiError } from '../../api/client'
+import { type ApiIssue, isApiError } from '../../api/client'
 import { applyIssuesToForm } from '../../api/form-issues'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { AttributeFields } from '../../components/attribute-fields'
@@ -13,12 +13,12 @@ import { useTenant } from '../../components/tenant-context'
 import { useDebounced } from '../../components/use-debounced'
 import { useSchemes } from '../classes/classes-api'
 import {
-  type CreatedCustomer,
   type Customer,
   type CustomerDetail,
+  type CustomerPatch,
+  createCustomer,
   customerKeys,
-  customerPath,
-  etag,
+  updateCustomer,
   useCodePreview,
   useCustomer,
 } from './customers-api'
@@ -98,7 +98,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const [error, setError] = useState<unknown>(null)
   const [unmatched, setUnmatched] = useState<ApiIssue[] | undefined>()
   const [saving, setSaving] = useState(false)
-  const [draft, setDraft] = useState<Record<string, unknown>>({})
+  const [draft, setDraft] = useState<CustomerPatch>({})
   const schemes = useSchemes(tenant)
   const initial = current ? valuesOf(current) : { classes: {}, attributes: {} }
   const watched = {
@@ -114,7 +114,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const schemeName = (code: string) =>
     schemes.data?.find((s) => s.code === code)?.name ?? t(`customers.fields.${code as 'class'}`)
 
-  const bodyOf = (v: Values): Record<string, unknown> => {
+  const bodyOf = (v: Values): CustomerPatch => {
     const body: Record<string, unknown> = {}
     const before = initial as Values
     for (const k of [...PLAIN, ...BUILTIN_SCHEMES]) {
@@ -134,7 +134,8 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
       if (!current || JSON.stringify(now) !== JSON.stringify(norm(before.attributes?.[k]))) attributes[k] = now
     }
     if (Object.keys(attributes).length > 0) body.attributes = attributes
-    return body
+    // The keys are the API's fields (PLAIN, the schemes, classes, attributes); the server checks the values.
+    return body as CustomerPatch
   }
 
   const save = async () => {
@@ -154,15 +155,12 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
           navigate(`../${encodeURIComponent(current.code)}`)
           return
         }
-        const saved = await apiFetch<Customer>(customerPath(tenant, current.id), {
-          method: 'PATCH',
-          body,
-          headers: { 'If-Match': etag(current.version) },
-        })
+        const saved = await updateCustomer(tenant, current, body)
         await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
         navigate(`../${encodeURIComponent(saved.code)}`, { state: { saved: true } })
       } else {
-        const created = await apiFetch<CreatedCustomer>(customerPath(tenant), { method: 'POST', body })
+        // The form requires a name, so it is in the body; an empty one is refused by the server all the same.
+        const created = await createCustomer(tenant, { ...body, name: body.name ?? '' })
         await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
         navigate(`../${encodeURIComponent(created.code)}`, {
           state: { created: created.code, codeReplaced: created.codeReplaced },

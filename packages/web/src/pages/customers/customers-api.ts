@@ -1,79 +1,33 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { apiFetch, tenantPath } from '../../api/client'
-
-export type CustomerStatus = 'active' | 'disabled' | 'archived'
-
-export interface NodeRef {
-  code: string
-  name: string
-  path: { code: string; name: string }[]
-}
+import { type Answer, api, type Body, ok } from '../../api/client'
+import type { components } from '../../api/schema'
 
 /** A customer as the API returns it (`customerJson`): node codes per scheme, credit limit in yuan. */
-export interface Customer {
-  id: string
-  code: string
-  name: string
-  shortName: string | null
-  mnemonic: string | null
-  uscc: string | null
-  legalRepresentative: string | null
-  address: string | null
-  postcode: string | null
-  phone: string | null
-  email: string | null
-  website: string | null
-  bankName: string | null
-  bankAccount: string | null
-  taxNumber: string | null
-  accountManager: string | null
-  department: string | null
-  creditGrade: string | null
-  creditLimit: string | null
-  registrationDate: string
-  headOffice: { code: string; name: string } | null
-  lifecycleStage: string | null
-  status: CustomerStatus
-  remarks: string | null
-  type: string | null
-  class: string | null
-  region: string | null
-  industry: string | null
-  classes: Record<string, string>
-  nodes: Record<string, NodeRef>
-  attributes: Record<string, unknown>
-  version: number
-  createdAt: string
-  updatedAt: string
-  createdBy: string
-  updatedBy: string
-}
+export type Customer = components['schemas']['Customer']
+export type CustomerStatus = Customer['status']
+export type NodeRef = Customer['nodes'][string]
+export type CustomerDetail = components['schemas']['CustomerDetail']
+export type CreatedCustomer = Answer<'/api/t/{tenant}/customers', 'post'>
+export type HistoryEntry = components['schemas']['CustomerHistoryEntry']
+/** What a create takes; an edit takes any part of it. */
+export type CustomerBody = Body<'/api/t/{tenant}/customers', 'post'>
+/** The fields an edit changes. */
+export type CustomerPatch = Body<'/api/t/{tenant}/customers/{id}', 'patch'>
+/** A customer's values so far, as the new-customer form previews its code. */
+export type CustomerDraft = Body<'/api/t/{tenant}/customers/code-preview', 'post'>
+/** What the new-customer form learns before saving: the rule that will code it and the code it would get now. */
+export type CodePreview = Answer<'/api/t/{tenant}/customers/code-preview', 'post'>
 
-export interface CustomerDetail extends Customer {
-  codes: { code: string; kind: 'live' | 'alias'; createdAt: string }[]
-  matchedAlias?: string
-}
-
-export interface CreatedCustomer extends Customer {
-  codeReplaced?: { requested: string; issued: string }
-}
-
-export interface HistoryEntry {
-  id: string
-  at: string
-  actor: string
-  action: string
-  changes: { field: string; before: unknown; after: unknown }[]
-  note?: string
-}
-
+/**
+ * The list's filters as the page keeps them: one node per built-in scheme, user schemes as `SCHEME:NODE`
+ * (the API takes lists too; `useCustomers` checks this against it).
+ */
 export interface CustomerQuery {
   q?: string
   type?: string
   class?: string
   region?: string
   industry?: string
-  /** User schemes as `SCHEME:NODE`. */
   scheme?: string[]
   status?: string
   limit: number
@@ -87,11 +41,6 @@ export const customerKeys = {
   history: (tenant: string, id: string) => ['t', tenant, 'customers', 'history', id] as const,
 }
 
-const enc = encodeURIComponent
-
-export const customerPath = (tenant: string, idOrCode = '', rest = '') =>
-  tenantPath(tenant, `/customers${idOrCode ? `/${enc(idOrCode)}` : ''}${rest}`)
-
 /** The strong ETag of a version, as `If-Match` wants it. */
 export const etag = (version: number) => `"v${version}"`
 
@@ -99,17 +48,15 @@ export const useCustomers = (tenant: string, q: CustomerQuery) =>
   useQuery({
     queryKey: customerKeys.list(tenant, q),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: Customer[]; total: number; limit: number; offset: number }>(customerPath(tenant), {
-        signal,
-        query: { ...q },
-      }),
+      ok(api.GET('/api/t/{tenant}/customers', { params: { path: { tenant }, query: q }, signal })),
     placeholderData: keepPreviousData,
   })
 
 export const useCustomer = (tenant: string, idOrCode: string) =>
   useQuery({
     queryKey: customerKeys.one(tenant, idOrCode),
-    queryFn: ({ signal }) => apiFetch<CustomerDetail>(customerPath(tenant, idOrCode), { signal }),
+    queryFn: ({ signal }) =>
+      ok(api.GET('/api/t/{tenant}/customers/{id}', { params: { path: { tenant, id: idOrCode } }, signal })),
     retry: false,
   })
 
@@ -117,27 +64,44 @@ export const useHistory = (tenant: string, id: string | undefined) =>
   useQuery({
     queryKey: customerKeys.history(tenant, id ?? ''),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: HistoryEntry[] }>(customerPath(tenant, id, '/history'), { signal }).then((r) => r.items),
+      ok(
+        api.GET('/api/t/{tenant}/customers/{id}/history', { params: { path: { tenant, id: id ?? '' } }, signal }),
+      ).then((r) => r.items),
     enabled: Boolean(id),
   })
 
-/** What the new-customer form learns before saving: the rule that will code it and the code it would get now. */
-export interface CodePreview {
-  rule: { name: string; pattern: string; mode: 'auto' | 'auto-editable' | 'manual' }
-  code: string | null
-  missing: { path: (string | number)[]; code: string; message: string }[]
-  issues: { path: (string | number)[]; code: string; message: string }[]
-}
-
-export const useCodePreview = (tenant: string, draft: Record<string, unknown>, enabled: boolean) =>
+export const useCodePreview = (tenant: string, draft: CustomerDraft, enabled: boolean) =>
   useQuery({
     queryKey: [...customerKeys.all(tenant), 'code-preview', draft],
     enabled,
     queryFn: ({ signal }) =>
-      apiFetch<CodePreview>(tenantPath(tenant, '/customers/code-preview'), { method: 'POST', body: draft, signal }),
+      ok(api.POST('/api/t/{tenant}/customers/code-preview', { params: { path: { tenant } }, body: draft, signal })),
     placeholderData: keepPreviousData,
     staleTime: 2_000,
   })
+
+/** Creates a customer; its code comes from the applicable rule unless the rule lets the clerk type one. */
+export const createCustomer = (tenant: string, body: CustomerBody) =>
+  ok(api.POST('/api/t/{tenant}/customers', { params: { path: { tenant } }, body }))
+
+/** Saves the changed fields of the version the clerk edited (If-Match: a newer version is refused, not overwritten). */
+export const updateCustomer = (tenant: string, c: Pick<Customer, 'id' | 'version'>, body: CustomerPatch) =>
+  ok(
+    api.PATCH('/api/t/{tenant}/customers/{id}', {
+      params: { path: { tenant, id: c.id }, header: { 'if-match': etag(c.version) } },
+      body,
+    }),
+  )
+
+export type StatusAction = 'disable' | 'enable' | 'archive' | 'restore'
+
+/** 停用, 启用, 归档 or 恢复 the version the clerk sees (If-Match). */
+export const changeCustomerStatus = (tenant: string, c: Pick<Customer, 'id' | 'version'>, action: StatusAction) =>
+  ok(
+    api.POST(`/api/t/{tenant}/customers/{id}/${action}`, {
+      params: { path: { tenant, id: c.id }, header: { 'if-match': etag(c.version) } },
+    }),
+  )
 
 /** Where the record page's "back to the list" goes: the list as the clerk last left it (filters, page), per tab. */
 export const listSearchKey = (tenant: string) => `kehu.customers.list.${tenant}`
