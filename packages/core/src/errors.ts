@@ -27,6 +27,10 @@ export type ErrorKind =
   | 'rate-limited'
   | 'unavailable'
   | 'precondition-failed'
+  /** A change without the version it is based on (HTTP: If-Match missing). */
+  | 'precondition-required'
+  /** Well-formed, but it contradicts an earlier request (an idempotency key reused with another body). */
+  | 'unprocessable'
 
 /** One problem with one field, in zod's shape (path) with a bilingual message. */
 export interface Issue {
@@ -39,6 +43,8 @@ export interface AppErrorOptions {
   issues?: Issue[]
   /** Extra machine-readable facts for the caller (e.g. both versions of a stale edit). */
   details?: Record<string, unknown>
+  /** The current version of the record the error is about (a stale edit); the API sends it as the ETag. */
+  version?: number
   cause?: unknown
 }
 
@@ -49,6 +55,7 @@ export class AppError extends Error {
   readonly text: Text
   readonly issues: Issue[]
   readonly details: Record<string, unknown> | undefined
+  readonly version: number | undefined
 
   constructor(kind: ErrorKind, code: string, message: Text, options: AppErrorOptions = {}) {
     super(message.en, options.cause === undefined ? undefined : { cause: options.cause })
@@ -58,6 +65,7 @@ export class AppError extends Error {
     this.text = message
     this.issues = options.issues ?? []
     this.details = options.details
+    this.version = options.version
   }
 }
 
@@ -87,6 +95,8 @@ export const errorStatus: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
+  'precondition-required': 428,
+  unprocessable: 422,
   'too-large': 413,
   'rate-limited': 429,
   unavailable: 503,
@@ -99,6 +109,8 @@ export const exitCode: Record<ErrorKind, number> = {
   'not-found': 3,
   conflict: 4,
   'precondition-failed': 4,
+  'precondition-required': 4,
+  unprocessable: 2,
   'too-large': 6,
   'rate-limited': 7,
   unavailable: 8,

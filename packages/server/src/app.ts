@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { etagOf } from '@kehu/app'
 import { AppError, text } from '@kehu/core'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
@@ -69,7 +70,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     // One log entry with the stack per server fault; a client's mistake is answered, not logged.
     if (p.status >= 500) options.logger?.error({ err, requestId: p.requestId }, 'request failed')
     const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' }
-    if (err instanceof AppError && err.details?.etag) headers.etag = String(err.details.etag)
+    if (err instanceof AppError && err.version !== undefined) headers.etag = etagOf(err.version)
     return c.body(JSON.stringify(p), p.status as 400, headers)
   })
 

@@ -1,6 +1,7 @@
-import { AppError, cleanInput, fieldLabel, type Issue, issue, type Text, text, textIssue } from '@kehu/core'
+import { cleanInput, fieldLabel, type Issue, issue, type Text, text, textIssue } from '@kehu/core'
 import type { MiddlewareHandler } from 'hono'
 import type { Env } from './context.js'
+import { HttpError } from './problem.js'
 
 /** Host names a request may address unless configured otherwise: loopback only (DNS rebinding). */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1']
@@ -29,7 +30,7 @@ const refuse = (
   code: string,
   message: Text,
   issues: Issue[] = [],
-) => new AppError(kind, code, message, { issues, details: { httpStatus: status } })
+) => new HttpError(status, kind, code, message, { issues })
 
 /**
  * Everything a request must be before any route sees it: addressed to a configured host, a bounded

@@ -3,14 +3,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureLocalAdmin } from '@kehu/app'
-import { fieldLabel, hasFieldLabel } from '@kehu/core'
+import { fieldLabel, hasFieldLabel, inputIssues } from '@kehu/core'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createApp } from './app.js'
 import type { KehuApp } from './context.js'
-import { zodIssues } from './validation.js'
 
 const packages = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -178,7 +177,7 @@ describe('field labels of every request field', () => {
       color: 'red',
     })
     expect(r.success).toBe(false)
-    const issues = zodIssues(r.error as z.ZodError)
+    const issues = inputIssues(r.error as z.ZodError)
     for (const i of issues) {
       expect(offences(i.message.en), i.message.en).toEqual([])
       expect(i.message.zh).not.toMatch(/parentCode|segments|\bper\b|width/)

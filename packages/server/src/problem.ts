@@ -1,4 +1,15 @@
-import { AppError, errorStatus, fieldLabel, type Issue, type Lang, pick, text } from '@kehu/core'
+import {
+  AppError,
+  type AppErrorOptions,
+  type ErrorKind,
+  errorStatus,
+  fieldLabel,
+  type Issue,
+  type Lang,
+  pick,
+  type Text,
+  text,
+} from '@kehu/core'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { requestInvalid } from './validation.js'
@@ -34,6 +45,15 @@ const TITLES: Record<string, { zh: string; en: string }> = {
   503: text('服务不可用', 'Service unavailable'),
 }
 
+/** An error only HTTP has (a content type, a host, header size): its status is the transport's own. */
+export class HttpError extends AppError {
+  readonly status: number
+  constructor(status: number, kind: ErrorKind, code: string, message: Text, options: AppErrorOptions = {}) {
+    super(kind, code, message, options)
+    this.status = status
+  }
+}
+
 // The path is for programs; the label names the field in the user's words, for people.
 const issueOut = (i: Issue, lang: Lang) => ({
   path: i.path,
@@ -50,20 +70,20 @@ function asAppError(err: unknown): unknown {
   if (err instanceof ZodError) return requestInvalid(err)
   if (err instanceof HTTPException && err.status < 500)
     return err.status === 415
-      ? new AppError(
+      ? new HttpError(
+          415,
           'invalid',
           'REQUEST_CONTENT_TYPE',
           text(
             '请求内容须为 JSON（Content-Type: application/json）',
             'The request body must be JSON (Content-Type: application/json)',
           ),
-          { details: { httpStatus: 415 } },
         )
-      : new AppError(
+      : new HttpError(
+          err.status,
           'invalid',
           'REQUEST_BODY_MALFORMED',
           text('缺少请求内容，或它不是有效的 JSON', 'The request body is missing or is not valid JSON'),
-          { details: { httpStatus: err.status } },
         )
   return err
 }
@@ -72,8 +92,7 @@ function asAppError(err: unknown): unknown {
 export function toProblem(error: unknown, lang: Lang, requestId: string, instance?: string): Problem {
   const err = asAppError(error)
   if (err instanceof AppError) {
-    const status = (err.details?.httpStatus as number | undefined) ?? errorStatus[err.kind]
-    const { httpStatus: _h, ...details } = err.details ?? {}
+    const status = err instanceof HttpError ? err.status : errorStatus[err.kind]
     return {
       type: `https://kehu.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
       title: pick(TITLES[status] ?? TITLES[500]!, lang),
@@ -83,7 +102,7 @@ export function toProblem(error: unknown, lang: Lang, requestId: string, instanc
       ...(instance ? { instance } : {}),
       requestId,
       ...(err.issues.length > 0 ? { issues: issuesOut(err.issues, lang) } : {}),
-      ...details,
+      ...err.details,
     }
   }
   return {

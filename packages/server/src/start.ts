@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import { AppError, text } from '@kehu/core'
 import { type AppOptions, createApp } from './app.js'
 import type { ServerContext } from './context.js'
-import { toProblem } from './problem.js'
+import { HttpError, toProblem } from './problem.js'
 
 export interface StartOptions extends AppOptions {
   port: number
@@ -85,11 +85,11 @@ function answerUnparsable(server: Server) {
     }
     const overflow = err.code === 'HPE_HEADER_OVERFLOW'
     const error = overflow
-      ? new AppError(
+      ? new HttpError(
+          431,
           'too-large',
           'REQUEST_HEADERS_TOO_LARGE',
           text('请求头或网址过长（合计最多 16 KB）', 'The request headers or URL are too long (16 KB in all)'),
-          { details: { httpStatus: 431 } },
         )
       : new AppError('invalid', 'REQUEST_UNPARSABLE', text('无法解析的 HTTP 请求', 'The HTTP request cannot be parsed'))
     const body = JSON.stringify(toProblem(error, 'zh-CN', '-'))

@@ -7,7 +7,6 @@ import {
   type Filter,
   type FilterNode,
   filterChildren,
-  type Issue,
   isCondition,
   issue,
   normalizeNodeCode,
@@ -17,24 +16,7 @@ import {
   text,
   validateFilter,
 } from '@kehu/core'
-import type { z } from 'zod'
 import { knownFilterFields } from '../classification/class-index.js'
-
-/** Parses a use-case input with its zod schema; every problem is one bilingual `invalid` error. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: string): z.output<S> {
-  const r = schema.safeParse(input)
-  if (r.success) return r.data
-  const issues: Issue[] = r.error.issues.map((i) => {
-    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
-    const at = path.join('.') || '(root)'
-    return {
-      path,
-      code: `REQUEST_${i.code.toUpperCase()}`,
-      message: text(`字段 ${at} 无效：${i.message}`, `Field ${at} is invalid: ${i.message}`),
-    }
-  })
-  throw new AppError('invalid', code, text('输入内容不符合要求', 'The input is not valid'), { issues })
-}
 
 export async function loadDimension(tx: Tx, tenantId: string, code: string): Promise<DimensionType> {
   const d = await tx.dimensions.byCode(tenantId, code)

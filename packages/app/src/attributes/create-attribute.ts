@@ -1,8 +1,15 @@
-import { type AttributeDef, assertCan, CreateAttributeInput, EVERY_CUSTOMER, planAttributeChange } from '@kehu/core'
+import {
+  type AttributeDef,
+  assertCan,
+  CreateAttributeInput,
+  EVERY_CUSTOMER,
+  parseInput,
+  planAttributeChange,
+} from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAttributeCodeFree, assertReferenceScheme, loadDimension, parseInput } from './attribute-context.js'
+import { assertAttributeCodeFree, assertReferenceScheme, loadDimension } from './attribute-context.js'
 import { emptyApplicableCustomers } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'
 

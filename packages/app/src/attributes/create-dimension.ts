@@ -1,8 +1,8 @@
-import { assertCan, CreateDimensionInput, type DimensionType } from '@kehu/core'
+import { assertCan, CreateDimensionInput, type DimensionType, parseInput } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAppliesTo, assertDimensionCodeFree, parseInput } from './attribute-context.js'
+import { assertAppliesTo, assertDimensionCodeFree } from './attribute-context.js'
 
 /** Adds a dimension: a free code and a sound "applies to" filter; placed last unless a position is given. */
 export async function createDimension(

@@ -1,9 +1,9 @@
-import { assertCan, coerceAttributeValue, invalid, type Tx, text, visibilityOf } from '@kehu/core'
+import { assertCan, coerceAttributeValue, invalid, parseInput, type Tx, text, visibilityOf } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadAttribute, parseInput } from './attribute-context.js'
+import { loadAttribute } from './attribute-context.js'
 import { emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'
 

@@ -5,6 +5,7 @@ import {
   assertCan,
   conflict,
   EVERY_CUSTOMER,
+  parseInput,
   planAttributeChange,
   type Tenant,
   type Tx,
@@ -14,7 +15,7 @@ import {
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute, parseInput } from './attribute-context.js'
+import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute } from './attribute-context.js'
 import { renameAttributeReferences } from './attribute-references.js'
 import { allHeldValues, emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
 import { referenceResolver } from './customer-attributes.js'

@@ -1,15 +1,15 @@
-import type { Actor, AuditEvent } from '@kehu/core'
+import type { Actor, AuditAction, AuditEvent, AuditPayload } from '@kehu/core'
 import type { Deps } from '../deps.js'
 
-/** Builds one audit event of the current request (appended by the use case inside its transaction). */
-export function auditEvent(
+/** Builds one audit event of the current request (appended by the use case inside its transaction); its payload is typed by its kind (core's AUDIT_EVENTS). */
+export function auditEvent<A extends AuditAction>(
   deps: Deps,
   actor: Actor,
   tenantId: string,
-  action: string,
+  action: A,
   entity: string,
   entityId: string,
-  data: Record<string, unknown>,
+  data: AuditPayload<A>,
 ): AuditEvent {
   return {
     id: deps.ids.next(),

@@ -9,6 +9,7 @@ import {
   Filter,
   invalid,
   issue,
+  parseInput,
   type Tx,
   text,
   type Visibility,
@@ -122,9 +123,10 @@ async function plan(tx: Tx, ctx: SchemeContext, visible: Visibility, input: Batc
 export async function previewBatchAssign(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: BatchAssignInput,
+  raw: BatchAssignInput,
 ): Promise<BatchAssignPreview> {
   assertCan(actor, 'customer:edit')
+  const input = parseInput(BatchAssignInput, raw, 'CLASS_ASSIGN_INVALID')
   return deps.store.read(
     async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), visibilityOf(actor), input)).preview,
   )
@@ -134,9 +136,10 @@ export async function previewBatchAssign(
 export async function batchAssign(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: BatchAssignInput,
+  raw: BatchAssignInput,
 ): Promise<BatchAssignResult> {
   assertCan(actor, 'customer:edit')
+  const input = parseInput(BatchAssignInput, raw, 'CLASS_ASSIGN_INVALID')
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
     const { node, customers, preview, codeOf } = await plan(tx, ctx, visibilityOf(actor), input)

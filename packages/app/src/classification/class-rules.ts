@@ -1,8 +1,8 @@
-import { assertCan, type ClassRule, notFound, type Tx, text } from '@kehu/core'
+import { assertCan, type ClassRule, notFound, parseInput, type Tx, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
-import { type ClassRuleInput, type ClassRuleView, checkClassRule, classRuleView } from './class-rule-input.js'
+import { ClassRuleInput, type ClassRuleView, checkClassRule, classRuleView } from './class-rule-input.js'
 import { loadScheme, type SchemeContext } from './scheme-context.js'
 
 // The four rule use cases share one file: each is a few lines around checkClassRule.
@@ -37,9 +37,10 @@ export async function listClassRules(
 export async function createClassRule(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: ClassRuleInput,
+  raw: ClassRuleInput,
 ): Promise<ClassRuleView> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(ClassRuleInput, raw, 'CLASS_RULE_INVALID')
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
     const rules = await tx.classRules.list(ctx.tenant.id, ctx.scheme.id)

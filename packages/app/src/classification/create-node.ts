@@ -6,6 +6,7 @@ import {
   levelOf,
   normalizeNodeCode,
   parentCodeOf,
+  parseInput,
   suggestNextSibling,
   text,
   validateNewNode,
@@ -31,9 +32,10 @@ export type CreateNodeInput = z.infer<typeof CreateNodeInput>
 export async function createNode(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: CreateNodeInput,
+  raw: CreateNodeInput,
 ): Promise<ClassNode> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(CreateNodeInput, raw, 'CLASS_NODE_INVALID')
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const aliases = (await tx.nodes.aliases(tenant.id, scheme.id)).map((a) => a.code)

@@ -6,6 +6,7 @@ import {
   type Issue,
   isAppError,
   issue,
+  parseInput,
   parseLevels,
   text,
 } from '@kehu/core'
@@ -61,9 +62,10 @@ export function validateSchemeName(raw: string, issues: Issue[]): string {
 /** Adds a user-defined scheme (价值等级, 规模, 渠道 …): a tree with a level scheme or a flat list. */
 export async function createScheme(
   { deps, actor, tenant: tenantCode }: RequestContext,
-  input: CreateSchemeInput,
+  raw: CreateSchemeInput,
 ): Promise<SchemeSummary> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(CreateSchemeInput, raw, 'SCHEME_INVALID')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const issues: Issue[] = []

@@ -1,4 +1,4 @@
-import { assertAssignable, assertCan, conflict, displayName, invalid, planDelete, text } from '@kehu/core'
+import { assertAssignable, assertCan, conflict, displayName, invalid, parseInput, planDelete, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -23,9 +23,10 @@ export async function deleteNode(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
-  input: DeleteNodeInput = {},
+  raw: DeleteNodeInput = {},
 ): Promise<DeleteResult> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(DeleteNodeInput, raw, 'CLASS_DELETE_INVALID')
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const node = await requireNode(tx, scheme, code)

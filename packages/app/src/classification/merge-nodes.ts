@@ -1,4 +1,4 @@
-import { assertCan, displayName, normalizeNodeCode, planMerge } from '@kehu/core'
+import { assertCan, displayName, normalizeNodeCode, parseInput, planMerge } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -28,9 +28,10 @@ export async function mergeNodes(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
-  input: MergeNodesInput,
+  raw: MergeNodesInput,
 ): Promise<MergeResult> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(MergeNodesInput, raw, 'CLASS_MERGE_INVALID')
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const source = await requireNode(tx, scheme, code)

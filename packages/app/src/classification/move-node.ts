@@ -1,4 +1,13 @@
-import { assertCan, displayName, EVERY_CUSTOMER, type MovePlan, normalizeNodeCode, planMove, type Tx } from '@kehu/core'
+import {
+  assertCan,
+  displayName,
+  EVERY_CUSTOMER,
+  type MovePlan,
+  normalizeNodeCode,
+  parseInput,
+  planMove,
+  type Tx,
+} from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import { assertRulesStillUnique } from '../codes/recheck-rules.js'
@@ -59,9 +68,10 @@ export async function previewMoveNode(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
-  input: MoveNodeInput,
+  raw: MoveNodeInput,
 ): Promise<MovePreview> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
   return deps.store.read(
     async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), code, input)).preview,
   )
@@ -75,9 +85,10 @@ export async function moveNode(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
-  input: MoveNodeInput,
+  raw: MoveNodeInput,
 ): Promise<MovePreview> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
     const { node, parent, movePlan, preview } = await plan(tx, ctx, code, input)

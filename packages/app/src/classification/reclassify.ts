@@ -3,6 +3,7 @@ import {
   type ClassRule,
   type Customer,
   conflict,
+  parseInput,
   type Tx,
   text,
   type Visibility,
@@ -113,9 +114,10 @@ export const RECLASSIFY_BATCH = 500
 export async function applyReclassify(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: ReclassifyInput = {},
+  raw: ReclassifyInput = {},
 ): Promise<ReclassifyPreview & { moved: number }> {
   assertCan(actor, 'customer:edit')
+  const input = parseInput(ReclassifyInput, raw, 'CLASS_RECLASSIFY_INVALID')
   const first = await deps.store.read((tx) => plan(tx, tenantCode, visibilityOf(actor), schemeCode))
   if (input.expectedCount !== undefined && input.expectedCount !== first.preview.count)
     throw conflict(

@@ -7,6 +7,7 @@ import {
   type Issue,
   issue,
   NODE_NAME_MAX,
+  parseInput,
   text,
 } from '@kehu/core'
 import { z } from 'zod'
@@ -39,9 +40,10 @@ export async function updateNode(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
   code: string,
-  input: UpdateNodeInput,
+  raw: UpdateNodeInput,
 ): Promise<ClassNode> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(UpdateNodeInput, raw, 'CLASS_NODE_INVALID')
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const node = await requireNode(tx, scheme, code)

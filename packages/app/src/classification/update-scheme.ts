@@ -5,6 +5,7 @@ import {
   type Issue,
   isLeaf,
   issue,
+  parseInput,
   planLevelChange,
   printLevels,
   text,
@@ -29,9 +30,10 @@ export type UpdateSchemeInput = z.infer<typeof UpdateSchemeInput>
 export async function updateScheme(
   { deps, actor, tenant: tenantCode }: RequestContext,
   schemeCode: string,
-  input: UpdateSchemeInput,
+  raw: UpdateSchemeInput,
 ): Promise<SchemeSummary> {
   assertCan(actor, 'class:edit')
+  const input = parseInput(UpdateSchemeInput, raw, 'SCHEME_INVALID')
   return deps.store.transaction(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const issues: Issue[] = []

@@ -2,6 +2,7 @@ import {
   assertCan,
   checkRule,
   type Issue,
+  parseInput,
   printPattern,
   type RuleContext,
   scopeItemKey,
@@ -56,9 +57,9 @@ export function checkPatternWith(pattern: CheckPatternInput['pattern'], ctx: Rul
  * with one, adds its value sets, map tables, level schemes and every other active rule.
  */
 export async function checkPattern(rc: RequestContext | undefined, input: CheckPatternInput): Promise<PatternCheck> {
-  const parsed = CheckPatternInput.parse(input)
+  if (rc) assertCan(rc.actor, 'code-rule:read')
+  const parsed = parseInput(CheckPatternInput, input, 'CODE_CHECK_INVALID')
   if (!rc) return checkPatternWith(parsed.pattern, undefined)
-  assertCan(rc.actor, 'code-rule:read')
   return rc.deps.store.read(async (tx) => {
     const ctx = await loadCodeContext(tx, await resolveTenant(tx, rc.tenant))
     const self = parsed.rule ? ctx.rules.find((r) => r.name === parsed.rule || r.id === parsed.rule) : undefined

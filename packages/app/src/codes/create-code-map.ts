@@ -1,4 +1,4 @@
-import { assertCan, type CodeMapRecord } from '@kehu/core'
+import { assertCan, type CodeMapRecord, parseInput } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -8,10 +8,10 @@ import { loadCodeContext } from './rule-context.js'
 /** Saves a new map table (对照表 value → short code). */
 export async function createCodeMap(
   { deps, actor, tenant: tenantCode }: RequestContext,
-  input: CodeMapInput,
+  raw: CodeMapInput,
 ): Promise<CodeMapRecord> {
   assertCan(actor, 'code-rule:edit')
-  const parsed = CodeMapInput.parse(input)
+  const parsed = parseInput(CodeMapInput, raw, 'CODE_MAP_INVALID')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const ctx = await loadCodeContext(tx, tenant)

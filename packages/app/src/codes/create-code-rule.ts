@@ -1,4 +1,4 @@
-import { assertCan, type CodeRule } from '@kehu/core'
+import { assertCan, type CodeRule, parseInput } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -8,10 +8,10 @@ import { loadCodeContext } from './rule-context.js'
 /** Saves a new rule after checking it against the tenant's values and every other active rule. */
 export async function createCodeRule(
   { deps, actor, tenant: tenantCode }: RequestContext,
-  input: CodeRuleInput,
+  raw: CodeRuleInput,
 ): Promise<CodeRule> {
   assertCan(actor, 'code-rule:edit')
-  const parsed = CodeRuleInput.parse(input)
+  const parsed = parseInput(CodeRuleInput, raw, 'CODE_RULE_INVALID')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const ctx = await loadCodeContext(tx, tenant)

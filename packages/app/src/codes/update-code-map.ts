@@ -1,4 +1,4 @@
-import { assertCan, type CodeMapRecord, notFound, text } from '@kehu/core'
+import { assertCan, type CodeMapRecord, notFound, parseInput, text } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -12,10 +12,10 @@ import { loadCodeContext } from './rule-context.js'
 export async function updateCodeMap(
   { deps, actor, tenant: tenantCode }: RequestContext,
   name: string,
-  input: CodeMapInput,
+  raw: CodeMapInput,
 ): Promise<CodeMapRecord> {
   assertCan(actor, 'code-rule:edit')
-  const parsed = CodeMapInput.parse(input)
+  const parsed = parseInput(CodeMapInput, raw, 'CODE_MAP_INVALID')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const before = await tx.codeMaps.byName(tenant.id, name)

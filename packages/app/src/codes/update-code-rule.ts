@@ -1,4 +1,4 @@
-import { assertCan, type CodeRule } from '@kehu/core'
+import { assertCan, type CodeRule, parseInput } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -15,10 +15,10 @@ import { loadCodeContext } from './rule-context.js'
 export async function updateCodeRule(
   { deps, actor, tenant: tenantCode }: RequestContext,
   name: string,
-  input: UpdateCodeRuleInput,
+  raw: UpdateCodeRuleInput,
 ): Promise<CodeRule> {
   assertCan(actor, 'code-rule:edit')
-  const parsed = UpdateCodeRuleInput.parse(input)
+  const parsed = parseInput(UpdateCodeRuleInput, raw, 'CODE_RULE_INVALID')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const before = await ruleByName(tx, tenant.id, name)

@@ -10,6 +10,7 @@ import {
   type FilterSubject,
   type Issue,
   issue,
+  parseInput,
   type Tenant,
   type Tx,
   text,
@@ -27,8 +28,8 @@ import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { buildPlainFields, todayIn } from './build-customer.js'
-import { type CustomerInput, nodeCodesOf } from './customer-input.js'
-import { type CustomerDetail, detailOf, viewCustomers } from './customer-view.js'
+import { CustomerInput, nodeCodesOf } from './customer-input.js'
+import { auditViewOf, type CustomerDetail, detailOf, viewCustomers } from './customer-view.js'
 
 export interface CreateCustomerOptions {
   /** A retried create with the same key returns the first result and spends no code. */
@@ -146,9 +147,10 @@ export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: C
  * every field at once, places it in its classes, chooses the rule, allocates the code with the counter locked
  * until commit, inserts, and audits. An import or a merge calls it once per customer in one transaction.
  */
-export async function createCustomerInTx(ctx: RequestContext, tx: Tx, input: CustomerInput): Promise<CreatedCustomer> {
+export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: CustomerInput): Promise<CreatedCustomer> {
   const { deps, actor } = ctx
   assertCan(actor, 'customer:create')
+  const input = parseInput(CustomerInput, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
   const tenant = await resolveTenant(tx, ctx.tenant)
   const { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now } =
     await draftCustomer(deps, tx, tenant, input)
@@ -198,23 +200,18 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, input: Cus
   }
   await tx.customers.insert(customer)
   await writeAttributeUniques(tx, tenant.id, id, attrs.uniques, undefined, { isNew: true })
+  const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
+  const codeReplaced = allocation.replaced
+    ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
+    : {}
   await tx.audit.append(
     auditEvent(deps, actor, tenant.id, 'customer.created', 'customer', id, {
-      after: customer,
+      after: auditViewOf(view!),
       rule: rule.name,
-      ...(allocation.replaced
-        ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
-        : {}),
+      ...codeReplaced,
     }),
   )
-  const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
-  return {
-    ...view!,
-    codes: [{ code: allocation.code, kind: 'live', createdAt: at }],
-    ...(allocation.replaced
-      ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
-      : {}),
-  }
+  return { ...view!, codes: [{ code: allocation.code, kind: 'live', createdAt: at }], ...codeReplaced }
 }
 
 /** Creates a customer in a transaction of its own; with an idempotency key a retry returns the first result. */
@@ -245,10 +242,9 @@ export async function createCustomer(
       if (prior) {
         if (prior.fingerprint !== fp)
           throw new AppError(
-            'invalid',
+            'unprocessable',
             'IDEMPOTENCY_KEY_REUSED',
             text('同一个幂等键已用于另一份请求内容', 'This idempotency key was used with a different request body'),
-            { details: { httpStatus: 422 } },
           )
         if (prior.status !== 'done')
           throw conflict(

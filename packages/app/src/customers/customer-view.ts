@@ -1,4 +1,12 @@
-import { BUILTIN_SCHEMES, type Customer, type CustomerCode, formatCents, type Tx, type Visibility } from '@kehu/core'
+import {
+  type AuditedCustomer,
+  BUILTIN_SCHEMES,
+  type Customer,
+  type CustomerCode,
+  formatCents,
+  type Tx,
+  type Visibility,
+} from '@kehu/core'
 import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
 
 /** A customer's node in one scheme, as the edges show it. */
@@ -96,7 +104,7 @@ export async function detailOf(
  * A flat, readable form of a customer for the audit log and its before → after pairs: node codes per
  * scheme code, the account manager's login, the head office's code, the credit limit in yuan.
  */
-export function auditViewOf(view: CustomerView): Record<string, unknown> {
+export function auditViewOf(view: CustomerView): AuditedCustomer {
   const {
     id: _id,
     tenantId: _t,
@@ -122,7 +130,7 @@ export function auditViewOf(view: CustomerView): Record<string, unknown> {
   for (const [scheme, n] of Object.entries(view.nodes))
     out[BUILTIN_SCHEMES.includes(scheme as 'type') ? scheme : `classes.${scheme}`] = n.code
   for (const [code, v] of Object.entries(attributes)) out[`attributes.${code}`] = v
-  return out
+  return out as AuditedCustomer
 }
 
 /** The fields that differ between two audit views, as before → after pairs (absent is null). */

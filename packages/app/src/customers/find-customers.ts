@@ -6,6 +6,7 @@ import {
   descendantsOf,
   type Issue,
   issue,
+  parseInput,
   text,
   visibilityOf,
 } from '@kehu/core'
@@ -61,9 +62,10 @@ const listOf = (v: string | string[] | undefined): string[] =>
 /** A filtered page of customers in code order; archived ones only when asked for by status. */
 export async function findCustomers(
   { deps, actor, tenant: tenantCode }: RequestContext,
-  input: FindCustomersInput = {},
+  raw: FindCustomersInput = {},
 ): Promise<CustomerList> {
   assertCan(actor, 'customer:read')
+  const input = parseInput(FindCustomersInput, raw)
   const limit = input.limit ?? 50
   const offset = input.offset ?? 0
   const issues: Issue[] = []

@@ -34,7 +34,7 @@ export function assertVersion(customer: Customer, expectedVersion: number | unde
 
 export const etagOf = (version: number) => `"v${version}"`
 
-/** `precondition-failed` with both versions; the server sends the current ETag with it. */
+/** `precondition-failed` with both versions; the API sends the current version as the ETag. */
 export function staleVersion(currentVersion: number, expectedVersion: number): AppError {
   return new AppError(
     'precondition-failed',
@@ -43,6 +43,6 @@ export function staleVersion(currentVersion: number, expectedVersion: number): A
       `客户已被他人修改（当前版本 ${currentVersion}，您编辑的是版本 ${expectedVersion}），请重新加载后再改`,
       `Someone changed this customer (now version ${currentVersion}, you edited version ${expectedVersion}); reload and try again`,
     ),
-    { details: { currentVersion, expectedVersion, etag: etagOf(currentVersion) } },
+    { details: { currentVersion, expectedVersion }, version: currentVersion },
   )
 }

@@ -10,6 +10,7 @@ import {
   levelTotals,
   type MapTable,
   parseCodeDate,
+  parseInput,
   printPattern,
   type RecordValues,
   scopeKey,
@@ -132,7 +133,7 @@ export async function previewNextCodes(
   input: PreviewCodesInput,
 ): Promise<CodePreview> {
   if (ctx) assertCan(ctx.actor, 'code-rule:read')
-  const parsed = PreviewCodesInput.parse(input)
+  const parsed = parseInput(PreviewCodesInput, input, 'CODE_PREVIEW_INVALID')
   const date = parsed.sample.registrationDate?.trim()
   if (date && parseCodeDate(date) === null)
     throw invalid(

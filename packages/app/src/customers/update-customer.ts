@@ -8,9 +8,9 @@ import {
   EVERY_CUSTOMER,
   type FilterSubject,
   type Issue,
-  invalid,
   issue,
   normalizeCode,
+  parseInput,
   type Tx,
   text,
   visibilityOf,
@@ -101,23 +101,11 @@ export async function updateCustomerInTx(
   tx: Tx,
   idOrCode: string,
   expectedVersion: number,
-  patch: CustomerPatch,
+  raw: CustomerPatch,
 ): Promise<UpdateCustomerResult> {
   const { deps, actor } = ctx
   assertCan(actor, 'customer:edit')
-  const parsed = CustomerPatch.safeParse(patch)
-  if (!parsed.success)
-    throw invalid(
-      'CUSTOMER_INVALID',
-      text('客户信息有误', 'The customer is not valid'),
-      parsed.error.issues.map((i) =>
-        issue(
-          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          'CUSTOMER_FIELD_TYPE',
-          text(`字段 ${i.path.join('.')} 无效：${i.message}`, `Field ${i.path.join('.')} is invalid: ${i.message}`),
-        ),
-      ),
-    )
+  const patch = parseInput(CustomerPatch, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
   const tenant = await resolveTenant(tx, ctx.tenant)
   const { customer: current } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
   if (current.version !== expectedVersion) throw staleVersion(current.version, expectedVersion)

@@ -1,4 +1,14 @@
-import { assertCan, assertNoIssues, type ClassScheme, conflict, type Issue, issue, type Tenant, text } from '@kehu/core'
+import {
+  assertCan,
+  assertNoIssues,
+  type ClassScheme,
+  conflict,
+  type Issue,
+  issue,
+  parseInput,
+  type Tenant,
+  text,
+} from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { ActorContext } from '../context.js'
@@ -32,8 +42,9 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /** Creates a tenant with the built-in schemes and the default rule `{serial:5}`. */
-export async function createTenant({ deps, actor }: ActorContext, input: CreateTenantInput): Promise<Tenant> {
+export async function createTenant({ deps, actor }: ActorContext, raw: CreateTenantInput): Promise<Tenant> {
   assertCan(actor, 'tenant:admin')
+  const input = parseInput(CreateTenantInput, raw, 'TENANT_INVALID')
   const code = input.code.trim()
   const name = input.name.trim()
   const timeZone = input.timeZone?.trim() || 'Asia/Shanghai'

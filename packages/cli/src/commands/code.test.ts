@@ -32,6 +32,17 @@ describe('kehu code', () => {
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
+  it('refuses a too-long map entry as a field issue named as the user knows it (exit 2), never a raw validation error', async () => {
+    const r = await run(['code', 'map', 'set', 'M1', '--entries', `北京=${'B'.repeat(200)}`])
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('[CODE_MAP_INVALID]')
+    expect(r.err).toContain('简码')
+    expect(r.err).toContain('最多 50 个字符')
+    expect(r.err).not.toMatch(/Internal error|内部错误|too_big|\[\s*\{/)
+    const en = await run(['code', 'map', 'set', 'M1', '--entries', `北京=${'B'.repeat(200)}`], 'en')
+    expect(en.err).toContain('Short code')
+  })
+
   it('checks a pattern without opening any database', async () => {
     const none = join(root, 'never-created')
     const ok = await run(['code', 'check', '{type}-{region}-{date:yyyymmdd}-{serial:5}'], 'zh-CN', none)

@@ -114,13 +114,12 @@ function ifMatchVersion(c: Context<Env>, required: boolean): number | undefined 
   if (!raw) {
     if (!required) return undefined
     throw new AppError(
-      'precondition-failed',
+      'precondition-required',
       'CUSTOMER_IF_MATCH_REQUIRED',
       text(
         '修改客户需要带上 If-Match 头（读取客户时得到的 ETag，如 "v3"），以免覆盖他人的修改',
         'Editing a customer needs an If-Match header (the ETag from reading it, e.g. "v3") so no one else\'s change is overwritten',
       ),
-      { details: { httpStatus: 428 } },
     )
   }
   if (raw.startsWith('W/'))

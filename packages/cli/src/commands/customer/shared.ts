@@ -7,7 +7,7 @@ import {
   PreviewSample,
   previewCustomerCode,
 } from '@kehu/app'
-import { invalid, text } from '@kehu/core'
+import { invalid, parseInput, text } from '@kehu/core'
 import type { Command } from 'commander'
 import type { z } from 'zod'
 import { type Io, say } from '../../io.js'
@@ -111,19 +111,8 @@ export function printHistory(io: Io, items: HistoryEntry[]) {
 }
 
 /** The customer fields given on the command line, checked against `schema`; every problem at once. */
-export function customerFields<T>(schema: z.ZodType<T>, input: Record<string, unknown>): T {
-  const parsed = schema.safeParse(input)
-  if (parsed.success) return parsed.data
-  throw invalid(
-    'CUSTOMER_INVALID',
-    text('客户信息有误', 'The customer is not valid'),
-    parsed.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      code: 'CUSTOMER_FIELD_TYPE',
-      message: text(i.message, i.message),
-    })),
-  )
-}
+export const customerFields = <T>(schema: z.ZodType<T>, input: Record<string, unknown>): T =>
+  parseInput(schema, input, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
 
 /** `customer create --dry-run`: the rule a create would choose and the code it would issue now. */
 export async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJson: boolean) {
