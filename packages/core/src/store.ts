@@ -169,8 +169,8 @@ export interface CodeRegistry {
   makeAlias(tenantId: string, code: string): Promise<void>
   /** Every live code of the tenant, for the audit. */
   listLive(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
-  /** Every code of the tenant, live and alias, for the audit. */
-  listAll(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
+  /** Every code of the tenant, live and alias, with its customer's name and rule, for the audit. */
+  listAll(tenantId: string): Promise<(CustomerCode & { customerName: string; customerRuleId: string | null })[]>
 }
 
 export interface AuditLog {

@@ -1,15 +1,14 @@
 import {
   assertCan,
+  type CodeParser,
   type CodePattern,
   type CodeRule,
-  type Customer,
-  EVERY_CUSTOMER,
+  codeParser,
   type FieldValue,
   formatCodeDate,
   isoWeek,
   type MapTable,
   normalizeCode,
-  parseCode,
   printCodeField,
   type RecordValues,
   renderCode,
@@ -52,17 +51,6 @@ export interface CodeAuditReport {
 
 const SHAPE = /^[^\s\p{C}]+$/u
 
-const PAGE = 1000
-
-async function allCustomers(tx: Tx, tenantId: string): Promise<Map<string, Customer>> {
-  const out = new Map<string, Customer>()
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await tx.customers.find(tenantId, EVERY_CUSTOMER, { limit: PAGE, offset })
-    for (const c of page.items) out.set(c.id, c)
-    if (page.items.length < PAGE) return out
-  }
-}
-
 /** A representative date that prints as the code's date pieces (any such date has the same scope). */
 function dateOf(p: CodePattern, printed: Map<number, string>): string | null {
   let y: number | undefined
@@ -92,49 +80,61 @@ function dateOf(p: CodePattern, printed: Map<number, string>): string | null {
   return `${pad(y ?? 2000, 4)}-${pad(m ?? 1, 2)}-${pad(d ?? 1, 2)}`
 }
 
+/** Reads the codes of one rule: its shape, and the customer values a rule-shaped code was printed from. */
+interface RuleReader {
+  parse: CodeParser
+  valuesOf(code: string, prefix: string[], serial: number): RecordValues | null
+}
+
 /**
- * The customer values a rule-shaped code was printed from, as far as the scope goes: each printed
- * field is matched to a value of the tenant that prints it. Verified by re-rendering, so a wrong
- * guess gives null rather than a wrong scope.
+ * Built once per rule for a whole audit: the parser's expression and, per field, which of the tenant's
+ * values prints which text (the first one, as a search in the value list would find).
  */
-function valuesOfCode(
-  p: CodePattern,
-  code: string,
-  prefix: string[],
-  serial: number,
-  maps: MapTable[],
-  values: ReturnType<typeof valueSets>,
-): RecordValues | null {
-  const printed = new Map<number, string>()
-  let k = 0
+function ruleReader(p: CodePattern, maps: MapTable[], values: ReturnType<typeof valueSets>): RuleReader {
+  const printedBy = new Map<number, Map<string, FieldValue>>()
   p.segments.forEach((s, i) => {
-    if (s.kind === 'date' || s.kind === 'field') printed.set(i, prefix[k++] ?? '')
-  })
-  const fields: Record<string, FieldValue> = {}
-  for (const [i, v] of printed) {
-    const s = p.segments[i]
-    if (s?.kind !== 'field') continue
-    const key = s.ref.source === 'attr' ? `attr:${s.ref.attr}` : s.ref.source
+    if (s.kind !== 'field') return
     const known = values(
       s.ref.source === 'attr' ? { source: 'attr', attr: s.ref.attr ?? '' } : { source: s.ref.source },
     )
-    const hit = known
-      ? known.find((fv) => {
-          const r = printCodeField(s, fv, maps)
-          return r.ok && r.value === v
-        })
-      : { code: v, path: [v] }
-    if (!hit) return null
-    fields[key] = hit
-  }
-  const date = dateOf(p, printed)
-  if (date === null) return null
-  const rv: RecordValues = { date, fields }
-  try {
-    if (p.segments.some((s) => s.kind === 'date')) formatCodeDate(date, 'yyyy')
-    return renderCode(p, rv, maps, serial) === normalizeCode(code) ? rv : null
-  } catch {
-    return null
+    if (!known) return
+    const byText = new Map<string, FieldValue>()
+    for (const fv of known) {
+      const r = printCodeField(s, fv, maps)
+      if (r.ok && !byText.has(r.value)) byText.set(r.value, fv)
+    }
+    printedBy.set(i, byText)
+  })
+  return {
+    parse: codeParser(p, maps, values),
+    // Each printed field is matched to a value of the tenant that prints it. Verified by re-rendering, so a
+    // wrong guess gives null rather than a wrong scope.
+    valuesOf(code, prefix, serial) {
+      const printed = new Map<number, string>()
+      let k = 0
+      p.segments.forEach((s, i) => {
+        if (s.kind === 'date' || s.kind === 'field') printed.set(i, prefix[k++] ?? '')
+      })
+      const fields: Record<string, FieldValue> = {}
+      for (const [i, v] of printed) {
+        const s = p.segments[i]
+        if (s?.kind !== 'field') continue
+        const key = s.ref.source === 'attr' ? `attr:${s.ref.attr}` : s.ref.source
+        const byText = printedBy.get(i)
+        const hit = byText ? byText.get(v) : { code: v, path: [v] }
+        if (!hit) return null
+        fields[key] = hit
+      }
+      const date = dateOf(p, printed)
+      if (date === null) return null
+      const rv: RecordValues = { date, fields }
+      try {
+        if (p.segments.some((s) => s.kind === 'date')) formatCodeDate(date, 'yyyy')
+        return renderCode(p, rv, maps, serial) === normalizeCode(code) ? rv : null
+      } catch {
+        return null
+      }
+    },
   }
 }
 
@@ -152,7 +152,6 @@ export async function auditCodes(
     const tenant = await resolveTenant(tx, tenantCode)
     const ctx = await loadCodeContext(tx, tenant)
     const all = await tx.codes.listAll(tenant.id)
-    const customers = await allCustomers(tx, tenant.id)
     const findings: CodeFinding[] = []
     findings.push(...duplicates(all))
     const live = all.filter((c) => c.kind === 'live')
@@ -161,7 +160,7 @@ export async function auditCodes(
       if (m)
         findings.push({ kind: 'malformed', code: c.code, customerId: c.customerId, customerName: c.customerName, ...m })
     }
-    findings.push(...offRule(ctx, live, customers))
+    findings.push(...offRule(ctx, live))
     const behind = await countersBehind(tx, ctx, all)
     findings.push(...behind)
     let fixed = 0
@@ -255,18 +254,29 @@ function malformed(code: string): { reason: Text; fix: Text } | null {
 
 function offRule(
   ctx: TenantCodeContext,
-  live: { code: string; customerId: string; customerName: string; ruleId: string | null }[],
-  customers: Map<string, Customer>,
+  live: {
+    code: string
+    customerId: string
+    customerName: string
+    ruleId: string | null
+    customerRuleId: string | null
+  }[],
 ): CodeFinding[] {
   const values = valueSets(ctx)
   const defaultRule = ctx.rules.find((r) => r.isDefault)
+  const parsers = new Map<string, CodeParser>()
+  const parserOf = (rule: CodeRule, p: CodePattern) => {
+    const parse = parsers.get(rule.id) ?? codeParser(p, ctx.maps, values)
+    parsers.set(rule.id, parse)
+    return parse
+  }
   const out: CodeFinding[] = []
   for (const c of live) {
-    const ruleId = customers.get(c.customerId)?.codeRuleId ?? c.ruleId ?? defaultRule?.id
+    const ruleId = c.customerRuleId ?? c.ruleId ?? defaultRule?.id
     const rule = ctx.rules.find((r) => r.id === ruleId)
     const p = rule && storedPattern(rule)
     if (!rule || !p) continue
-    if (parseCode(p, c.code, ctx.maps, values)) continue
+    if (parserOf(rule, p)(c.code)) continue
     out.push({
       kind: 'off-rule',
       code: c.code,
@@ -299,10 +309,11 @@ async function countersBehind(
     const p = storedPattern(rule)
     const serialSeg = p && serialSegments(p)[0]
     if (!p || !serialSeg) continue
+    const reader = ruleReader(p, ctx.maps, values)
     for (const c of all) {
-      const parsed = parseCode(p, c.code, ctx.maps, values)
+      const parsed = reader.parse(c.code)
       if (!parsed) continue
-      const rv = valuesOfCode(p, c.code, parsed.prefixValues, parsed.serial, ctx.maps, values)
+      const rv = reader.valuesOf(c.code, parsed.prefixValues, parsed.serial)
       if (!rv) continue
       let sk: string
       try {

@@ -32,6 +32,8 @@ function segmentRe(s: Segment, maps: MapTable[], values: ((ref: FieldRef) => Fie
   }
 }
 
+export type CodeParser = (code: string) => { serial: number; prefixValues: string[] } | null
+
 /**
  * Whether a code has the rule's shape (check character verified): its serial and the printed
  * date and field values in order, or null. Field values are unknown letters/digits unless
@@ -43,29 +45,44 @@ export function parseCode(
   maps: MapTable[],
   values?: (ref: FieldRef) => FieldValue[] | undefined,
 ): { serial: number; prefixValues: string[] } | null {
-  const c = normalizeCode(code)
+  return codeParser(p, maps, values)(code)
+}
+
+/**
+ * `parseCode` for many codes of one rule: the pattern's expression, which lists every printed value of
+ * the tenant, is built once instead of once per code (an audit of 100,000 codes spent its time there).
+ */
+export function codeParser(
+  p: CodePattern,
+  maps: MapTable[],
+  values?: (ref: FieldRef) => FieldValue[] | undefined,
+): CodeParser {
   const re = new RegExp(`^${p.segments.map((s) => segmentRe(s, maps, values)).join('')}$`, 'u')
-  const m = re.exec(c)
-  if (!m) return null
-  let serial: number | null = null
-  const prefixValues: string[] = []
-  let g = 1
-  for (const s of p.segments) {
-    if (s.kind === 'literal') continue
-    const v = m[g++] as string
-    if (s.kind === 'serial') serial = Number(v)
-    else if (s.kind === 'date' || s.kind === 'field') {
-      if (s.kind === 'date' && !isPrintedDate(s.format, v)) return null
-      prefixValues.push(v)
+  const checked = p.segments[p.segments.length - 1]?.kind === 'check'
+  return (code) => {
+    const c = normalizeCode(code)
+    const m = re.exec(c)
+    if (!m) return null
+    let serial: number | null = null
+    const prefixValues: string[] = []
+    let g = 1
+    for (const s of p.segments) {
+      if (s.kind === 'literal') continue
+      const v = m[g++] as string
+      if (s.kind === 'serial') serial = Number(v)
+      else if (s.kind === 'date' || s.kind === 'field') {
+        if (s.kind === 'date' && !isPrintedDate(s.format, v)) return null
+        prefixValues.push(v)
+      }
     }
+    if (serial === null || !Number.isSafeInteger(serial)) return null
+    if (checked) {
+      const chars = Array.from(c)
+      const last = chars.pop()
+      if (checkCharacter(chars.join('')) !== last) return null
+    }
+    return { serial, prefixValues }
   }
-  if (serial === null || !Number.isSafeInteger(serial)) return null
-  if (p.segments[p.segments.length - 1]?.kind === 'check') {
-    const chars = Array.from(c)
-    const last = chars.pop()
-    if (checkCharacter(chars.join('')) !== last) return null
-  }
-  return { serial, prefixValues }
 }
 
 const between = (s: string, lo: number, hi: number) => Number(s) >= lo && Number(s) <= hi

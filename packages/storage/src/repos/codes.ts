@@ -4,7 +4,7 @@ import { allRows, oneRow, type Q } from './query.js'
 
 /** The one registry of every code a customer has, live or alias, unique per tenant. */
 export function codes(q: Q): CodeRegistry {
-  // every code with the name of the customer that holds it
+  // every code with the name and rule of the customer that holds it
   const withNames = (tenantId: string) =>
     q
       .selectFrom('customer_code')
@@ -14,7 +14,7 @@ export function codes(q: Q): CodeRegistry {
           .onRef('customer.id', '=', 'customer_code.customer_id'),
       )
       .selectAll('customer_code')
-      .select('customer.name as customer_name')
+      .select(['customer.name as customer_name', 'customer.code_rule_id as customer_rule_id'])
       .where('customer_code.tenant_id', '=', tenantId)
       .orderBy('customer_code.code')
   return {
@@ -45,6 +45,10 @@ export function codes(q: Q): CodeRegistry {
         customerName: r.customer_name,
       })),
     listAll: async (tenantId) =>
-      (await withNames(tenantId).execute()).map((r) => ({ ...customerCodeOf(r), customerName: r.customer_name })),
+      (await withNames(tenantId).execute()).map((r) => ({
+        ...customerCodeOf(r),
+        customerName: r.customer_name,
+        customerRuleId: r.customer_rule_id,
+      })),
   }
 }
