@@ -7,6 +7,10 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: '@kehu/app/testing',
+        replacement: fileURLToPath(new URL('./packages/app/src/testing/app-test.ts', import.meta.url)),
+      },
+      {
         find: '@kehu/storage/testing',
         replacement: fileURLToPath(new URL('./packages/storage/src/testing/index.ts', import.meta.url)),
       },

@@ -46,7 +46,7 @@ export {
 } from './classification/update-node.js'
 export { UpdateSchemeInput, updateScheme } from './classification/update-scheme.js'
 // codes
-export { auditCodes, type CodeAuditReport, type CodeFinding } from './codes/audit-codes.js'
+export { auditCodes, type CodeAuditReport, type CodeFinding, fixCodeAudit } from './codes/audit-codes.js'
 export { CheckPatternInput, checkPattern, type PatternCheck } from './codes/check-pattern.js'
 export { type CounterCapacity, codeCapacity } from './codes/code-capacity.js'
 export { CodeMapInput, parseMapEntries } from './codes/code-map-input.js'
@@ -69,6 +69,7 @@ export {
   createCustomer,
   createCustomerInTx,
 } from './customers/create-customer.js'
+export { createCustomers } from './customers/create-customers.js'
 export { customerHistory, type FieldChange, type HistoryEntry } from './customers/customer-history.js'
 export { CustomerInput } from './customers/customer-input.js'
 export {

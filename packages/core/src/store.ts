@@ -47,6 +47,8 @@ export interface TenantRepo {
   insert(t: Tenant): Promise<void>
   /** Makes `id` the only default tenant. */
   setDefault(id: string): Promise<void>
+  /** Deletes the tenant with every row it owns (each tenant table cascades from `tenant`). */
+  remove(id: string): Promise<void>
 }
 
 export interface UserRepo {

@@ -143,59 +143,79 @@ function ruleReader(p: CodePattern, maps: MapTable[], values: ReturnType<typeof 
  * alias), malformed, off its customer's rule, or ahead of the counter of a rule that could issue it,
  * each with a fix. Codes are never rewritten; with `fix` only such counters move past the codes, audited.
  */
-export async function auditCodes(
-  { deps, actor, tenant: tenantCode }: RequestContext,
-  options: { fix?: boolean } = {},
-): Promise<CodeAuditReport> {
+export async function auditCodes(ctx: RequestContext, options: { fix?: boolean } = {}): Promise<CodeAuditReport> {
+  const { deps, actor, tenant: tenantCode } = ctx
   assertCan(actor, 'code:audit')
-  const run = async (tx: Tx): Promise<CodeAuditReport> => {
-    const tenant = await resolveTenant(tx, tenantCode)
-    const ctx = await loadCodeContext(tx, tenant)
-    const all = await tx.codes.listAll(tenant.id)
-    const findings: CodeFinding[] = []
-    findings.push(...duplicates(all))
-    const live = all.filter((c) => c.kind === 'live')
-    for (const c of live) {
-      const m = malformed(c.code)
-      if (m)
-        findings.push({ kind: 'malformed', code: c.code, customerId: c.customerId, customerName: c.customerName, ...m })
-    }
-    findings.push(...offRule(ctx, live))
-    const behind = await countersBehind(tx, ctx, all)
-    findings.push(...behind)
-    let fixed = 0
-    if (options.fix && behind.length > 0) {
-      const now = deps.clock.now().toISOString()
-      // One move per counter: past the highest serial found for it.
-      const highest = new Map<string, CodeFinding>()
-      for (const f of behind) {
-        const key = `${f.rule}\u0000${f.counter?.scopeKey}`
-        const prev = highest.get(key)
-        if (!prev || (f.counter?.serial ?? 0) > (prev.counter?.serial ?? 0)) highest.set(key, f)
-      }
-      for (const f of highest.values()) {
-        const rule = ctx.rules.find((r) => r.name === f.rule) as CodeRule
-        const p = storedPattern(rule) as CodePattern
-        const step = serialSegments(p)[0]?.step ?? 1
-        const counter = f.counter as NonNullable<CodeFinding['counter']>
-        await tx.counters.raisePast(tenant.id, rule.id, counter.scopeKey, counter.serial, step, now)
-        await tx.audit.append(
-          auditEvent(deps, actor, tenant.id, 'codeCounter.raised', 'codeRule', rule.id, {
-            scopeKey: counter.scopeKey,
-            from: counter.next,
-            to: counter.serial + step,
-            because: f.code,
-          }),
-        )
-      }
-      for (const f of behind) f.fixed = true
-      fixed = behind.length
-    }
-    const counts: Record<CodeFindingKind, number> = { duplicate: 0, malformed: 0, 'off-rule': 0, 'counter-behind': 0 }
-    for (const f of findings) counts[f.kind]++
-    return { checked: all.length, findings, counts, fixed }
+  if (!options.fix) return deps.store.read((tx) => findCodeProblems(tx, tenantCode))
+  return deps.store.transaction(async (tx) => raiseCountersBehind(ctx, tx, await findCodeProblems(tx, tenantCode)))
+}
+
+/**
+ * The fix of a report taken earlier, e.g. on one of the server's read workers (ADR 0017): counters only ever
+ * move forward, past the highest serial found, so a report a moment older than the counters is still safe.
+ */
+export async function fixCodeAudit(ctx: RequestContext, report: CodeAuditReport): Promise<CodeAuditReport> {
+  assertCan(ctx.actor, 'code:audit')
+  return ctx.deps.store.transaction((tx) => raiseCountersBehind(ctx, tx, report))
+}
+
+async function findCodeProblems(tx: Tx, tenantCode: string): Promise<CodeAuditReport> {
+  const tenant = await resolveTenant(tx, tenantCode)
+  const ctx = await loadCodeContext(tx, tenant)
+  const all = await tx.codes.listAll(tenant.id)
+  const findings: CodeFinding[] = []
+  findings.push(...duplicates(all))
+  const live = all.filter((c) => c.kind === 'live')
+  for (const c of live) {
+    const m = malformed(c.code)
+    if (m)
+      findings.push({ kind: 'malformed', code: c.code, customerId: c.customerId, customerName: c.customerName, ...m })
   }
-  return options.fix ? deps.store.transaction(run) : deps.store.read(run)
+  findings.push(...offRule(ctx, live))
+  findings.push(...(await countersBehind(tx, ctx, all)))
+  const counts: Record<CodeFindingKind, number> = { duplicate: 0, malformed: 0, 'off-rule': 0, 'counter-behind': 0 }
+  for (const f of findings) counts[f.kind]++
+  return { checked: all.length, findings, counts, fixed: 0 }
+}
+
+async function raiseCountersBehind(
+  { deps, actor, tenant: tenantCode }: RequestContext,
+  tx: Tx,
+  report: CodeAuditReport,
+): Promise<CodeAuditReport> {
+  const behind = report.findings.filter((f) => f.kind === 'counter-behind')
+  if (behind.length === 0) return report
+  const tenant = await resolveTenant(tx, tenantCode)
+  const rules = await tx.codeRules.list(tenant.id)
+  const now = deps.clock.now().toISOString()
+  // One move per counter: past the highest serial found for it.
+  const highest = new Map<string, CodeFinding>()
+  for (const f of behind) {
+    const key = `${f.rule}\u0000${f.counter?.scopeKey}`
+    const prev = highest.get(key)
+    if (!prev || (f.counter?.serial ?? 0) > (prev.counter?.serial ?? 0)) highest.set(key, f)
+  }
+  for (const f of highest.values()) {
+    const rule = rules.find((r) => r.name === f.rule)
+    const p = rule && storedPattern(rule)
+    if (!rule || !p) continue // deleted since the report was taken: nothing left to raise
+    const step = serialSegments(p)[0]?.step ?? 1
+    const counter = f.counter as NonNullable<CodeFinding['counter']>
+    await tx.counters.raisePast(tenant.id, rule.id, counter.scopeKey, counter.serial, step, now)
+    await tx.audit.append(
+      auditEvent(deps, actor, tenant.id, 'codeCounter.raised', 'codeRule', rule.id, {
+        scopeKey: counter.scopeKey,
+        from: counter.next,
+        to: counter.serial + step,
+        because: f.code,
+      }),
+    )
+  }
+  return {
+    ...report,
+    findings: report.findings.map((f) => (f.kind === 'counter-behind' ? { ...f, fixed: true } : f)),
+    fixed: behind.length,
+  }
 }
 
 function duplicates(all: Awaited<ReturnType<Tx['codes']['listAll']>>[number][]): CodeFinding[] {

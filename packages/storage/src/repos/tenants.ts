@@ -25,5 +25,8 @@ export function tenants(q: Q, seen?: Map<string, number>): TenantRepo {
         .set({ is_default: sql<boolean>`(id = ${id})` })
         .execute()
     },
+    remove: async (id) => {
+      await q.deleteFrom('tenant').where('id', '=', id).execute()
+    },
   }
 }
