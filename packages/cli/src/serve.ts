@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { listTenants } from '@kehu/app'
-import { startServer } from '@kehu/server'
+import { ReadPool, startServer } from '@kehu/server'
 import pino from 'pino'
 import { loadDemo } from './demo.js'
 import { openRuntime } from './runtime.js'
@@ -20,6 +20,10 @@ export interface ServeOptions {
   webDir?: string
   /** Compress responses (default true). */
   compress?: boolean
+  /** Worker threads for the long reads (default 2; 0 runs them on the event loop). */
+  readWorkers?: number
+  /** Each request's time budget in seconds (default 30). */
+  requestTimeout?: number
 }
 
 export interface Serving {
@@ -42,8 +46,20 @@ export async function serve(o: ServeOptions): Promise<Serving> {
       )
     }
     const logger = pino({ level: o.quiet ? 'silent' : 'info' })
+    const workers = o.readWorkers ?? 2
+    const readPool =
+      workers > 0
+        ? new ReadPool({ database: { dataDir: o.dataDir, databaseUrl: o.databaseUrl }, size: workers })
+        : undefined
     const server = await startServer(
-      { deps: rt.deps, actor: rt.actor, version: '0.1.0', database: rt.db.kind },
+      {
+        deps: rt.deps,
+        actor: rt.actor,
+        version: '0.1.0',
+        database: rt.db.kind,
+        readPool,
+        requestBudgetMs: (o.requestTimeout ?? 30) * 1000,
+      },
       {
         port: o.port,
         host: o.host ?? '127.0.0.1',
@@ -52,11 +68,15 @@ export async function serve(o: ServeOptions): Promise<Serving> {
         logger,
         compress: o.compress,
       },
-    )
+    ).catch(async (e) => {
+      await readPool?.close()
+      throw e
+    })
     return {
       url: server.url,
       close: async () => {
         await server.close()
+        await readPool?.close()
         await rt.close()
       },
     }

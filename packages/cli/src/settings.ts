@@ -10,6 +10,10 @@ export interface Settings {
   dataDir: string
   databaseUrl: string | undefined
   lang: Lang
+  /** Worker threads for the long reads; 0 runs them on the event loop (ADR 0017). */
+  readWorkers: number
+  /** Each request's time budget in seconds. */
+  requestTimeout: number
 }
 
 export interface SettingFlags {
@@ -19,6 +23,8 @@ export interface SettingFlags {
   data?: string
   databaseUrl?: string
   lang?: string
+  readWorkers?: string
+  requestTimeout?: string
 }
 
 // Under `npm start` the working folder is the package's; INIT_CWD is where the user started.
@@ -37,5 +43,7 @@ export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = pr
     dataDir: isAbsolute(data) ? data : resolve(startDir(), data),
     databaseUrl: flags.databaseUrl ?? env.DATABASE_URL ?? undefined,
     lang: langFrom(flags.lang ?? env.KEHU_LANG),
+    readWorkers: Number(flags.readWorkers ?? env.KEHU_READ_WORKERS ?? 2),
+    requestTimeout: Number(flags.requestTimeout ?? env.KEHU_REQUEST_TIMEOUT ?? 30),
   }
 }

@@ -8,6 +8,8 @@ import type { Env, KehuApp, ServerContext } from './context.js'
 import { registerDocsPage } from './docs-page.js'
 import { edgeGuard, LOOPBACK_HOSTS } from './edge-guard.js'
 import { langOf, toProblem } from './problem.js'
+import { readsFor } from './reads/reads-for.js'
+import { DEFAULT_BUDGET_MS, requestBudget } from './request-budget.js'
 import { routeGroups } from './routes/index.js'
 import { registerStaticWeb } from './static-web.js'
 import { requestInvalid } from './validation.js'
@@ -60,7 +62,13 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     c.set('lang', langOf(c.req.header('accept-language')))
     c.set('deps', { ...ctx.deps, requestId })
     c.set('actor', ctx.actor)
-    await next()
+    const budget = requestBudget(ctx.requestBudgetMs ?? DEFAULT_BUDGET_MS, c.req.method)
+    c.set('reads', readsFor(ctx.readPool, budget.signal))
+    try {
+      await budget.race(next())
+    } finally {
+      budget.clear()
+    }
     c.header('x-request-id', requestId)
   })
   app.use('*', edgeGuard([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? [])]))

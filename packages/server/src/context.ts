@@ -2,9 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { type ActorContext, type Deps, forTenant, type RequestContext } from '@kehu/app'
 import type { Actor, Lang } from '@kehu/core'
 import type { Context } from 'hono'
+import type { Reads } from './reads/read-ops.js'
+import type { ReadPool } from './reads/read-pool.js'
 
 export interface Env {
-  Variables: { lang: Lang; requestId: string; deps: Deps; actor: Actor }
+  Variables: { lang: Lang; requestId: string; deps: Deps; actor: Actor; reads: Reads }
 }
 
 export type KehuApp = OpenAPIHono<Env>
@@ -14,6 +16,10 @@ export interface ServerContext {
   actor: Actor
   version: string
   database: 'sqlite' | 'postgresql'
+  /** Runs the long reads off the event loop; without it they run in this thread (ADR 0017). */
+  readPool?: ReadPool | undefined
+  /** Each request's time budget in milliseconds: a request that spends it gets a 503 (default 30 s). */
+  requestBudgetMs?: number | undefined
 }
 
 /** The caller of this request, about no tenant yet. */

@@ -17,6 +17,8 @@ export interface DatabaseConfig {
   synchronous?: 'FULL' | 'NORMAL'
   /** PostgreSQL pool size. */
   poolSize?: number
+  /** SQLite: a read-only connection to an existing file (the server's read workers); it never migrates. */
+  readonly?: boolean
 }
 
 export interface Db {
@@ -68,7 +70,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
       )
     return openPostgres(url, config.poolSize ?? 10)
   }
-  return openSqlite(resolve(config.dataDir ?? './data'), config.synchronous ?? 'FULL')
+  return openSqlite(resolve(config.dataDir ?? './data'), config.synchronous ?? 'FULL', config.readonly ?? false)
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Db> {
@@ -107,11 +109,14 @@ export function makeDirs(dir: string): void {
   for (const d of missing) mkdirSync(d)
 }
 
-function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL'): Promise<Db> {
+function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL', readonly: boolean): Promise<Db> {
   const file = join(dataDir, 'kehu.db')
   try {
-    makeDirs(dataDir)
-    accessSync(dataDir, constants.W_OK)
+    if (readonly) accessSync(file, constants.R_OK)
+    else {
+      makeDirs(dataDir)
+      accessSync(dataDir, constants.W_OK)
+    }
   } catch (e) {
     throw new AppError(
       'unavailable',
@@ -125,10 +130,13 @@ function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL'): Promise<Db
   }
   let sqlite: BetterSqlite3.Database
   try {
-    sqlite = new BetterSqlite3(file)
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma(`synchronous = ${synchronous}`)
+    sqlite = new BetterSqlite3(file, { readonly })
+    // the writer has put the file in WAL mode, so readers never wait for it
+    if (!readonly) {
+      sqlite.pragma('journal_mode = WAL')
+      sqlite.pragma('foreign_keys = ON')
+      sqlite.pragma(`synchronous = ${synchronous}`)
+    }
     sqlite.pragma('busy_timeout = 10000')
   } catch (e) {
     throw new AppError(

@@ -10,7 +10,6 @@ import {
   deleteCustomer,
   etagOf,
   FindCustomersInput,
-  findCustomers,
   getCustomer,
   PreviewSample,
   previewCustomerCode,
@@ -255,7 +254,7 @@ export function registerCustomerRoutes(app: KehuApp) {
       },
     }),
     async (c) => {
-      const page = await findCustomers(ctxOf(c, c.req.valid('param').tenant), c.req.valid('query'))
+      const page = await c.var.reads.run('findCustomers', ctxOf(c, c.req.valid('param').tenant), c.req.valid('query'))
       return c.json({ ...page, items: page.items.map(customerOut) }, 200)
     },
   )

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { CreateTenantInput, createTenant, getSummary, listTenants } from '@kehu/app'
+import { CreateTenantInput, createTenant, listTenants } from '@kehu/app'
 import type { Tenant } from '@kehu/core'
 import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
 import { json, problemResponses, TenantParam } from './common.js'
@@ -79,6 +79,6 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
         ...problemResponses,
       },
     }),
-    async (c) => c.json(await getSummary(ctxOf(c, c.req.valid('param').tenant)), 200),
+    async (c) => c.json(await c.var.reads.run('getSummary', ctxOf(c, c.req.valid('param').tenant)), 200),
   )
 }

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { type Db, type DialectKind, openDatabase } from '../connect.js'
+import { type DatabaseConfig, type Db, type DialectKind, openDatabase } from '../connect.js'
 import { migrate } from '../migrate.js'
 
 export interface TestDb extends Db {
+  /** How another connection opens the same database (e.g. the server's read workers). */
+  config: DatabaseConfig
   dispose(): Promise<void>
 }
 
@@ -35,6 +37,7 @@ export async function createTestDb(kind: DialectKind): Promise<TestDb> {
     await migrate(db)
     return {
       ...db,
+      config: { dataDir: dir },
       dispose: async () => {
         await db.close()
         rmSync(dir, { recursive: true, force: true })
@@ -55,6 +58,7 @@ export async function createTestDb(kind: DialectKind): Promise<TestDb> {
   const db = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 12 })
   return {
     ...db,
+    config: { databaseUrl: withDatabase(url, name) },
     dispose: async () => {
       await db.close()
       const c = new pg.Client({ connectionString: url })

@@ -1,3 +1,4 @@
+import { AppError, text } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
 import { serve } from '../../serve.js'
@@ -31,17 +32,59 @@ export function registerServe(parent: Command, io: Io) {
       '--demo-if-empty',
       say(io, '全新数据库时先创建演示账套', 'on a brand-new database, create the demo tenant first'),
     )
+    .option(
+      '--read-workers <n>',
+      say(
+        io,
+        '执行耗时查询（客户搜索、汇总、编码检查）的后台线程数（KEHU_READ_WORKERS，默认 2；0 表示不用）',
+        'threads for long reads: customer search, summary, code audit (KEHU_READ_WORKERS, default 2; 0 for none)',
+      ),
+    )
+    .option(
+      '--request-timeout <seconds>',
+      say(
+        io,
+        '每个请求的时限（秒），超时返回 503（KEHU_REQUEST_TIMEOUT，默认 30）',
+        'time budget of each request in seconds; past it the answer is 503 (KEHU_REQUEST_TIMEOUT, default 30)',
+      ),
+    )
     .action(
-      async (opts: { port?: string; host?: string; allowedHost?: string[]; demoIfEmpty?: boolean }, cmd: Command) => {
+      async (
+        opts: {
+          port?: string
+          host?: string
+          allowedHost?: string[]
+          demoIfEmpty?: boolean
+          readWorkers?: string
+          requestTimeout?: string
+        },
+        cmd: Command,
+      ) => {
         const s = resolveSettings({ ...cmd.optsWithGlobals(), ...opts })
-        if (!Number.isInteger(s.port) || s.port < 0 || s.port > 65535) {
-          const { AppError, text } = await import('@kehu/core')
+        if (!Number.isInteger(s.port) || s.port < 0 || s.port > 65535)
           throw new AppError(
             'invalid',
             'CONFIG_PORT',
             text(`端口无效：${opts.port ?? process.env.PORT}`, `Invalid port: ${opts.port ?? process.env.PORT}`),
           )
-        }
+        if (!Number.isInteger(s.readWorkers) || s.readWorkers < 0)
+          throw new AppError(
+            'invalid',
+            'CONFIG_READ_WORKERS',
+            text(
+              `后台查询线程数应为不小于 0 的整数，而不是 ${opts.readWorkers ?? process.env.KEHU_READ_WORKERS}`,
+              `The number of read threads must be a whole number of at least 0, not ${opts.readWorkers ?? process.env.KEHU_READ_WORKERS}`,
+            ),
+          )
+        if (!(s.requestTimeout > 0))
+          throw new AppError(
+            'invalid',
+            'CONFIG_REQUEST_TIMEOUT',
+            text(
+              `请求时限应为大于 0 的秒数，而不是 ${opts.requestTimeout ?? process.env.KEHU_REQUEST_TIMEOUT}`,
+              `The request time budget must be a number of seconds above 0, not ${opts.requestTimeout ?? process.env.KEHU_REQUEST_TIMEOUT}`,
+            ),
+          )
         const server = await serve({
           port: s.port,
           host: s.host,
@@ -49,6 +92,8 @@ export function registerServe(parent: Command, io: Io) {
           dataDir: s.dataDir,
           databaseUrl: s.databaseUrl,
           demoIfEmpty: opts.demoIfEmpty ?? false,
+          readWorkers: s.readWorkers,
+          requestTimeout: s.requestTimeout,
           log: (l) => io.out(l),
         })
         io.out(
