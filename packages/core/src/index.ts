@@ -41,5 +41,5 @@ export { type BranchPart, type CompanyNameKey, companyNameKey, shortNameOf } fro
 export { editDistance, nameSimilarity } from './text/name-similarity.js'
 export { foldText, normalizeText, toSimplified } from './text/normalize-text.js'
 export { buildMnemonic, fullPinyin, pinyinKeys } from './text/pinyin.js'
-export { leadingRegions, type RegionPart, regionOf } from './text/regions.js'
+export { leadingRegions, type RegionPart, regionOf, regionsAgree } from './text/regions.js'
 export { type QueryTokens, queryTokens, type SearchTokens, searchTokens } from './text/search-tokens.js'

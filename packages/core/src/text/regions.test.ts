@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { leadingRegions, regionOf } from './regions.js'
+import { leadingRegions, regionOf, regionsAgree } from './regions.js'
 
 const texts = (s: string, anyFirst?: boolean) => leadingRegions(s, anyFirst).map((r) => `${r.text}:${r.code}`)
 
@@ -57,5 +57,20 @@ describe('regionOf', () => {
 
   it.each(['华为', '深圳华为', '有限合伙', ''])('%s is no place', (s) => {
     expect(regionOf(s)).toBeNull()
+  })
+})
+
+describe('regionsAgree', () => {
+  const at = (s: string) => regionOf(s)
+  it.each([
+    ['广东', '深圳', true],
+    ['深圳市', '广东省深圳市南山区', true],
+    ['深圳', '北京', false],
+    ['深圳', '广州', false],
+    ['中国', '深圳', true],
+    ['深圳', null, true],
+  ])('%s / %s → %s', (a, b, agree) => {
+    expect(regionsAgree(at(a), b === null ? null : at(b))).toBe(agree)
+    expect(regionsAgree(b === null ? null : at(b), at(a))).toBe(agree)
   })
 })

@@ -92,3 +92,10 @@ export function regionOf(s: string): RegionPart | null {
   const last = parts[parts.length - 1]
   return last && parts.reduce((n, p) => n + p.text.length, 0) === s.length ? { text: s, code: last.code } : null
 }
+
+/**
+ * Whether two names' places can be the same company's: either has none, or one contains the other
+ * (广东 and 深圳 agree, 深圳 and 北京 conflict). An unknown code ('', as for 中国) agrees with any.
+ */
+export const regionsAgree = (a: RegionPart | null, b: RegionPart | null): boolean =>
+  !a || !b || a.code.startsWith(b.code) || b.code.startsWith(a.code)
