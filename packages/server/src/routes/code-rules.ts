@@ -210,7 +210,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
           issue(['pattern'], 'CODE_PREVIEW_PATTERN_OR_RULE', message),
         ])
       }
-      return c.json(await previewNextCodes(ctxOf(c, c.req.valid('param').tenant), input as never), 200)
+      return c.json(await previewNextCodes(ctxOf(c, c.req.valid('param').tenant), input), 200)
     },
   )
 

@@ -43,8 +43,10 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
     await createDimension(ctx, {
       code: 'SALES',
       name: '销售维度',
+      description: '',
+      enabled: true,
       appliesTo: { all: [{ field: 'class', op: 'under', value: '02' }] },
-    } as never)
+    })
     await createAttribute(ctx, 'SALES', { code: 'STORES', name: '门店数', type: 'number' } as never)
     app = createApp({ deps, actor, version: 'test', database: kind })
   })

@@ -4,7 +4,7 @@ import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.js'
-import type { KehuApp } from '../context.js'
+import type { Env, KehuApp } from '../context.js'
 import { registerDimensionRoutes } from './dimensions.js'
 
 describe.each(testKinds())('dimension routes on %s', (kind) => {
@@ -110,8 +110,8 @@ describe.each(testKinds())('dimension routes on %s', (kind) => {
 
   it('documents the routes in OpenAPI', () => {
     // Built from this group alone, so another group's schema cannot hide a problem of this one.
-    const own = new OpenAPIHono()
-    registerDimensionRoutes(own as never)
+    const own = new OpenAPIHono<Env>()
+    registerDimensionRoutes(own)
     const doc = own.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'kehu', version: 'test' } })
     expect(Object.keys(doc.paths ?? {})).toEqual(
       expect.arrayContaining([

@@ -2609,9 +2609,10 @@ export interface paths {
                                 name: string;
                                 description: string;
                                 enabled: boolean;
-                                /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01 */
                                 appliesTo: {
-                                    [key: string]: unknown;
+                                    all: unknown[];
+                                } | {
+                                    any: unknown[];
                                 } | null;
                                 position: number;
                                 attributes: {
@@ -2707,9 +2708,11 @@ export interface paths {
                         description?: string;
                         /** @default true */
                         enabled?: boolean;
-                        /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01 */
+                        /** @default null */
                         appliesTo?: {
-                            [key: string]: unknown;
+                            all: unknown[];
+                        } | {
+                            any: unknown[];
                         } | null;
                         position?: number;
                     };
@@ -2728,9 +2731,10 @@ export interface paths {
                             name: string;
                             description: string;
                             enabled: boolean;
-                            /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01 */
                             appliesTo: {
-                                [key: string]: unknown;
+                                all: unknown[];
+                            } | {
+                                any: unknown[];
                             } | null;
                             position: number;
                         };
@@ -2872,9 +2876,10 @@ export interface paths {
                         name?: string;
                         description?: string;
                         enabled?: boolean;
-                        /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01 */
                         appliesTo?: {
-                            [key: string]: unknown;
+                            all: unknown[];
+                        } | {
+                            any: unknown[];
                         } | null;
                         position?: number;
                     };
@@ -2893,9 +2898,10 @@ export interface paths {
                             name: string;
                             description: string;
                             enabled: boolean;
-                            /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. class under 01 */
                             appliesTo: {
-                                [key: string]: unknown;
+                                all: unknown[];
+                            } | {
+                                any: unknown[];
                             } | null;
                             position: number;
                         };
