@@ -41,7 +41,14 @@ describeBrowser('编码规则 page', () => {
   it('previews the next codes of a good rule for a sample customer, and saves it', async () => {
     await pattern().fill('KH{date:yyyy}{serial:4}')
     await page.getByTestId('rule-check').getByText('可以保存：不会重号').waitFor()
-    await page.getByTestId('sample-date').fill('2023-10-01')
+    // the same date picker as the customer form
+    const sampleDate = page
+      .getByTestId('sample-date')
+      .locator('input')
+      .or(page.locator('input[data-testid="sample-date"]'))
+    await sampleDate.click()
+    await sampleDate.fill('2023-10-01')
+    await page.keyboard.press('Enter')
     const codes = page.getByTestId('preview-code')
     await page.getByTestId('rule-preview').getByText('KH20230001', { exact: true }).waitFor()
     expect(await codes.allTextContents()).toEqual([

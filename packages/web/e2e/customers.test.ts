@@ -83,9 +83,17 @@ describeBrowser('customer archive', () => {
     // the form says which rule will code the customer, and what it still needs
     const codePreview = page.getByTestId('code-preview')
     await codePreview.getByText(/规则“默认规则”还需要：.*地区/).waitFor()
+    // …so saving waits for it, saying why; the fields the rule prints are marked required and come before the code
+    expect(await page.getByTestId('save-customer').isDisabled()).toBe(true)
+    expect(await page.getByTestId('save-blocked').textContent()).toMatch(/^还不能保存：.*地区/)
+    const region = page.locator('.ant-form-item', { has: page.getByTestId('field-region') })
+    expect(await region.locator('.ant-form-item-required').count()).toBe(1)
+    const y = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? Number.NaN
+    expect(await y('field-region')).toBeLessThanOrEqual(await y('field-code'))
     // the demo's default rule is auto-editable: a typed code is taken, an empty one is generated
     expect(await page.getByTestId('field-code').isDisabled()).toBe(false)
     await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
+    await page.getByTestId('save-blocked').waitFor({ state: 'detached' })
     await pickNode(page, 'field-class', '北京央企', '(010010001) 北京央企客户')
     await codePreview.getByText(/留空时生成 V-BJ-\d{8}-\d{5}（规则“默认规则”）/).waitFor()
     const previewed = /V-BJ-\d{8}-\d{5}/.exec((await codePreview.textContent()) ?? '')?.[0]
@@ -108,6 +116,14 @@ describeBrowser('customer archive', () => {
       .locator('.ant-form-item-has-error')
       .filter({ has: page.getByTestId('field-email') })
       .waitFor()
+    // the first bad field is brought into view and has the cursor
+    await page.waitForFunction(() => document.activeElement?.closest('.ant-form-item-has-error') !== null)
+    // an old refusal goes as soon as its field changes
+    await page.getByTestId('field-email').fill('still-not-an-email')
+    await page
+      .locator('.ant-form-item-has-error')
+      .filter({ has: page.getByTestId('field-email') })
+      .waitFor({ state: 'detached' })
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'customers-form-issues')
     await level.fill('金牌')
@@ -208,6 +224,25 @@ describeBrowser('customer archive', () => {
       .waitFor()
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'customers-form-en')
+    // a USCC another customer holds: refused on the field, with a link to that customer; gone when it changes
+    const list = (await (await api('/customers?limit=100')).json()) as {
+      items: { code: string; uscc: string | null }[]
+    }
+    const holder = list.items.find((c) => c.uscc)
+    expect(holder).toBeDefined()
+    await page.getByTestId('field-name').fill('Duplicate USCC Trading')
+    await page.getByTestId('field-uscc').fill(holder!.uscc as string)
+    await page.getByTestId('save-customer').click()
+    const uscc = page.locator('.ant-form-item', { has: page.getByTestId('field-uscc') })
+    await uscc.getByText(`Already used by customer ${holder!.code}`).waitFor()
+    expect(await uscc.getByTestId('uscc-holder').getAttribute('href')).toBe(
+      `/t/demo/customers/${encodeURIComponent(holder!.code)}`,
+    )
+    expect(await page.getByTestId('uscc-holder').textContent()).toBe(`Open customer ${holder!.code}`)
+    await screenshot(page, 'customers-form-uscc-taken-en')
+    await page.getByTestId('field-uscc').fill('')
+    await page.getByTestId('uscc-holder').waitFor({ state: 'detached' })
+    await uscc.getByText(`Already used by customer ${holder!.code}`).waitFor({ state: 'detached' })
     await page.getByText('中文', { exact: true }).click()
   })
 })

@@ -67,7 +67,7 @@ describeBrowser('web shell', () => {
 
   it('marks the areas not built yet in the menu, and shows an honest placeholder for them', async () => {
     for (const key of ['transfer', 'cleaning', 'reports', 'admin'])
-      expect(await page.getByTestId(`nav-soon-${key}`).textContent()).toBe('Coming soon')
+      expect(await page.getByTestId(`nav-soon-${key}`).textContent()).toBe('Soon')
     expect(await page.getByTestId('nav-soon-customers').count()).toBe(0)
     await page.getByRole('menu').getByText('Reports', { exact: true }).click()
     await page.waitForURL(/\/t\/[^/]+\/reports$/)

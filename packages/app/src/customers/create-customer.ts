@@ -85,13 +85,24 @@ export async function assertUsccFree(tx: Tx, tenantId: string, uscc: string | nu
   if (!uscc) return
   const other = await tx.customers.byUscc(tenantId, EVERY_CUSTOMER, uscc)
   if (other && other.id !== selfId)
-    throw conflict(
+    throw new AppError(
+      'conflict',
       'CUSTOMER_USCC_TAKEN',
       text(
         `统一社会信用代码 ${uscc} 已在档案中（客户 ${other.code}）`,
         `The USCC ${uscc} is already in the archive (customer ${other.code})`,
       ),
-      { uscc, customerCode: other.code },
+      {
+        // On the field too, so the form shows it there (with a link to the holder from `customerCode`).
+        issues: [
+          issue(
+            ['uscc'],
+            'CUSTOMER_USCC_TAKEN',
+            text(`已被客户 ${other.code} 使用`, `Already used by customer ${other.code}`),
+          ),
+        ],
+        details: { uscc, customerCode: other.code },
+      },
     )
 }
 

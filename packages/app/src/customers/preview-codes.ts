@@ -138,7 +138,7 @@ export async function previewNextCodes(
   if (date && parseCodeDate(date) === null)
     throw invalid(
       'CODE_PREVIEW_SAMPLE',
-      text(`示例客户的注册日期无效：${date}`, `The sample's registration date is not valid: ${date}`),
+      text(`示例客户的建档日期无效：${date}`, `The sample's registration date is not valid: ${date}`),
       [
         issue(
           ['sample', 'registrationDate'],

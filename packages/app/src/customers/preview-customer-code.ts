@@ -1,4 +1,4 @@
-import { assertCan, type CodeRule, type Issue, isAppError, scopeKey } from '@kehu/core'
+import { assertCan, type CodeRule, type Issue, isAppError, requiredFields, scopeKey } from '@kehu/core'
 import { recordValues } from '../classification/placement.js'
 import { nextCodeSuggestion, patternOf } from '../codes/allocate-code.js'
 import { mapTables } from '../codes/map-tables.js'
@@ -18,6 +18,8 @@ export interface CustomerCodePreview {
   missing: Issue[]
   /** What a create would refuse in the draft, a missing name aside (e.g. a class that does not exist). */
   issues: Issue[]
+  /** The fields the rule prints or counts by (`type`, `region`, `attributes.LEVEL` …): required for the code. */
+  needs: string[]
 }
 
 /**
@@ -37,10 +39,11 @@ export async function previewCustomerCode(
     const values = recordValues(d.placement, d.registrationDate, d.attrs.values, d.attrs.defs)
     const maps = await mapTables(tx, tenant.id)
     const p = patternOf(d.rule)
+    const needs = requiredFields(p).map((r) => (r.source === 'attr' ? `attributes.${r.attr}` : r.source))
     try {
       scopeKey(p, values, maps)
     } catch (e) {
-      if (isAppError(e) && e.issues.length > 0) return { rule, code: null, missing: e.issues, issues }
+      if (isAppError(e) && e.issues.length > 0) return { rule, code: null, missing: e.issues, issues, needs }
       throw e
     }
     const code = await nextCodeSuggestion(
@@ -48,6 +51,6 @@ export async function previewCustomerCode(
       { tenantId: tenant.id, customerId: '', rule: d.rule, values, maps, now: d.now.toISOString() },
       p,
     )
-    return { rule, code: code ?? null, missing: [], issues }
+    return { rule, code: code ?? null, missing: [], issues, needs }
   })
 }

@@ -225,6 +225,7 @@ export function registerCustomerRoutes(app: KehuApp) {
             code: z.string().nullable(),
             missing: z.array(IssueOut),
             issues: z.array(IssueOut),
+            needs: z.array(z.string()),
           }),
           'The rule, the code (null while values the rule prints are missing), what is missing, and what a create would refuse',
         ),

@@ -13,6 +13,8 @@ export interface Problem {
   code: string
   detail?: string
   issues?: ApiIssue[]
+  /** An error's own facts, e.g. `customerCode` of a USCC already used. */
+  [extra: string]: unknown
 }
 
 /**
@@ -26,6 +28,8 @@ export class ApiError extends Error {
   readonly title: string
   readonly detail: string
   readonly issues: ApiIssue[]
+  /** The whole body, with an error's own facts (e.g. `customerCode` of a USCC already used). */
+  readonly problem: Problem
 
   constructor(problem: Problem, options?: { cause?: unknown }) {
     const detail = problem.detail ?? problem.title
@@ -36,6 +40,7 @@ export class ApiError extends Error {
     this.type = problem.type
     this.title = problem.title
     this.detail = detail
+    this.problem = problem
     this.issues = problem.issues ?? []
   }
 }
@@ -60,6 +65,7 @@ function toProblem(body: unknown, status: number): Problem {
     return { type: 'about:blank', title: message, status, code: 'UNEXPECTED_RESPONSE', detail: message }
   }
   return {
+    ...body,
     type: typeof body.type === 'string' ? body.type : 'about:blank',
     title: body.title,
     status: typeof body.status === 'number' ? body.status : status,

@@ -31,5 +31,31 @@ export function applyIssuesToForm(form: FormInstance, error: ApiError): ApiIssue
       errors: byField.get(i) ?? [],
     })),
   )
+  const first = fields.find((_, i) => byField.has(i))
+  if (first) focusField(form, first)
   return unmatched
+}
+
+/** Brings a field into view and puts the cursor in it (the first bad one after a refused save). */
+export function focusField(form: FormInstance, name: NamePath) {
+  form.scrollToField(name, { block: 'center', behavior: 'smooth', focus: true })
+}
+
+/** The field paths of an `onValuesChange` change set, e.g. `{ attributes: { LEVEL: 1 } }` → `[['attributes', 'LEVEL']]`. */
+function changedPaths(changed: Record<string, unknown>, prefix: NamePath = []): NamePath[] {
+  return Object.entries(changed).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !('$d' in v)
+      ? changedPaths(v as Record<string, unknown>, [...prefix, k])
+      : [[...prefix, k]],
+  )
+}
+
+/**
+ * An old refusal goes away as soon as the clerk changes its field (`onValuesChange`): the server's
+ * message was about the value that is no longer there. Fields with their own rules check themselves again.
+ */
+export function clearChangedIssues(form: FormInstance, changed: Record<string, unknown>) {
+  const paths = changedPaths(changed)
+  const stale = form.getFieldsError(paths).filter((f) => f.errors.length > 0)
+  if (stale.length) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })))
 }

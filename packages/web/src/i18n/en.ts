@@ -15,7 +15,7 @@ export const en: Messages = {
     loading: 'Loading…',
   },
   nav: {
-    soon: 'Coming soon',
+    soon: 'Soon',
     menu: 'Navigation',
     dashboard: 'Home',
     customers: 'Customers',

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Col,
+  DatePicker,
   Drawer,
   Flex,
   Form,
@@ -18,6 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd'
+import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
@@ -260,10 +262,12 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
         ))}
         <Col span={12}>
           <Typography.Text>{t('codeRules.sampleDate')}</Typography.Text>
-          <Input
-            type="date"
-            value={sample.registrationDate}
-            onChange={(e) => setSample((s) => ({ ...s, registrationDate: e.target.value }))}
+          {/* The same date picker as the customer form, in the UI's language. */}
+          <DatePicker
+            style={{ width: '100%' }}
+            allowClear={false}
+            value={sample.registrationDate ? dayjs(sample.registrationDate) : null}
+            onChange={(d) => d && setSample((s) => ({ ...s, registrationDate: d.format('YYYY-MM-DD') }))}
             data-testid="sample-date"
           />
         </Col>

@@ -105,7 +105,11 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   const form = useCustomerForm(tenant, classCodes)
   const attrs = new Map<string, Attribute>()
   for (const s of form.data ?? []) for (const a of s.attributes) attrs.set(a.code, a)
-  const schemeName = (code: string) => schemes.data?.find((s) => s.code === code)?.name ?? code
+  // The built-in schemes are named in the UI's language; a user's scheme by the name it was given.
+  const schemeName = (code: string) =>
+    (BUILTIN_SCHEMES as readonly string[]).includes(code)
+      ? t(`customers.fields.${code as 'class'}`)
+      : (schemes.data?.find((s) => s.code === code)?.name ?? code)
 
   const act = async (action: StatusAction) => {
     setError(null)

@@ -4,9 +4,10 @@ import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton,
 import dayjs, { type Dayjs } from 'dayjs'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { type ApiIssue, isApiError } from '../../api/client'
-import { applyIssuesToForm } from '../../api/form-issues'
+import { applyIssuesToForm, clearChangedIssues, focusField } from '../../api/form-issues'
+import { areaUrl } from '../../areas'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { AttributeFields } from '../../components/attribute-fields'
 import { useTenant } from '../../components/tenant-context'
@@ -99,6 +100,8 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const [unmatched, setUnmatched] = useState<ApiIssue[] | undefined>()
   const [saving, setSaving] = useState(false)
   const [draft, setDraft] = useState<CustomerPatch>({})
+  /** The customer holding the USCC the server refused, linked beside the field until the USCC changes. */
+  const [usccHolder, setUsccHolder] = useState<string | null>(null)
   const schemes = useSchemes(tenant)
   const initial = current ? valuesOf(current) : { classes: {}, attributes: {} }
   const watched = {
@@ -111,8 +114,11 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const classesForAttributes: Record<string, string | undefined> = {}
   for (const [k, v] of Object.entries({ ...watched, ...watchedClasses })) if (v) classesForAttributes[k] = v
   const userSchemes = (schemes.data ?? []).filter((s) => !s.builtin && s.enabled)
+  // The built-in schemes are named in the UI's language; a user's scheme by the name it was given.
   const schemeName = (code: string) =>
-    schemes.data?.find((s) => s.code === code)?.name ?? t(`customers.fields.${code as 'class'}`)
+    (BUILTIN_SCHEMES as readonly string[]).includes(code)
+      ? t(`customers.fields.${code as 'class'}`)
+      : (schemes.data?.find((s) => s.code === code)?.name ?? code)
 
   const bodyOf = (v: Values): CustomerPatch => {
     const body: Record<string, unknown> = {}
@@ -144,7 +150,9 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
     let v: Values
     try {
       v = await form.validateFields()
-    } catch {
+    } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]
+      if (first) focusField(form, first.name)
       return
     }
     const body = bodyOf(v)
@@ -168,7 +176,11 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
       }
     } catch (e) {
       setError(e)
-      if (isApiError(e)) setUnmatched(applyIssuesToForm(form, e))
+      if (isApiError(e)) {
+        const holder = e.code === 'CUSTOMER_USCC_TAKEN' ? e.problem.customerCode : undefined
+        setUsccHolder(typeof holder === 'string' ? holder : null)
+        setUnmatched(applyIssuesToForm(form, e))
+      }
     } finally {
       setSaving(false)
     }
@@ -195,10 +207,28 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   })()
 
   const stale = isApiError(error) && error.status === 412
+  // What the rule prints or counts by is required for the code: marked so, and asked before the code.
+  const needs = new Set(current ? [] : (preview.data?.needs ?? []))
+  const ruleSchemes = BUILTIN_SCHEMES.filter((s) => needs.has(s))
+  // The live check refuses while the rule lacks a value it prints: no code can be made, a save would fail.
+  const refused = !current && preview.data ? preview.data.missing : []
   const field = (name: (typeof PLAIN)[number], input: ReactNode, extra: Record<string, unknown> = {}) => (
     <Col xs={24} md={12} xl={8} key={name}>
       <Form.Item name={name} label={t(`customers.fields.${name}`)} {...extra}>
         {input}
+      </Form.Item>
+    </Col>
+  )
+  const schemePicker = (s: (typeof BUILTIN_SCHEMES)[number], span: Record<string, number>) => (
+    <Col {...span} key={s}>
+      <Form.Item name={s} label={schemeName(s)} required={needs.has(s)}>
+        <NodePicker
+          tenant={tenant}
+          scheme={s}
+          mode="assign"
+          placeholder={t('customers.pickNode', { scheme: schemeName(s) })}
+          testId={`field-${s}`}
+        />
       </Form.Item>
     </Col>
   )
@@ -215,7 +245,9 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
         layout="vertical"
         initialValues={initial}
         data-testid="customer-form"
-        onValuesChange={() => {
+        onValuesChange={(changed: Record<string, unknown>) => {
+          clearChangedIssues(form, changed)
+          if ('uscc' in changed) setUsccHolder(null)
           if (!current) setDraft(bodyOf(form.getFieldsValue(true) as Values))
         }}
       >
@@ -225,6 +257,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
               {text('name', { rules: [{ required: true, whitespace: true, message: t('customers.fields.name') }] })}
               {text('shortName')}
               {text('mnemonic', { extra: t('customers.help.mnemonic') })}
+              {ruleSchemes.map((s) => schemePicker(s, { xs: 24, md: 12, xl: 8 }))}
               {current
                 ? field('code', <Input disabled />)
                 : field(
@@ -250,19 +283,7 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
           </Card>
           <Card title={t('customers.sections.classes')} size="small">
             <Row gutter={16}>
-              {BUILTIN_SCHEMES.map((s) => (
-                <Col xs={24} md={12} xl={6} key={s}>
-                  <Form.Item name={s} label={schemeName(s)}>
-                    <NodePicker
-                      tenant={tenant}
-                      scheme={s}
-                      mode="assign"
-                      placeholder={t('customers.pickNode', { scheme: schemeName(s) })}
-                      testId={`field-${s}`}
-                    />
-                  </Form.Item>
-                </Col>
-              ))}
+              {BUILTIN_SCHEMES.filter((s) => !needs.has(s)).map((s) => schemePicker(s, { xs: 24, md: 12, xl: 6 }))}
               {userSchemes.map((s) => (
                 <Col xs={24} md={12} xl={6} key={s.code}>
                   <Form.Item name={['classes', s.code]} label={s.name}>
@@ -284,7 +305,16 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
           </Card>
           <Card title={t('customers.sections.bank')} size="small">
             <Row gutter={16}>
-              {text('uscc')}
+              {text('uscc', {
+                extra: usccHolder && (
+                  <Link
+                    to={`${areaUrl(tenant, 'customers')}/${encodeURIComponent(usccHolder)}`}
+                    data-testid="uscc-holder"
+                  >
+                    {t('customers.openHolder', { code: usccHolder })}
+                  </Link>
+                ),
+              })}
               {text('taxNumber')}
               {text('bankName')}
               {text('bankAccount')}
@@ -326,13 +356,24 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
           </div>
         )
       )}
-      <Flex gap={8}>
-        <Button type="primary" onClick={() => void save()} loading={saving} data-testid="save-customer">
+      <Flex gap={8} align="center" wrap>
+        <Button
+          type="primary"
+          onClick={() => void save()}
+          loading={saving}
+          disabled={refused.length > 0}
+          data-testid="save-customer"
+        >
           {t('customers.save')}
         </Button>
         <Button onClick={() => navigate(current ? `../${encodeURIComponent(current.code)}` : '..')}>
           {t('customers.cancel')}
         </Button>
+        {refused.length > 0 && (
+          <Typography.Text type="warning" data-testid="save-blocked">
+            {t('customers.saveBlocked', { what: refused.map((i) => i.message).join('；') })}
+          </Typography.Text>
+        )}
       </Flex>
     </Flex>
   )
