@@ -586,6 +586,7 @@ export interface paths {
                             code: string | null;
                             missing: components["schemas"]["Issue"][];
                             issues: components["schemas"]["Issue"][];
+                            needs: string[];
                         };
                     };
                 };
