@@ -44,6 +44,90 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
 const Any = z.record(z.string().max(100), z.unknown())
+const SchemeOut = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    levels: z.string().nullable().openapi({ description: '`2-3-4`, or null for a flat scheme' }),
+    mask: z.string().nullable(),
+    leafOnly: z.boolean(),
+    builtin: z.boolean(),
+    enabled: z.boolean(),
+    position: z.number(),
+    nodeCount: z.number(),
+  })
+  .openapi('ClassScheme')
+const DefaultsOut = z.object({
+  accountManagerId: z.string().nullable().optional(),
+  codeRuleId: z.string().nullable().optional(),
+  serviceLevel: z.string().nullable().optional(),
+})
+const TreeNodeOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    displayName: z.string(),
+    parentCode: z.string().nullable(),
+    level: z.number(),
+    leaf: z.boolean(),
+    enabled: z.boolean(),
+    customerCount: z.number(),
+    subtreeCustomerCount: z.number(),
+    aliases: z.array(z.string()),
+    defaults: DefaultsOut,
+  })
+  .openapi('ClassTreeNode')
+const NodeOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.number(),
+  enabled: z.boolean(),
+  defaults: DefaultsOut,
+})
+const MoveOut = z.object({
+  scheme: z.string(),
+  code: z.string(),
+  newParentCode: z.string().nullable(),
+  moves: z.array(z.object({ oldCode: z.string(), newCode: z.string(), name: z.string(), customerCount: z.number() })),
+  customersAffected: z.number(),
+  customersRecoded: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+})
+const MergeOut = z.object({
+  source: z.string(),
+  target: z.string(),
+  customersMoved: z.number(),
+  rulesRetargeted: z.number(),
+})
+const ReclassifyOut = z.object({
+  scheme: z.string(),
+  count: z.number().openapi({ description: 'Customers that move' }),
+  transitions: z.array(z.object({ from: z.string().nullable(), to: z.string(), count: z.number() })),
+  moves: z.array(
+    z.object({
+      customerId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      rule: z.string(),
+    }),
+  ),
+  skippedRules: z.array(z.string()),
+  moved: z.number().optional().openapi({ description: 'After applying: customers moved' }),
+})
+const ClassRuleOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    position: z.number(),
+    condition: z.unknown(),
+    description: z.object({ zh: z.string(), en: z.string() }),
+    node: z.string(),
+    nodeName: z.string(),
+    enabled: z.boolean(),
+  })
+  .openapi('ClassRule')
 const nodeOut = (n: ClassNode) => ({
   code: n.code,
   name: n.name,
@@ -62,7 +146,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'List classification schemes with level masks',
       request: { params: TenantParam },
-      responses: { 200: json(z.object({ items: z.array(Any) }), 'Schemes'), ...problemResponses },
+      responses: { 200: json(z.object({ items: z.array(SchemeOut) }), 'Schemes'), ...problemResponses },
     }),
     async (c) => c.json({ items: await listSchemes(ctxOf(c, c.req.valid('param').tenant)) }, 200),
   )
@@ -73,7 +157,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Create a user-defined scheme (levels such as 2-3-4, or flat)',
       request: { params: TenantParam, ...body(CreateSchemeInput) },
-      responses: { 201: json(Any, 'Created'), ...problemResponses },
+      responses: { 201: json(SchemeOut, 'Created'), ...problemResponses },
     }),
     async (c) => c.json(await createScheme(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json')), 201),
   )
@@ -84,7 +168,10 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'A scheme with its whole tree: levels, leaf flags, customer counts, aliases',
       request: { params: SchemeParam },
-      responses: { 200: json(Any, 'Tree'), ...problemResponses },
+      responses: {
+        200: json(z.object({ scheme: SchemeOut, nodes: z.array(TreeNodeOut) }), 'Tree'),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -98,7 +185,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Rename a scheme or change its levels (used levels are refused, unused ones may widen)',
       request: { params: SchemeParam, ...body(UpdateSchemeInput) },
-      responses: { 200: json(Any, 'Updated'), ...problemResponses },
+      responses: { 200: json(SchemeOut, 'Updated'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -112,7 +199,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Add a class (code omitted: the next free sibling)',
       request: { params: SchemeParam, ...body(CreateNodeInput) },
-      responses: { 201: json(Any, 'Created'), ...problemResponses },
+      responses: { 201: json(NodeOut, 'Created'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -126,7 +213,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Rename, disable/enable a class, or set its defaults',
       request: { params: NodeParam, ...body(UpdateNodeInput) },
-      responses: { 200: json(Any, 'Updated'), ...problemResponses },
+      responses: { 200: json(NodeOut, 'Updated'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -155,7 +242,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Move a subtree (preview: old → new codes and customers affected)',
       request: { params: NodeParam, ...body(MoveNodeInput.extend({ preview: z.boolean().optional() })) },
-      responses: { 200: json(Any, 'Move preview or result'), ...problemResponses },
+      responses: { 200: json(MoveOut, 'Move preview or result'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -171,7 +258,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Merge this class into another (customers re-pointed, code kept as alias)',
       request: { params: NodeParam, ...body(MergeNodesInput) },
-      responses: { 200: json(Any, 'Merged'), ...problemResponses },
+      responses: { 200: json(MergeOut, 'Merged'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -201,7 +288,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Automatic classification rules, in order',
       request: { params: SchemeParam },
-      responses: { 200: json(z.object({ items: z.array(Any) }), 'Rules'), ...problemResponses },
+      responses: { 200: json(z.object({ items: z.array(ClassRuleOut) }), 'Rules'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -215,7 +302,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Add an automatic classification rule',
       request: { params: SchemeParam, ...body(ClassRuleInput) },
-      responses: { 201: json(Any, 'Created'), ...problemResponses },
+      responses: { 201: json(ClassRuleOut, 'Created'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -229,7 +316,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Change an automatic classification rule',
       request: { params: RuleParam, ...body(UpdateClassRuleInput) },
-      responses: { 200: json(Any, 'Updated'), ...problemResponses },
+      responses: { 200: json(ClassRuleOut, 'Updated'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
@@ -259,7 +346,7 @@ export function registerClassRoutes(app: KehuApp) {
       tags,
       summary: 'Re-classification run: preview who moves from where to where, or apply',
       request: { params: SchemeParam, ...body(ReclassifyInput.extend({ preview: z.boolean().optional() })) },
-      responses: { 200: json(Any, 'Preview or result'), ...problemResponses },
+      responses: { 200: json(ReclassifyOut, 'Preview or result'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')

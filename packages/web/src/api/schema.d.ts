@@ -1389,9 +1389,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ClassScheme"][];
                         };
                     };
                 };
@@ -1462,9 +1460,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ClassScheme"];
                     };
                 };
                 /** @description Invalid input: every problem in `issues` */
@@ -1540,7 +1536,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            scheme: components["schemas"]["ClassScheme"];
+                            nodes: components["schemas"]["ClassTreeNode"][];
                         };
                     };
                 };
@@ -1617,9 +1614,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ClassScheme"];
                     };
                 };
                 /** @description Invalid input: every problem in `issues` */
@@ -1703,7 +1698,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            code: string;
+                            name: string;
+                            level: number;
+                            enabled: boolean;
+                            defaults: {
+                                accountManagerId?: string | null;
+                                codeRuleId?: string | null;
+                                serviceLevel?: string | null;
+                            };
                         };
                     };
                 };
@@ -1867,7 +1870,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            code: string;
+                            name: string;
+                            level: number;
+                            enabled: boolean;
+                            defaults: {
+                                accountManagerId?: string | null;
+                                codeRuleId?: string | null;
+                                serviceLevel?: string | null;
+                            };
                         };
                     };
                 };
@@ -1953,7 +1964,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            scheme: string;
+                            code: string;
+                            newParentCode: string | null;
+                            moves: {
+                                oldCode: string;
+                                newCode: string;
+                                name: string;
+                                customerCount: number;
+                            }[];
+                            customersAffected: number;
+                            customersRecoded?: {
+                                from: string;
+                                to: string;
+                            }[];
                         };
                     };
                 };
@@ -2040,7 +2064,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            source: string;
+                            target: string;
+                            customersMoved: number;
+                            rulesRetargeted: number;
                         };
                     };
                 };
@@ -2210,9 +2237,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ClassRule"][];
                         };
                     };
                 };
@@ -2290,9 +2315,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
                 /** @description Invalid input: every problem in `issues` */
@@ -2446,9 +2469,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ClassRule"];
                     };
                 };
                 /** @description Invalid input: every problem in `issues` */
@@ -2529,7 +2550,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            scheme: string;
+                            /** @description Customers that move */
+                            count: number;
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                count: number;
+                            }[];
+                            moves: {
+                                customerId: string;
+                                code: string;
+                                name: string;
+                                from: string | null;
+                                to: string;
+                                rule: string;
+                            }[];
+                            skippedRules: string[];
+                            /** @description After applying: customers moved */
+                            moved?: number;
                         };
                     };
                 };
@@ -5198,6 +5237,49 @@ export interface components {
                 after?: unknown;
             }[];
             note?: string;
+        };
+        ClassScheme: {
+            code: string;
+            name: string;
+            /** @description `2-3-4`, or null for a flat scheme */
+            levels: string | null;
+            mask: string | null;
+            leafOnly: boolean;
+            builtin: boolean;
+            enabled: boolean;
+            position: number;
+            nodeCount: number;
+        };
+        ClassTreeNode: {
+            id: string;
+            code: string;
+            name: string;
+            displayName: string;
+            parentCode: string | null;
+            level: number;
+            leaf: boolean;
+            enabled: boolean;
+            customerCount: number;
+            subtreeCustomerCount: number;
+            aliases: string[];
+            defaults: {
+                accountManagerId?: string | null;
+                codeRuleId?: string | null;
+                serviceLevel?: string | null;
+            };
+        };
+        ClassRule: {
+            id: string;
+            name: string;
+            position: number;
+            condition?: unknown;
+            description: {
+                zh: string;
+                en: string;
+            };
+            node: string;
+            nodeName: string;
+            enabled: boolean;
         };
         CodeRule: {
             id: string;

@@ -26,6 +26,7 @@ import { currentLanguage } from '../../i18n/i18n'
 import {
   ATTRIBUTE_TYPES,
   type Attribute,
+  type AttributeBody,
   type AttributeType,
   type ChangePreview,
   useDimensionMutations,
@@ -62,8 +63,8 @@ interface Values {
 const blank = (v: unknown) => v === undefined || v === null || v === ''
 
 /** The request body from the form: fields a type cannot carry are left out. */
-function bodyOf(v: Values): Record<string, unknown> {
-  const c: Record<string, unknown> = {}
+function bodyOf(v: Values): AttributeBody {
+  const c: NonNullable<AttributeBody['constraints']> = {}
   if ((v.type === 'number' || v.type === 'date') && !blank(v.min)) c.min = String(v.min).trim()
   if ((v.type === 'number' || v.type === 'date') && !blank(v.max)) c.max = String(v.max).trim()
   if ((v.type === 'text' || v.type === 'multi-choice') && !blank(v.minLength)) c.minLength = v.minLength
@@ -71,8 +72,9 @@ function bodyOf(v: Values): Record<string, unknown> {
   if (v.type === 'text' && !blank(v.pattern)) c.pattern = v.pattern
   const choice = v.type === 'single-choice' || v.type === 'multi-choice'
   return {
-    code: v.code?.trim(),
-    name: v.name?.trim(),
+    // Both are required by the form.
+    code: v.code?.trim() ?? '',
+    name: v.name?.trim() ?? '',
     type: v.type,
     precision: v.type === 'number' ? (v.precision ?? 0) : 0,
     required: v.required,

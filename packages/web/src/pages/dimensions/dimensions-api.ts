@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { apiFetch, tenantPath } from '../../api/client'
+import { type Answer, api, type Body, ok } from '../../api/client'
 
 export const ATTRIBUTE_TYPES = [
   'text',
@@ -12,75 +12,29 @@ export const ATTRIBUTE_TYPES = [
 ] as const
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number]
 
-export interface AttributeOption {
-  code: string
-  label: string
-  enabled: boolean
-}
+type Listed = Answer<'/api/t/{tenant}/dimensions', 'get'>['items'][number]
 
-export interface Attribute {
-  id: string
-  dimensionId: string
-  code: string
-  name: string
-  type: AttributeType
-  precision: number
-  required: boolean
-  defaultValue: unknown
-  constraints: { minLength?: number; maxLength?: number; pattern?: string; min?: string; max?: string }
-  options: AttributeOption[]
-  referenceScheme?: string
-  unique: boolean
-  indexed: boolean
-  position: number
-  enabled: boolean
-  held?: number
-}
+/** An attribute as the API lists it; `held`: how many customers hold a value. */
+export type Attribute = Omit<Listed['attributes'][number], 'held'> & { held?: number }
+export type AttributeOption = Attribute['options'][number]
 
 export interface FilterCondition {
   field: string
   op: string
   value?: unknown
 }
+/** The filter's whole tree; the API documents only its envelope (`{ all | any: [...] }`) and checks the rest. */
 export type Filter = { all: (FilterCondition | Filter)[] } | { any: (FilterCondition | Filter)[] }
 
-export interface Dimension {
-  id: string
-  code: string
-  name: string
-  description: string
-  enabled: boolean
-  appliesTo: Filter | null
-  position: number
-  attributes: Attribute[]
-}
-
-export interface AttributeConflict {
-  customerId: string
-  code: string
-  value: unknown
-  reason: { zh: string; en: string }
-}
-
-export interface ChangePreview {
-  conflicts: AttributeConflict[]
-  rewrites: number
-  held: number
-  /** Customers left without a value when the attribute is required after the change. */
-  incomplete: number
-}
-
-export interface IncompleteCustomers {
-  count: number
-  customers: { id: string; code: string; name: string }[]
-}
-
-export interface FormSection {
-  code: string
-  name: string
-  description: string
-  attributes: Attribute[]
-}
+export type Dimension = Omit<Listed, 'appliesTo'> & { appliesTo: Filter | null }
+export type DimensionBody = Body<'/api/t/{tenant}/dimensions', 'post'>
+export type DimensionPatch = Body<'/api/t/{tenant}/dimensions/{code}', 'patch'>
+export type AttributeBody = Body<'/api/t/{tenant}/dimensions/{code}/attributes', 'post'>
+export type AttributePatch = Body<'/api/t/{tenant}/attributes/{code}', 'patch'>
+export type ChangePreview = Answer<'/api/t/{tenant}/attributes/{code}/preview-change', 'post'>
+export type AttributeConflict = ChangePreview['conflicts'][number]
+export type IncompleteCustomers = Answer<'/api/t/{tenant}/attributes/{code}/incomplete', 'get'>
+export type FormSection = Answer<'/api/t/{tenant}/customer-form', 'get'>['sections'][number]
 
 /** The class codes of an "applies to" filter made of `class under …` conditions; null for anything else. */
 export function classCodesOf(f: Filter | null): string[] | null {
@@ -106,7 +60,10 @@ export const useDimensions = (tenant: string) =>
   useQuery({
     queryKey: key(tenant),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: Dimension[] }>(tenantPath(tenant, '/dimensions'), { signal }).then((r) => r.items),
+      // The filter's tree as the server checked it on the way in (see Filter).
+      ok(api.GET('/api/t/{tenant}/dimensions', { params: { path: { tenant } }, signal })).then(
+        (r) => r.items as Dimension[],
+      ),
   })
 
 /** The customers a required attribute applies to that hold no value (the first 50, and the count). */
@@ -114,24 +71,25 @@ export const useIncompleteCustomers = (tenant: string, attribute: string, enable
   useQuery({
     queryKey: ['t', tenant, 'attributes', attribute, 'incomplete'],
     queryFn: ({ signal }) =>
-      apiFetch<IncompleteCustomers>(tenantPath(tenant, `/attributes/${encodeURIComponent(attribute)}/incomplete`), {
-        signal,
-      }),
+      ok(
+        api.GET('/api/t/{tenant}/attributes/{code}/incomplete', {
+          params: { path: { tenant, code: attribute } },
+          signal,
+        }),
+      ),
     enabled,
   })
 
-export interface ClassTreeNode {
-  code: string
-  name: string
-  parentCode: string | null
-}
+export type ClassTreeNode = Answer<'/api/t/{tenant}/schemes/{scheme}', 'get'>['nodes'][number]
 
 /** The class tree for the "applies to" picker; undefined data while the route is missing. */
 export const useClassTree = (tenant: string) =>
   useQuery({
     queryKey: ['t', tenant, 'schemes', 'class', 'tree-for-dimensions'],
     queryFn: ({ signal }) =>
-      apiFetch<{ nodes: ClassTreeNode[] }>(tenantPath(tenant, '/schemes/class'), { signal }).then((r) => r.nodes),
+      ok(api.GET('/api/t/{tenant}/schemes/{scheme}', { params: { path: { tenant, scheme: 'class' } }, signal })).then(
+        (r) => r.nodes,
+      ),
     retry: false,
   })
 
@@ -139,60 +97,58 @@ export const useClassTree = (tenant: string) =>
 export function useDimensionMutations(tenant: string) {
   const qc = useQueryClient()
   const done = () => qc.invalidateQueries({ queryKey: ['t', tenant] })
-  const base = tenantPath(tenant)
+  const path = { tenant }
   return {
     createDimension: useMutation({
-      mutationFn: (body: Record<string, unknown>) =>
-        apiFetch<Dimension>(`${base}/dimensions`, { method: 'POST', body }),
+      mutationFn: (body: DimensionBody) => ok(api.POST('/api/t/{tenant}/dimensions', { params: { path }, body })),
       onSuccess: done,
     }),
     updateDimension: useMutation({
-      mutationFn: ({ code, body }: { code: string; body: Record<string, unknown> }) =>
-        apiFetch<Dimension>(`${base}/dimensions/${encodeURIComponent(code)}`, { method: 'PATCH', body }),
+      mutationFn: ({ code, body }: { code: string; body: DimensionPatch }) =>
+        ok(api.PATCH('/api/t/{tenant}/dimensions/{code}', { params: { path: { tenant, code } }, body })),
       onSuccess: done,
     }),
     deleteDimension: useMutation({
       mutationFn: (code: string) =>
-        apiFetch<void>(`${base}/dimensions/${encodeURIComponent(code)}`, { method: 'DELETE' }),
+        ok(api.DELETE('/api/t/{tenant}/dimensions/{code}', { params: { path: { tenant, code } } })),
       onSuccess: done,
     }),
     createAttribute: useMutation({
-      mutationFn: ({ dimension, body }: { dimension: string; body: Record<string, unknown> }) =>
-        apiFetch<{ attribute: Attribute; incomplete: number }>(
-          `${base}/dimensions/${encodeURIComponent(dimension)}/attributes`,
-          { method: 'POST', body },
+      mutationFn: ({ dimension, body }: { dimension: string; body: AttributeBody }) =>
+        ok(
+          api.POST('/api/t/{tenant}/dimensions/{code}/attributes', {
+            params: { path: { tenant, code: dimension } },
+            body,
+          }),
         ),
       onSuccess: done,
     }),
     updateAttribute: useMutation({
-      mutationFn: ({ code, body }: { code: string; body: Record<string, unknown> }) =>
-        apiFetch<{ attribute: Attribute; rewritten: number; incomplete: number }>(
-          `${base}/attributes/${encodeURIComponent(code)}`,
-          { method: 'PATCH', body },
-        ),
+      mutationFn: ({ code, body }: { code: string; body: AttributePatch }) =>
+        ok(api.PATCH('/api/t/{tenant}/attributes/{code}', { params: { path: { tenant, code } }, body })),
       onSuccess: done,
     }),
     previewAttribute: useMutation({
-      mutationFn: ({ code, body }: { code: string; body: Record<string, unknown> }) =>
-        apiFetch<ChangePreview>(`${base}/attributes/${encodeURIComponent(code)}/preview-change`, {
-          method: 'POST',
-          body,
-        }),
+      mutationFn: ({ code, body }: { code: string; body: AttributePatch }) =>
+        ok(api.POST('/api/t/{tenant}/attributes/{code}/preview-change', { params: { path: { tenant, code } }, body })),
     }),
     fillAttribute: useMutation({
       mutationFn: ({ code, value, dryRun }: { code: string; value: unknown; dryRun: boolean }) =>
-        apiFetch<{ filled: number; dryRun: boolean }>(`${base}/attributes/${encodeURIComponent(code)}/fill`, {
-          method: 'POST',
-          body: { value, dryRun },
-        }),
+        ok(
+          api.POST('/api/t/{tenant}/attributes/{code}/fill', {
+            params: { path: { tenant, code } },
+            body: { value, dryRun },
+          }),
+        ),
       onSuccess: (r) => (r.dryRun ? undefined : done()),
     }),
     deleteAttribute: useMutation({
       mutationFn: ({ code, force }: { code: string; force: boolean }) =>
-        apiFetch<{ removedValues: number }>(`${base}/attributes/${encodeURIComponent(code)}`, {
-          method: 'DELETE',
-          query: { force },
-        }),
+        ok(
+          api.DELETE('/api/t/{tenant}/attributes/{code}', {
+            params: { path: { tenant, code }, query: { force: force ? 'true' : 'false' } },
+          }),
+        ),
       onSuccess: done,
     }),
   }
@@ -203,8 +159,11 @@ export const useCustomerForm = (tenant: string, classes: Record<string, string |
   useQuery({
     queryKey: ['t', tenant, 'customer-form', classes],
     queryFn: ({ signal }) =>
-      apiFetch<{ sections: FormSection[] }>(tenantPath(tenant, '/customer-form'), {
-        signal,
-        query: Object.fromEntries(Object.entries(classes).filter(([, v]) => v)),
-      }).then((r) => r.sections),
+      ok(
+        api.GET('/api/t/{tenant}/customer-form', {
+          // Every scheme code is a parameter, user schemes too; the document names the built-in ones.
+          params: { path: { tenant }, query: Object.fromEntries(Object.entries(classes).filter(([, v]) => v)) },
+          signal,
+        }),
+      ).then((r) => r.sections),
   })

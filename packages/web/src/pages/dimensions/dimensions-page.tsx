@@ -31,6 +31,7 @@ import {
   classCodesOf,
   classFilter,
   type Dimension,
+  type DimensionPatch,
   useClassTree,
   useDimensionMutations,
   useDimensions,
@@ -279,7 +280,7 @@ function DimensionEditor({ dimension, onClose }: { dimension: Dimension | null; 
     } catch {
       return
     }
-    const body: Record<string, unknown> = {
+    const body: DimensionPatch = {
       code: v.code?.trim(),
       name: v.name?.trim(),
       description: v.description ?? '',
@@ -289,7 +290,8 @@ function DimensionEditor({ dimension, onClose }: { dimension: Dimension | null; 
     if (v.scope === 'classes') body.appliesTo = classFilter((v.classes ?? []).map((c) => c.trim()).filter(Boolean))
     try {
       if (dimension) await m.updateDimension.mutateAsync({ code: dimension.code, body })
-      else await m.createDimension.mutateAsync(body)
+      // Code and name are required by the form.
+      else await m.createDimension.mutateAsync({ ...body, code: body.code ?? '', name: body.name ?? '' })
       onClose()
     } catch (e) {
       setError(e)
