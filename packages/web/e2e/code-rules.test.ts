@@ -73,12 +73,34 @@ describeBrowser('编码规则 page', () => {
     await page.getByTestId('rule-list').getByText('KH{date:yyyy}{serial:4}').waitFor()
   })
 
-  it('shows the capacity of every counter', async () => {
+  it('shows the capacity as one row per rule, riskiest first, expandable to counters named in words', async () => {
     await page.getByTestId('tab-capacity').click()
     const cap = page.getByTestId('capacity')
-    await cap.getByText('默认规则').first().waitFor()
-    expect(await cap.locator('.ant-progress').count()).toBeGreaterThan(0)
+    const rules = cap.getByTestId('capacity-rules')
+    const row = rules.locator('tr.ant-table-row', { hasText: '默认规则' })
+    await row.waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells
+    const names = await rules
+      .locator('tr.ant-table-row > td:nth-child(2)')
+      .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText))
+    expect(new Set(names).size).toBe(names.length)
+    expect(Number(await row.locator('td').nth(2).textContent())).toBeGreaterThan(1)
+    expect(await row.locator('.ant-progress').count()).toBe(1)
+    await row.locator('.ant-table-row-expand-icon').click()
+    const counters = cap.getByTestId('capacity-counters-默认规则')
+    await counters.waitFor()
+    // the scope in words: the type's and the region's names and the date, never the raw key
+    const scope = (await counters.locator('tbody tr.ant-table-row td').first().textContent()) ?? ''
+    expect(scope).toMatch(/^类型=\S+ · 地区=\S+ · \d{4}-\d{2}-\d{2}$/)
+    expect(await counters.textContent()).not.toMatch(/date:|type=|region=/)
     await screenshot(page, 'code-rules-capacity')
+    await page.getByText('English', { exact: true }).click()
+    await counters
+      .getByText(/^Type=\S+ · Region=\S+ · \d{4}-\d{2}-\d{2}$/)
+      .first()
+      .waitFor()
+    await screenshot(page, 'code-rules-capacity-en')
+    await page.getByText('中文', { exact: true }).click()
     await page.getByTestId('tab-audit').click()
     await page.getByTestId('audit-run').click()
     await page

@@ -1,4 +1,5 @@
-import { assertCan, serialCapacity, serialSegments } from '@kehu/core'
+import { type AttributeDef, assertCan, serialCapacity, serialSegments, type Text, text } from '@kehu/core'
+import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { storedPattern } from './rule-context.js'
@@ -8,6 +9,8 @@ export interface CounterCapacity {
   pattern: string
   /** The serial scope key ('' = one counter for the rule). */
   scopeKey: string
+  /** The same in words, e.g. 客户类型=零售 · 地区=北京 · 2026-07-02; the whole rule for one counter. */
+  scope: Text
   /** Codes issued from this counter. */
   used: number
   /** The next serial it hands out. */
@@ -29,6 +32,52 @@ export interface CounterCapacity {
 
 export const CAPACITY_WINDOW_DAYS = 30
 
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1')
+
+/** A printed date of the scope as a clerk writes it: 20260702 → 2026-07-02, 202607 → 2026-07. */
+function dateWords(v: string): string {
+  if (/^\d{8}$/.test(v)) return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}`
+  if (/^\d{6}$/.test(v)) return `${v.slice(0, 4)}-${v.slice(4)}`
+  return v
+}
+
+// Short names, as a clerk says them in one line; a date comes last.
+const SCOPE_LABELS: Record<string, Text> = {
+  type: text('类型', 'Type'),
+  class: text('分类', 'Class'),
+  region: text('地区', 'Region'),
+  industry: text('行业', 'Industry'),
+}
+const scopeOrder = (piece: string) => {
+  const field = piece.split(/[:=]/)[0] ?? ''
+  const i = ['type', 'class', 'region', 'industry', 'attr'].indexOf(field)
+  return i < 0 ? (field === 'date' ? 9 : 5) : i
+}
+
+/** A counter's scope key (`date:yyyymmdd=20260702;type=RT`) in words: each part by its field's name and the value's. */
+function scopeWords(key: string, index: ClassIndex, attrs: AttributeDef[]): Text {
+  if (key === '') return text('整条规则一个计数器', 'One counter for the whole rule')
+  const pieces = key.split(/(?<!\\);/).sort((a, b) => scopeOrder(a) - scopeOrder(b))
+  const parts = pieces.map((part): Text => {
+    const at = part.search(/(?<!\\)=/)
+    const k = unescape(part.slice(0, at))
+    const v = unescape(part.slice(at + 1))
+    const [field = '', sub] = k.split(':')
+    if (field === 'date') return text(dateWords(v), dateWords(v))
+    if (field === 'attr') {
+      const def = attrs.find((a) => a.code === sub)
+      const label = def?.options.find((o) => o.code === v)?.label ?? v
+      return text(`${def?.name ?? sub}=${label}`, `${def?.name ?? sub}=${label}`)
+    }
+    const scheme = index.schemes.find((s) => s.code === field)
+    const node = scheme ? index.nodesByScheme.get(scheme.id)?.find((n) => n.code === v) : undefined
+    const name = SCOPE_LABELS[field] ?? (scheme ? text(scheme.name, scheme.name) : text(field, field))
+    const value = node?.name ?? v
+    return text(`${name.zh}=${value}`, `${name.en}=${value}`)
+  })
+  return text(parts.map((p) => p.zh).join(' · '), parts.map((p) => p.en).join(' · '))
+}
+
 /**
  * Capacity per counter (docs/decisions/0014-design-brief.md, A.6): used and remaining serials, the recent creation
  * rate and when the counter runs out; `warn` when under 10 % remains or it runs out within 90 days.
@@ -43,6 +92,8 @@ export async function codeCapacity({ deps, actor, tenant: tenantCode }: RequestC
     const recent = new Map(
       (await tx.counters.issuedSince(tenant.id, since)).map((r) => [`${r.ruleId}\u0000${r.scopeKey}`, r.n]),
     )
+    const index = await loadClassIndex(tx, tenant.id)
+    const attrs = await tx.attributes.list(tenant.id)
     const out: CounterCapacity[] = []
     for (const c of await tx.counters.list(tenant.id)) {
       const rule = rules.get(c.ruleId)
@@ -67,6 +118,7 @@ export async function codeCapacity({ deps, actor, tenant: tenantCode }: RequestC
         rule: rule.name,
         pattern: rule.pattern,
         scopeKey: c.scopeKey,
+        scope: scopeWords(c.scopeKey, index, attrs),
         used: c.issued,
         next: c.nextValue,
         max,

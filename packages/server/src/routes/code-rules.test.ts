@@ -113,6 +113,7 @@ describe.each(testKinds())('code-rule routes on %s', (kind) => {
     r = await call('GET', '/codes/capacity')
     expect(((await r.json()) as { items: unknown[] }).items[0]).toMatchObject({
       rule: '默认规则',
+      scope: '整条规则一个计数器',
       used: 2,
       next: 3,
       remaining: 99997,

@@ -115,6 +115,7 @@ const CapacityOut = z
         rule: z.string(),
         pattern: z.string(),
         scopeKey: z.string(),
+        scope: z.string().openapi({ description: 'The scope in words, e.g. 客户类型=零售 · 地区=北京 · 2026-07-02' }),
         used: z.number(),
         next: z.number(),
         max: z.number().nullable(),
@@ -343,7 +344,10 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       request: { params: TenantParam },
       responses: { 200: json(CapacityOut, 'Capacity'), ...problemResponses },
     }),
-    async (c) => c.json({ items: await c.var.reads.run('codeCapacity', ctxOf(c, c.req.valid('param').tenant)) }, 200),
+    async (c) => {
+      const items = await c.var.reads.run('codeCapacity', ctxOf(c, c.req.valid('param').tenant))
+      return c.json({ items: items.map((i) => ({ ...i, scope: say(i.scope, c.var.lang) })) }, 200)
+    },
   )
 
   app.openapi(

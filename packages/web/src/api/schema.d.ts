@@ -5461,6 +5461,8 @@ export interface components {
                 rule: string;
                 pattern: string;
                 scopeKey: string;
+                /** @description The scope in words, e.g. 客户类型=零售 · 地区=北京 · 2026-07-02 */
+                scope: string;
                 used: number;
                 next: number;
                 max: number | null;

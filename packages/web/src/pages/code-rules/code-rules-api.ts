@@ -59,6 +59,8 @@ export interface CounterCapacity {
   rule: string
   pattern: string
   scopeKey: string
+  /** The scope in words (客户类型=零售 · 地区=北京 · 2026-07-02). */
+  scope: string
   used: number
   next: number
   max: number | null

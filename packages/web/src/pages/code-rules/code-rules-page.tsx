@@ -25,6 +25,7 @@ import {
   type CodeAudit,
   type CodeMap,
   type CodeRule,
+  type CounterCapacity,
   mapPath,
   rulePath,
   useCapacity,
@@ -155,12 +156,65 @@ function RulesTab() {
   )
 }
 
+const LEVEL_RANK = { full: 0, warn: 1, ok: 2 } as const
+const LEVEL_COLOR = { full: 'red', warn: 'orange', ok: 'green' } as const
+
+interface RuleCapacity {
+  rule: string
+  counters: CounterCapacity[]
+  /** The counter with the least share left (an unbounded one only when all are). */
+  fullest: CounterCapacity
+  /** The soonest a counter runs out, in days; null: none will at the current rate. */
+  firstOut: number | null
+  level: CounterCapacity['level']
+}
+
+/** One row per rule, riskiest first: full, then running out, then by the fullest counter and the soonest end. */
+function byRule(items: CounterCapacity[]): RuleCapacity[] {
+  const groups = new Map<string, CounterCapacity[]>()
+  for (const c of items) groups.set(c.rule, [...(groups.get(c.rule) ?? []), c])
+  const share = (c: CounterCapacity) => c.remainingShare ?? Number.POSITIVE_INFINITY
+  const rows = [...groups].map(([rule, counters]): RuleCapacity => {
+    const sorted = [...counters].sort(
+      (a, b) =>
+        LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || share(a) - share(b) || (a.daysLeft ?? 1e12) - (b.daysLeft ?? 1e12),
+    )
+    const days = counters.flatMap((c) => (c.daysLeft === null ? [] : [c.daysLeft]))
+    const fullest = sorted[0] as CounterCapacity
+    return { rule, counters: sorted, fullest, firstOut: days.length ? Math.min(...days) : null, level: fullest.level }
+  })
+  return rows.sort(
+    (a, b) =>
+      LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+      share(a.fullest) - share(b.fullest) ||
+      (a.firstOut ?? 1e12) - (b.firstOut ?? 1e12),
+  )
+}
+
 function CapacityTab() {
   const { t } = useTranslation()
   const tenant = useTenant()
   const cap = useCapacity(tenant.code)
   if (cap.isError) return <ApiErrorAlert error={cap.error} onRetry={() => void cap.refetch()} />
   if (cap.isPending) return <Skeleton active />
+  const days = (d: number | null) =>
+    d === null
+      ? t('codeRules.never')
+      : d > 3650
+        ? t('codeRules.daysOver')
+        : t('codeRules.days', { n: d.toLocaleString() })
+  const use = (c: CounterCapacity) =>
+    c.remaining === null ? (
+      '∞'
+    ) : (
+      <Progress
+        percent={Math.round((1 - (c.remainingShare ?? 0)) * 1000) / 10}
+        size="small"
+        status={c.level === 'ok' ? 'normal' : 'exception'}
+        format={(p) => t('codeRules.usedShare', { share: p })}
+      />
+    )
+  const level = (l: CounterCapacity['level']) => <Tag color={LEVEL_COLOR[l]}>{t(`codeRules.level.${l}`)}</Tag>
   return (
     <Flex vertical gap={12} data-testid="capacity">
       <Typography.Text type="secondary">{t('codeRules.capacityIntro')}</Typography.Text>
@@ -171,58 +225,44 @@ function CapacityTab() {
           icon={<WarningOutlined />}
           message={cap.data
             .filter((c) => c.level !== 'ok')
-            .map((c) => `${c.rule} ${c.scopeKey || ''}: ${t(`codeRules.level.${c.level}`)}`)
+            .map((c) => `${c.rule}（${c.scope}）: ${t(`codeRules.level.${c.level}`)}`)
             .join('；')}
         />
       )}
-      <Table
-        rowKey={(c) => `${c.rule}|${c.scopeKey}`}
+      <Table<RuleCapacity>
+        rowKey="rule"
         size="small"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        dataSource={cap.data}
+        pagination={false}
+        scroll={{ x: 720 }}
+        dataSource={byRule(cap.data)}
         locale={{ emptyText: <Empty description={t('codeRules.capacityEmpty')} /> }}
+        data-testid="capacity-rules"
+        expandable={{
+          expandedRowRender: (r) => (
+            <Table<CounterCapacity>
+              rowKey="scopeKey"
+              size="small"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={r.counters}
+              data-testid={`capacity-counters-${r.rule}`}
+              columns={[
+                { title: t('codeRules.scopeKey'), dataIndex: 'scope' },
+                { title: t('codeRules.used'), dataIndex: 'used', align: 'right' },
+                { title: t('codeRules.next'), dataIndex: 'next', align: 'right' },
+                { title: t('codeRules.remaining'), key: 'use', width: 200, render: (_, c) => use(c) },
+                { title: t('codeRules.perDay'), dataIndex: 'ratePerDay', align: 'right' },
+                { title: t('codeRules.daysLeft'), dataIndex: 'daysLeft', align: 'right', render: days },
+                { title: '', dataIndex: 'level', render: level },
+              ]}
+            />
+          ),
+        }}
         columns={[
           { title: t('codeRules.rule'), dataIndex: 'rule' },
-          { title: t('codeRules.scopeKey'), dataIndex: 'scopeKey', render: (s: string) => <code>{s || '—'}</code> },
-          { title: t('codeRules.used'), dataIndex: 'used', align: 'right' },
-          { title: t('codeRules.next'), dataIndex: 'next', align: 'right' },
-          {
-            title: t('codeRules.remaining'),
-            key: 'remaining',
-            width: 240,
-            render: (_: unknown, c) =>
-              c.remaining === null ? (
-                '∞'
-              ) : (
-                <Flex vertical gap={0}>
-                  <Progress
-                    percent={Math.round((1 - (c.remainingShare ?? 0)) * 1000) / 10}
-                    size="small"
-                    status={c.level === 'ok' ? 'normal' : 'exception'}
-                    format={() => c.remaining?.toLocaleString()}
-                  />
-                </Flex>
-              ),
-          },
-          { title: t('codeRules.perDay'), dataIndex: 'ratePerDay', align: 'right' },
-          {
-            title: t('codeRules.daysLeft'),
-            dataIndex: 'daysLeft',
-            align: 'right',
-            render: (d: number | null) =>
-              d === null
-                ? t('codeRules.never')
-                : d > 3650
-                  ? t('codeRules.daysOver')
-                  : t('codeRules.days', { n: d.toLocaleString() }),
-          },
-          {
-            title: '',
-            dataIndex: 'level',
-            render: (l: 'ok' | 'warn' | 'full') => (
-              <Tag color={l === 'ok' ? 'green' : l === 'warn' ? 'orange' : 'red'}>{t(`codeRules.level.${l}`)}</Tag>
-            ),
-          },
+          { title: t('codeRules.counters'), key: 'n', align: 'right', render: (_, r) => r.counters.length },
+          { title: t('codeRules.fullest'), key: 'fullest', width: 220, render: (_, r) => use(r.fullest) },
+          { title: t('codeRules.firstOut'), dataIndex: 'firstOut', align: 'right', render: days },
+          { title: '', dataIndex: 'level', render: level },
         ]}
       />
     </Flex>
