@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
-import { type MovePreview, nodePath, type Scheme, type TreeNode, useClassCall } from './classes-api'
+import {
+  createNode,
+  deleteNode,
+  type MovePreview,
+  mergeNode,
+  moveNode,
+  type Scheme,
+  type TreeNode,
+  updateNode,
+  useClassCall,
+} from './classes-api'
 import { FormDialog } from './form-dialog'
 
 type Kind = 'add' | 'rename' | 'move' | 'merge' | 'delete' | 'defaults'
@@ -23,11 +33,9 @@ export function NodeActions({ scheme, nodes, node, onSelect }: Props) {
   const { t } = useTranslation()
   const tenant = useTenant()
   const [open, setOpen] = useState<Kind | null>(null)
-  const toggle = useClassCall<boolean>(tenant.code, (enabled) => ({
-    path: nodePath(scheme.code, node?.code ?? ''),
-    method: 'PATCH',
-    body: { enabled },
-  }))
+  const toggle = useClassCall(tenant.code, (enabled: boolean) =>
+    updateNode(tenant.code, scheme.code, node?.code ?? '', { enabled }),
+  )
   const close = () => setOpen(null)
   if (!node)
     return (
@@ -117,16 +125,14 @@ function AddNodeModal(props: {
   type Values = { code?: string; name: string; moveParentCustomers?: boolean }
   const [form] = Form.useForm<Values>()
   const suggested = suggest(scheme, nodes, parent)
-  const add = useClassCall<Values, { code: string }>(tenant.code, (v) => ({
-    path: `/schemes/${encodeURIComponent(scheme.code)}/nodes`,
-    method: 'POST',
-    body: {
+  const add = useClassCall(tenant.code, (v: Values) =>
+    createNode(tenant.code, scheme.code, {
       ...(v.code?.trim() ? { code: v.code.trim() } : {}),
       name: v.name,
       parentCode: parent?.code ?? null,
       moveParentCustomers: v.moveParentCustomers ?? false,
-    },
-  }))
+    }),
+  )
   return (
     <FormDialog
       title={parent ? `${t('classes.addChild')} · ${parent.displayName}` : t('classes.addRoot')}
@@ -164,11 +170,7 @@ function RenameModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNode
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<{ name: string }>()
-  const call = useClassCall<{ name: string }>(tenant.code, (v) => ({
-    path: nodePath(scheme.code, node.code),
-    method: 'PATCH',
-    body: v,
-  }))
+  const call = useClassCall(tenant.code, (v: { name: string }) => updateNode(tenant.code, scheme.code, node.code, v))
   return (
     <FormDialog
       title={`${t('classes.rename')} · ${node.displayName}`}
@@ -206,9 +208,8 @@ function MoveModal(props: {
     recodeCustomers: recode,
     preview: p,
   })
-  const path = nodePath(scheme.code, node.code, '/move')
-  const look = useClassCall<void, MovePreview>(tenant.code, () => ({ path, method: 'POST', body: body(true) }))
-  const move = useClassCall<void, MovePreview>(tenant.code, () => ({ path, method: 'POST', body: body(false) }))
+  const look = useClassCall(tenant.code, () => moveNode(tenant.code, scheme.code, node.code, body(true)))
+  const move = useClassCall(tenant.code, () => moveNode(tenant.code, scheme.code, node.code, body(false)))
   const error = look.error ?? move.error
   return (
     <Modal
@@ -315,11 +316,7 @@ function MergeModal(props: {
   const { t } = useTranslation()
   const tenant = useTenant()
   const [into, setInto] = useState<string>()
-  const call = useClassCall<string>(tenant.code, (target) => ({
-    path: nodePath(scheme.code, node.code, '/merge'),
-    method: 'POST',
-    body: { into: target },
-  }))
+  const call = useClassCall(tenant.code, (target: string) => mergeNode(tenant.code, scheme.code, node.code, target))
   return (
     <Modal
       open
@@ -367,10 +364,9 @@ function DeleteModal(props: {
   const { t } = useTranslation()
   const tenant = useTenant()
   const [moveTo, setMoveTo] = useState<string>()
-  const call = useClassCall<string | undefined>(tenant.code, (target) => ({
-    path: `${nodePath(scheme.code, node.code)}${target ? `?moveCustomersTo=${encodeURIComponent(target)}` : ''}`,
-    method: 'DELETE',
-  }))
+  const call = useClassCall(tenant.code, (target: string | undefined) =>
+    deleteNode(tenant.code, scheme.code, node.code, target),
+  )
   const done = {
     onSuccess: () => {
       onDeleted()
@@ -425,18 +421,16 @@ function DefaultsModal({ scheme, node, onClose }: { scheme: Scheme; node: TreeNo
   const { message } = App.useApp()
   type Values = { defaults?: Record<string, string | undefined> }
   const [form] = Form.useForm<Values>()
-  const call = useClassCall<Values>(tenant.code, (v) => ({
-    path: nodePath(scheme.code, node.code),
-    method: 'PATCH',
-    body: {
+  const call = useClassCall(tenant.code, (v: Values) =>
+    updateNode(tenant.code, scheme.code, node.code, {
       // An emptied field clears the default; an untouched one leaves it.
       defaults: Object.fromEntries(
         Object.entries(v.defaults ?? {})
           .filter(([, x]) => x !== undefined)
           .map(([k, x]) => [k, x === '' ? null : x]),
       ),
-    },
-  }))
+    }),
+  )
   return (
     <FormDialog
       title={`${t('classes.defaults')} · ${node.displayName}`}

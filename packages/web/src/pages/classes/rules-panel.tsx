@@ -6,9 +6,14 @@ import { useTenant } from '../../components/tenant-context'
 import { currentLanguage } from '../../i18n/i18n'
 import {
   type ClassRule,
+  type ClassRuleBody,
+  createClassRule,
+  deleteClassRule,
   type ReclassifyPreview,
+  reclassify,
   type Scheme,
   type TreeNode,
+  updateClassRule,
   useClassCall,
   useRules,
 } from './classes-api'
@@ -21,16 +26,10 @@ export function RulesPanel({ scheme, nodes }: { scheme: Scheme; nodes: TreeNode[
   const rules = useRules(tenant.code, scheme.code)
   const [adding, setAdding] = useState(false)
   const [run, setRun] = useState(false)
-  const base = `/schemes/${encodeURIComponent(scheme.code)}/rules`
-  const toggle = useClassCall<ClassRule>(tenant.code, (r) => ({
-    path: `${base}/${encodeURIComponent(r.id)}`,
-    method: 'PATCH',
-    body: { enabled: !r.enabled },
-  }))
-  const remove = useClassCall<ClassRule>(tenant.code, (r) => ({
-    path: `${base}/${encodeURIComponent(r.id)}`,
-    method: 'DELETE',
-  }))
+  const toggle = useClassCall(tenant.code, (r: ClassRule) =>
+    updateClassRule(tenant.code, scheme.code, r.id, { enabled: !r.enabled }),
+  )
+  const remove = useClassCall(tenant.code, (r: ClassRule) => deleteClassRule(tenant.code, scheme.code, r.id))
   const zh = currentLanguage() === 'zh-CN'
   return (
     <Card
@@ -85,11 +84,7 @@ function RuleModal({ scheme, nodes, onClose }: { scheme: Scheme; nodes: TreeNode
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<{ name: string; node: string; condition: string }>()
-  const call = useClassCall<{ name: string; node: string; condition: unknown }>(tenant.code, (v) => ({
-    path: `/schemes/${encodeURIComponent(scheme.code)}/rules`,
-    method: 'POST',
-    body: v,
-  }))
+  const call = useClassCall(tenant.code, (v: ClassRuleBody) => createClassRule(tenant.code, scheme.code, v))
   return (
     <FormDialog
       width={640}
@@ -99,7 +94,8 @@ function RuleModal({ scheme, nodes, onClose }: { scheme: Scheme; nodes: TreeNode
       pending={call.isPending}
       onClose={onClose}
       onFinish={(v, fail) => {
-        let condition: unknown
+        // As the clerk typed it; the server checks the whole filter.
+        let condition: ClassRuleBody['condition']
         try {
           condition = JSON.parse(v.condition)
         } catch {
@@ -133,17 +129,10 @@ function ReclassifyModal({ scheme, onClose }: { scheme: Scheme; onClose: () => v
   const tenant = useTenant()
   const [preview, setPreview] = useState<ReclassifyPreview | null>(null)
   const [applied, setApplied] = useState<number | null>(null)
-  const path = `/schemes/${encodeURIComponent(scheme.code)}/reclassify`
-  const look = useClassCall<void, ReclassifyPreview>(tenant.code, () => ({
-    path,
-    method: 'POST',
-    body: { preview: true },
-  }))
-  const apply = useClassCall<number, ReclassifyPreview>(tenant.code, (expectedCount) => ({
-    path,
-    method: 'POST',
-    body: { expectedCount },
-  }))
+  const look = useClassCall(tenant.code, () => reclassify(tenant.code, scheme.code, { preview: true }))
+  const apply = useClassCall(tenant.code, (expectedCount: number) =>
+    reclassify(tenant.code, scheme.code, { expectedCount }),
+  )
   // The preview is fetched once, when the dialog opens.
   const [asked, setAsked] = useState(false)
   if (!asked) {

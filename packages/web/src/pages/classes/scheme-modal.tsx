@@ -1,7 +1,7 @@
 import { Form, Input, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useTenant } from '../../components/tenant-context'
-import { type Scheme, useClassCall } from './classes-api'
+import { createScheme, type Scheme, updateScheme, useClassCall } from './classes-api'
 import { FormDialog } from './form-dialog'
 
 interface Values {
@@ -16,14 +16,14 @@ export function SchemeModal({ scheme, onClose }: { scheme?: Scheme; onClose: (cr
   const { t } = useTranslation()
   const tenant = useTenant()
   const [form] = Form.useForm<Values>()
-  const call = useClassCall<Values, { code: string }>(tenant.code, (v) =>
+  const call = useClassCall(tenant.code, (v: Values) =>
     scheme
-      ? {
-          path: `/schemes/${encodeURIComponent(scheme.code)}`,
-          method: 'PATCH',
-          body: { name: v.name, ...(scheme.levels !== null || v.levels ? { levels: v.levels ?? '' } : {}) },
-        }
-      : { path: '/schemes', method: 'POST', body: { ...v, levels: v.levels?.trim() || null } },
+      ? updateScheme(tenant.code, scheme.code, {
+          name: v.name,
+          ...(scheme.levels !== null || v.levels ? { levels: v.levels ?? '' } : {}),
+        })
+      : // The form requires a code for a new scheme.
+        createScheme(tenant.code, { ...v, code: v.code ?? '', levels: v.levels?.trim() || null }),
   )
   return (
     <FormDialog
