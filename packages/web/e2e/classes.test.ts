@@ -66,6 +66,10 @@ describeBrowser('classes page', () => {
     await addNode(page, 'add-child', '010010001', '北京大客户')
     expect(await page.getByTestId('node-01001').textContent()).toContain('(01001) 华北大客户')
     expect(await page.getByTestId('node-010010001').textContent()).toContain('末级')
+    // the last level of 2-3-4 has no 新增下级
+    await page.getByTestId('node-010010001').click()
+    await page.getByTestId('rename').waitFor()
+    expect(await page.getByTestId('add-child').count()).toBe(0)
     await screenshot(page, 'classes-tree')
   })
 

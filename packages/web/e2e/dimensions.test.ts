@@ -21,6 +21,31 @@ describeBrowser('管理维度 page', () => {
 
   afterAll(() => session?.close())
 
+  it('the scope picker finds classes by name, shows names in its tags, and Esc closes only the dropdown', async () => {
+    await page.goto(`${app!.url}/t/demo/dimensions`)
+    await page.getByTestId('dimension-add').click()
+    await page.locator('.ant-radio-wrapper', { hasText: '选定的客户分类（含下级）' }).click()
+    const pick = page.getByTestId('classes-pick')
+    await pick.click()
+    await page.keyboard.type('北京央企')
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', {
+      hasText: '北京央企客户',
+    })
+    await option.first().click()
+    await page.locator('.ant-select-selection-item', { hasText: '北京央企客户' }).waitFor()
+    await screenshot(page, 'dimensions-scope-picker')
+    await page.keyboard.press('Escape')
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined)
+    expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0)
+    // the dialog is still open, with the choice
+    expect(await page.getByTestId('dimension-code').isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('dimension-code').waitFor({ state: 'detached' })
+  }, 60_000)
+
   it('defines a dimension with a required date and a single choice, and lists them', async () => {
     await page.goto(`${app!.url}/t/demo/dimensions`)
     await page.getByTestId('dimensions-page').waitFor()

@@ -126,7 +126,13 @@ function SchemeView({ scheme: code }: { scheme: string }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={node ? node.displayName : t('classes.selectNode')} data-testid="node-panel">
+          {/* The actions stay in view while a long tree scrolls (below the sticky 64 px header). */}
+          <Card
+            size="small"
+            title={node ? node.displayName : t('classes.selectNode')}
+            data-testid="node-panel"
+            style={{ position: 'sticky', top: 80 }}
+          >
             {node ? (
               <Flex vertical gap={12}>
                 <Space wrap>

@@ -51,7 +51,8 @@ export function NodeActions({ scheme, nodes, node, onSelect }: Props) {
   return (
     <Flex vertical gap={8}>
       <Space wrap>
-        {scheme.levels && (
+        {/* A class on the last level of the level scheme can have no children. */}
+        {scheme.levels && node.level < scheme.levels.split('-').length && (
           <Button onClick={() => setOpen('add')} data-testid="add-child">
             {t('classes.addChild')}
           </Button>

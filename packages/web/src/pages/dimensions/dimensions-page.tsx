@@ -268,6 +268,7 @@ function DimensionEditor({ dimension, onClose }: { dimension: Dimension | null; 
   const tree = useClassTree(tenant.code)
   const [form] = Form.useForm<DimensionValues>()
   const [error, setError] = useState<unknown>(null)
+  const [pickerOpen, setPickerOpen] = useState(false)
   const scope = Form.useWatch('scope', form)
   const codes = dimension ? classCodesOf(dimension.appliesTo) : []
   const treeData = useMemo(() => (tree.data ? treeOf(tree.data) : null), [tree.data])
@@ -304,6 +305,8 @@ function DimensionEditor({ dimension, onClose }: { dimension: Dimension | null; 
       open
       title={dimension ? `${t('dimensions.edit')} · ${dimension.name}` : t('dimensions.add')}
       onCancel={onClose}
+      // Esc closes an open class picker, not the whole dialog.
+      keyboard={!pickerOpen}
       onOk={() => void save()}
       okText={t('dimensions.save')}
       cancelText={t('dimensions.cancel')}
@@ -352,7 +355,17 @@ function DimensionEditor({ dimension, onClose }: { dimension: Dimension | null; 
             rules={[{ required: true }]}
           >
             {treeData ? (
-              <TreeSelect multiple treeData={treeData} treeDefaultExpandAll showSearch data-testid="classes-pick" />
+              <TreeSelect
+                multiple
+                treeData={treeData}
+                treeDefaultExpandAll
+                showSearch
+                // Found by name as well as code, and shown by both in the tags.
+                treeNodeFilterProp="title"
+                treeNodeLabelProp="title"
+                onOpenChange={setPickerOpen}
+                data-testid="classes-pick"
+              />
             ) : (
               <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} data-testid="classes-codes" />
             )}
