@@ -104,6 +104,19 @@ export {
   updateCustomerInTx,
 } from './customers/update-customer.js'
 export type { Deps } from './deps.js'
+// what the API and the CLI both show
+export {
+  attributeConflictRows,
+  type CodeAuditOut,
+  capacityRows,
+  codeAuditLines,
+  codeAuditOut,
+  customerCodePreviewOut,
+  customerFacts,
+  issuesOut,
+  patternCheckOut,
+  treeLines,
+} from './presenter.js'
 // tenancy
 export { CreateTenantInput, createTenant } from './tenancy/create-tenant.js'
 export { getSummary, type TenantSummary } from './tenancy/get-summary.js'

@@ -1,10 +1,9 @@
+import { issuesOut } from '@kehu/app'
 import {
   AppError,
   type AppErrorOptions,
   type ErrorKind,
   errorStatus,
-  fieldLabel,
-  type Issue,
   type Lang,
   pick,
   type Text,
@@ -53,17 +52,6 @@ export class HttpError extends AppError {
     this.status = status
   }
 }
-
-// The path is for programs; the label names the field in the user's words, for people.
-const issueOut = (i: Issue, lang: Lang) => ({
-  path: i.path,
-  label: pick(fieldLabel(i.path), lang),
-  code: i.code,
-  message: pick(i.message, lang),
-})
-
-/** Issues as the API shows them, in problems and in previews alike. */
-export const issuesOut = (issues: Issue[], lang: Lang) => issues.map((i) => issueOut(i, lang))
 
 // What the framework and the schemas throw on a client's mistake, as our errors: a 4xx, never a 500.
 function asAppError(err: unknown): unknown {

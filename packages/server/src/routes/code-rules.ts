@@ -4,6 +4,7 @@ import {
   CodeMapInput,
   CodeRuleInput,
   checkPattern,
+  codeAuditOut,
   createCodeMap,
   createCodeRule,
   deleteCodeRule,
@@ -14,6 +15,7 @@ import {
   listCodeRules,
   PatternInput,
   PreviewSample,
+  patternCheckOut,
   previewNextCodes,
   RecodeCustomerInput,
   recodeCustomer,
@@ -21,9 +23,8 @@ import {
   updateCodeMap,
   updateCodeRule,
 } from '@kehu/app'
-import { type CodeRule, invalid, issue, type Lang, pick, type Text, text } from '@kehu/core'
+import { type CodeRule, invalid, issue, text } from '@kehu/core'
 import { ctxOf, type KehuApp } from '../context.js'
-import { issuesOut } from '../problem.js'
 import { IssueOut, json, problemResponses, TenantParam } from './common.js'
 
 // The condition is a recursive filter, which the OpenAPI generator cannot walk: documented as an object
@@ -149,7 +150,6 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })
 const ruleOut = (r: CodeRule) => ({ ...r, condition: (r.condition ?? null) as Record<string, unknown> | null })
-const say = (t: Text, lang: Lang) => pick(t, lang)
 
 export function registerCodeRuleRoutes(app: KehuApp) {
   app.openapi(
@@ -187,7 +187,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const r = await checkPattern(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json'))
-      return c.json({ ...r, issues: issuesOut(r.issues, c.var.lang) }, 200)
+      return c.json(patternCheckOut(r, c.var.lang), 200)
     },
   )
 
@@ -315,11 +315,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
         // the audit reads every code: on a read worker; the fix is a short write here (ADR 0019)
         const report = await c.var.reads.run('auditCodes', ctx)
         const r = fix ? await fixCodeAudit(ctx, report) : report
-        const lang = c.var.lang
-        return c.json(
-          { ...r, findings: r.findings.map((f) => ({ ...f, reason: say(f.reason, lang), fix: say(f.fix, lang) })) },
-          200,
-        )
+        return c.json(codeAuditOut(r, c.var.lang), 200)
       },
     )
   auditRoute(

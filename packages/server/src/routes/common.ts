@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 
-/** One problem, in the request's language (`issuesOut` in problem.ts). */
+/** One problem, in the request's language (app's presenter `issuesOut`). */
 export const IssueOut = z
   .object({
     path: z.array(z.union([z.string(), z.number()])),

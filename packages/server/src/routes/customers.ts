@@ -5,6 +5,7 @@ import {
   CustomerPatch,
   type CustomerView,
   createCustomer,
+  customerCodePreviewOut,
   customerHistory,
   customerJson,
   deleteCustomer,
@@ -20,7 +21,6 @@ import {
 import { AppError, text } from '@kehu/core'
 import type { Context } from 'hono'
 import { ctxOf, type Env, type KehuApp } from '../context.js'
-import { issuesOut } from '../problem.js'
 import { IssueOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
 
 const tags = ['customers']
@@ -234,7 +234,7 @@ export function registerCustomerRoutes(app: KehuApp) {
     }),
     async (c) => {
       const r = await previewCustomerCode(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json'))
-      return c.json({ ...r, missing: issuesOut(r.missing, c.var.lang), issues: issuesOut(r.issues, c.var.lang) }, 200)
+      return c.json(customerCodePreviewOut(r, c.var.lang), 200)
     },
   )
 

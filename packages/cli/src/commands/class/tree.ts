@@ -1,4 +1,4 @@
-import { getTree } from '@kehu/app'
+import { getTree, treeLines } from '@kehu/app'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
 import { inTenant, jsonOpt } from '../shared.js'
@@ -11,17 +11,6 @@ export function registerTree(parent: Command, io: Io) {
     .action(async (scheme: string, opts: { json?: boolean }, cmd: Command) => {
       const tree = await inTenant(cmd, (rt, t) => getTree(rt.ctx(t), scheme))
       if (opts.json) return io.out(JSON.stringify(tree, null, 2))
-      io.out(`${tree.scheme.name}  ${tree.scheme.mask ?? say(io, '（平面列表）', '(flat list)')}`)
-      for (const n of tree.nodes) {
-        const marks = [
-          n.leaf ? say(io, '末级', 'leaf') : '',
-          n.enabled ? '' : say(io, '停用', 'disabled'),
-          n.subtreeCustomerCount > 0
-            ? say(io, `${n.subtreeCustomerCount} 个客户`, `${n.subtreeCustomerCount} customers`)
-            : '',
-          n.aliases.length > 0 ? say(io, `旧编码 ${n.aliases.join(',')}`, `old codes ${n.aliases.join(',')}`) : '',
-        ].filter(Boolean)
-        io.out(`${'  '.repeat(n.level - 1)}${n.displayName}${marks.length ? `  [${marks.join('; ')}]` : ''}`)
-      }
+      for (const line of treeLines(tree, io.lang)) io.out(line)
     })
 }

@@ -1,4 +1,4 @@
-import { codeCapacity } from '@kehu/app'
+import { capacityRows, codeCapacity } from '@kehu/app'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
@@ -19,21 +19,8 @@ export function registerCapacity(parent: Command, io: Io) {
       const r = await withRuntime(cmd, async (rt) => codeCapacity(rt.ctx((await tenantOf(cmd, rt)).code)))
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       if (r.length === 0) return io.out(say(io, '还没有发出编码的计数器', 'No counter has issued a code yet'))
-      const level = { ok: '', warn: say(io, '⚠ 注意', '⚠ warn'), full: say(io, '✖ 已满', '✖ full') }
       io.out(
-        table(
-          r.map((c) => ({
-            rule: c.rule,
-            scope: c.scopeKey || '-',
-            used: c.used,
-            next: c.next,
-            remaining: c.remaining ?? '∞',
-            perDay: c.ratePerDay,
-            daysLeft: c.daysLeft ?? '-',
-            level: level[c.level],
-          })),
-          ['rule', 'scope', 'used', 'next', 'remaining', 'perDay', 'daysLeft', 'level'],
-        ),
+        table(capacityRows(r, io.lang), ['rule', 'scope', 'used', 'next', 'remaining', 'perDay', 'daysLeft', 'level']),
       )
     })
 }

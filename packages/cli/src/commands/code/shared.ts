@@ -1,5 +1,5 @@
-import type { CodeRuleInput, PatternCheck } from '@kehu/app'
-import { type CodeRule, type Issue, invalid, pick, text } from '@kehu/core'
+import { type CodeRuleInput, type PatternCheck, patternCheckOut } from '@kehu/app'
+import { type CodeRule, type Issue, invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
 import { parseJsonInput } from '../../json-input.js'
@@ -18,10 +18,7 @@ export function parseCount(s: string | undefined): number {
 
 /** Prints a check; throws the refusal (exit 2) with every reason when it is refused. */
 export function reportCheck(io: Io, r: PatternCheck, json: boolean | undefined): void {
-  if (json)
-    io.out(
-      JSON.stringify({ ...r, issues: r.issues.map((i) => ({ ...i, message: pick(i.message, io.lang) })) }, null, 2),
-    )
+  if (json) io.out(JSON.stringify(patternCheckOut(r, io.lang), null, 2))
   if (!r.accepted)
     throw invalid(
       'CODE_RULE_REFUSED',

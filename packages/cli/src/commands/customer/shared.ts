@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import {
   CustomerInput,
   type CustomerView,
+  customerCodePreviewOut,
+  customerFacts,
   customerJson,
   type HistoryEntry,
   PreviewSample,
@@ -73,31 +75,7 @@ export async function readJsonFile(path: string): Promise<Record<string, unknown
 }
 
 export function printCustomer(io: Io, v: CustomerView & { codes?: { code: string; kind: string }[] }) {
-  const c = customerJson(v)
-  const rows: [string, string, unknown][] = [
-    ['编码', 'Code', c.code],
-    ['名称', 'Name', c.name],
-    ['简称', 'Short name', c.shortName],
-    ['助记码', 'Mnemonic', c.mnemonic],
-    ['状态', 'Status', c.status],
-    ['统一社会信用代码', 'USCC', c.uscc],
-    ['电话', 'Phone', c.phone],
-    ['电子邮件', 'E-mail', c.email],
-    ['地址', 'Address', c.address],
-    ['业务员', 'Account manager', c.accountManager],
-    ['信用额度', 'Credit limit', c.creditLimit],
-    ['建档日期', 'Registered', c.registrationDate],
-    ['总公司', 'Head office', c.headOffice ? `${c.headOffice.code} ${c.headOffice.name}` : null],
-    ['版本', 'Version', c.version],
-  ]
-  for (const [scheme, n] of Object.entries(c.nodes))
-    rows.push([`分类 ${scheme}`, `Class ${scheme}`, `${n.code} ${n.path.map((p) => p.name).join(' / ')}`])
-  for (const [k, val] of Object.entries(c.attributes))
-    rows.push([`属性 ${k}`, `Attribute ${k}`, typeof val === 'object' ? JSON.stringify(val) : val])
-  const aliases = (v.codes ?? []).filter((x) => x.kind === 'alias').map((x) => x.code)
-  if (aliases.length > 0) rows.push(['旧编码', 'Old codes', aliases.join(', ')])
-  for (const [zh, en, val] of rows)
-    if (val !== null && val !== undefined && val !== '') io.out(`${say(io, zh, en)}: ${String(val)}`)
+  for (const f of customerFacts(customerJson(v), io.lang, v.codes)) io.out(`${f.label}: ${f.value}`)
 }
 
 export const show = (v: unknown) =>
@@ -118,11 +96,12 @@ export const customerFields = <T>(schema: z.ZodType<T>, input: Record<string, un
 export async function dryRun(cmd: Command, io: Io, input: Record<string, unknown>, asJson: boolean) {
   const draft = customerFields(PreviewSample, input)
   const r = await withRuntime(cmd, async (rt) => previewCustomerCode(rt.ctx((await tenantOf(cmd, rt)).code), draft))
-  if (asJson) return io.out(JSON.stringify(r, null, 2))
+  const view = customerCodePreviewOut(r, io.lang)
+  if (asJson) return io.out(JSON.stringify(view, null, 2))
   io.out(say(io, `规则：${r.rule.name}（${r.rule.pattern}）`, `Rule: ${r.rule.name} (${r.rule.pattern})`))
   if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
-  for (const m of r.missing) io.out(say(io, `还需要：${m.message.zh}`, `Still needed: ${m.message.en}`))
-  for (const i of r.issues) io.out(say(io, `问题：${i.message.zh}`, `Problem: ${i.message.en}`))
+  for (const m of view.missing) io.out(say(io, `还需要：${m.message}`, `Still needed: ${m.message}`))
+  for (const i of view.issues) io.out(say(io, `问题：${i.message}`, `Problem: ${i.message}`))
 }
 
 export type Rt = Parameters<Parameters<typeof withRuntime>[1]>[0]

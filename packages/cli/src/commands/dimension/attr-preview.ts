@@ -1,5 +1,4 @@
-import { previewAttributeChange } from '@kehu/app'
-import { pick } from '@kehu/core'
+import { attributeConflictRows, previewAttributeChange } from '@kehu/app'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
@@ -31,11 +30,6 @@ export function registerAttrPreview(parent: Command, io: Io) {
       ),
     )
     if (p.conflicts.length > 0)
-      io.out(
-        table(
-          p.conflicts.map((c) => ({ customer: c.code, value: c.value, reason: pick(c.reason, io.lang) })),
-          ['customer', 'value', 'reason'],
-        ),
-      )
+      io.out(table(attributeConflictRows(p.conflicts, io.lang), ['customer', 'value', 'reason']))
   })
 }

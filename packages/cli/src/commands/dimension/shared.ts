@@ -1,4 +1,5 @@
-import { type AttributeConflict, type AttributeOption, type Filter, pick } from '@kehu/core'
+import { attributeConflictRows } from '@kehu/app'
+import type { AttributeConflict, AttributeOption, Filter } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { parseJsonInput } from '../../json-input.js'
@@ -141,10 +142,5 @@ export function updateOpts(o: AttrOpts & { enable?: boolean; disable?: boolean }
 
 export function printConflicts(io: Io, conflicts: AttributeConflict[], count: number) {
   io.err(say(io, `冲突（共 ${count} 个）：`, `Conflicts (${count} in all):`))
-  io.err(
-    table(
-      conflicts.map((c) => ({ customer: c.code, value: c.value, reason: pick(c.reason, io.lang) })),
-      ['customer', 'value', 'reason'],
-    ),
-  )
+  io.err(table(attributeConflictRows(conflicts, io.lang), ['customer', 'value', 'reason']))
 }
