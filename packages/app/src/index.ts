@@ -108,6 +108,7 @@ export type { Deps } from './deps.js'
 export {
   attributeConflictRows,
   type CodeAuditOut,
+  capacityOut,
   capacityRows,
   codeAuditLines,
   codeAuditOut,

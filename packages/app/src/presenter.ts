@@ -82,12 +82,16 @@ export function treeLines(tree: Tree, lang: Lang): string[] {
   ]
 }
 
+/** Counters with their scope in words in one language: what the API returns and `kehu code capacity --json` prints. */
+export const capacityOut = (r: readonly CounterCapacity[], lang: Lang) =>
+  r.map((c) => ({ ...c, scope: pick(c.scope, lang) }))
+
 /** Counters as table rows: unbounded as ∞, no estimate as -, a warning level in words. */
 export function capacityRows(r: readonly CounterCapacity[], lang: Lang) {
   const level = { ok: '', warn: say(lang, '⚠ 注意', '⚠ warn'), full: say(lang, '✖ 已满', '✖ full') }
   return r.map((c) => ({
     rule: c.rule,
-    scope: c.scopeKey || '-',
+    scope: pick(c.scope, lang),
     used: c.used,
     next: c.next,
     remaining: c.remaining ?? '∞',

@@ -61,8 +61,11 @@ describe.each(testKinds())('the CLI prints what the API returns (%s)', (kind) =>
     }
   })
 
-  it('the code audit, a refused pattern check and a new customer’s code preview', async () => {
+  it('the code audit, counters’ capacity, a refused pattern check and a new customer’s code preview', async () => {
     expect(await cli(['code', 'audit', '--json'])).toEqual(await api('GET', '/codes/audit'))
+    const capacity = await cli(['code', 'capacity', '--json'])
+    expect(capacity[0].scope).toEqual(expect.any(String))
+    expect({ items: capacity }).toEqual(await api('GET', '/codes/capacity'))
     // A refused check prints the same body and then exits 2.
     const refused = await cli(['--tenant', 'acme', 'code', 'check', '{serial:2}{serial:3}', '--json'], 2)
     expect(refused.issues.length).toBeGreaterThan(0)

@@ -3,6 +3,7 @@ import {
   CheckPatternInput,
   CodeMapInput,
   CodeRuleInput,
+  capacityOut,
   checkPattern,
   codeAuditOut,
   createCodeMap,
@@ -342,7 +343,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     }),
     async (c) => {
       const items = await c.var.reads.run('codeCapacity', ctxOf(c, c.req.valid('param').tenant))
-      return c.json({ items: items.map((i) => ({ ...i, scope: say(i.scope, c.var.lang) })) }, 200)
+      return c.json({ items: capacityOut(items, c.var.lang) }, 200)
     },
   )
 

@@ -1,4 +1,4 @@
-import { capacityRows, codeCapacity } from '@kehu/app'
+import { capacityOut, capacityRows, codeCapacity } from '@kehu/app'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
@@ -17,7 +17,7 @@ export function registerCapacity(parent: Command, io: Io) {
     .option(...jsonOpt(io))
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const r = await withRuntime(cmd, async (rt) => codeCapacity(rt.ctx((await tenantOf(cmd, rt)).code)))
-      if (o.json) return io.out(JSON.stringify(r, null, 2))
+      if (o.json) return io.out(JSON.stringify(capacityOut(r, io.lang), null, 2))
       if (r.length === 0) return io.out(say(io, '还没有发出编码的计数器', 'No counter has issued a code yet'))
       io.out(
         table(capacityRows(r, io.lang), ['rule', 'scope', 'used', 'next', 'remaining', 'perDay', 'daysLeft', 'level']),
