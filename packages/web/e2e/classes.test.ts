@@ -107,6 +107,35 @@ describeBrowser('classes page', () => {
     await page.getByTestId('node-panel').getByTestId('node-aliases').getByText(/01001/).waitFor()
     await screenshot(page, 'classes-moved')
   })
+
+  it('merges only into a valid class, shows what moves, and asks before it deletes', async () => {
+    // 02001 sits under 02 and above 020010001: neither is offered; 01 is
+    await page.getByTestId('node-02001').click()
+    await page.getByTestId('node-panel').getByTestId('merge').click()
+    await page.getByTestId('merge-target').click()
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+    await options.first().waitFor()
+    const offered = await options.allTextContents()
+    expect(offered.some((o) => o.includes('(01)'))).toBe(true)
+    expect(offered.some((o) => o.includes('(02)') || o.includes('(020010001)') || o.includes('(02001)'))).toBe(false)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('merge-preview').count()
+    // it has a sub-class, so the merge is refused up front
+    await page.locator('.ant-modal-wrap:visible').getByText('本分类还有下级分类，请先移走或合并它们。').waitFor()
+    await page.locator('.ant-modal-wrap:visible .ant-modal-close').click()
+    await page.getByTestId('node-020010001').click()
+    await page.getByTestId('node-panel').getByTestId('merge').click()
+    await choose(page, page.getByTestId('merge-target'), '(01)')
+    await page
+      .getByTestId('merge-preview')
+      .getByText(/\d+ 个客户将从 .* 转到 \(01\) 华北/)
+      .waitFor()
+    await screenshot(page, 'classes-merge-preview')
+    await page.getByTestId('merge-ok').click()
+    await page.locator('.ant-modal-confirm-title').getByText(/合并到 \(01\) 华北 并删除/).waitFor()
+    await page.getByTestId('merge-confirm').click()
+    await page.getByTestId('node-020010001').waitFor({ state: 'detached' })
+  })
   it('guards deleting a class with customers, then moves them and deletes', async () => {
     await page.getByTestId('scheme-tab-class').click()
     await page.getByTestId('node-010010001').click()

@@ -316,24 +316,47 @@ function MergeModal(props: {
   const { scheme, nodes, node, onClose, onMerged } = props
   const { t } = useTranslation()
   const tenant = useTenant()
+  const { modal } = App.useApp()
   const [into, setInto] = useState<string>()
   const call = useClassCall(tenant.code, (target: string) => mergeNode(tenant.code, scheme.code, node.code, target))
+  // Only targets the server accepts (core's planMerge): not itself, not above or below it, a leaf in a leaf-only scheme.
+  const byCode = new Map(nodes.map((n) => [n.code, n]))
+  const ancestors = new Set<string>()
+  for (let p = node.parentCode; p; p = byCode.get(p)?.parentCode ?? null) ancestors.add(p)
+  const below = (n: TreeNode) => {
+    for (let p = n.parentCode; p; p = byCode.get(p)?.parentCode ?? null) if (p === node.code) return true
+    return false
+  }
+  const valid = (n: TreeNode) =>
+    n.code !== node.code && !ancestors.has(n.code) && !below(n) && (!scheme.leafOnly || n.leaf)
+  const hasChildren = nodes.some((n) => n.parentCode === node.code)
+  const target = into ? byCode.get(into) : undefined
+  const merge = () =>
+    into &&
+    call.mutate(into, {
+      onSuccess: () => {
+        onMerged(into)
+        onClose()
+      },
+    })
   return (
     <Modal
       open
       title={`${t('classes.merge')} · ${node.displayName}`}
       okText={t('classes.merge')}
       cancelText={t('classes.cancel')}
-      okButtonProps={{ disabled: !into, danger: true }}
+      okButtonProps={{ disabled: !into || hasChildren, danger: true, 'data-testid': 'merge-ok' } as never}
       confirmLoading={call.isPending}
       onCancel={onClose}
+      // It deletes this class: asked once more, naming both.
       onOk={() =>
-        into &&
-        call.mutate(into, {
-          onSuccess: () => {
-            onMerged(into)
-            onClose()
-          },
+        target &&
+        modal.confirm({
+          title: t('classes.mergeConfirm', { source: node.displayName, target: target.displayName }),
+          okText: t('classes.merge'),
+          okButtonProps: { danger: true, 'data-testid': 'merge-confirm' } as never,
+          cancelText: t('classes.cancel'),
+          onOk: merge,
         })
       }
     >
@@ -345,9 +368,22 @@ function MergeModal(props: {
           placeholder={t('classes.mergeInto')}
           value={into}
           onChange={setInto}
-          options={nodeOptions(nodes, (n) => n.code !== node.code)}
+          options={nodeOptions(nodes, valid)}
           data-testid="merge-target"
         />
+        {hasChildren && <Alert type="warning" showIcon message={t('classes.mergeHasChildren')} />}
+        {target && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="merge-preview"
+            message={t('classes.mergePreview', {
+              count: node.customerCount,
+              source: node.displayName,
+              target: target.displayName,
+            })}
+          />
+        )}
         {call.isError && <ApiErrorAlert error={call.error} />}
       </Flex>
     </Modal>
