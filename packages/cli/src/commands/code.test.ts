@@ -83,7 +83,9 @@ describe('kehu code', () => {
     expect((await run(['code', 'preview', '{serial:5}', '--sample', '{bad'], 'en', none)).err).toContain(
       'not valid JSON',
     )
-    expect((await run(['code', 'preview', '{serial:5}', '--count', '0'], 'en', none)).code).toBe(2)
+    const zero = await run(['code', 'preview', '{serial:5}', '--count', '0'], 'en', none)
+    expect(zero.code).toBe(2)
+    expect(zero.err).toContain('Count: at least 1')
     expect(existsSync(none)).toBe(false)
   })
 
@@ -105,8 +107,11 @@ describe('kehu code', () => {
     expect(r.err).toContain('按类型')
     r = await run(['code', 'check', 'RT{serial:3}', '--tenant', 'acme'])
     expect(r.code).toBe(2)
-    r = await run(['code', 'rule', 'create', 'x', '{serial:3}', '--mode', 'sometimes'], 'en')
-    expect(r.err).toContain('--mode is auto')
+    // Flags are checked by the API's rule schema: every bad one named in words, exit 2, nothing stored.
+    r = await run(['code', 'rule', 'create', 'x', '{serial:3}', '--mode', 'sometimes', '--position', 'first'], 'en')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('Mode: must be one of auto, auto-editable, manual')
+    expect(r.err).toContain('Position: must be a number')
     r = await run(['code', 'rule', 'update', '按类型', '--mode', 'auto-editable'])
     expect(r.code).toBe(0)
     r = await run(['code', 'rule', 'list', '--json'])

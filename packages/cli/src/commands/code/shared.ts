@@ -1,20 +1,17 @@
-import { type CodeRuleInput, type PatternCheck, patternCheckOut } from '@kehu/app'
-import { type CodeRule, type Issue, invalid, text } from '@kehu/core'
+import { type PatternCheck, PreviewCodesInput, patternCheckOut, UpdateCodeRuleInput } from '@kehu/app'
+import { type CodeRule, invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
+import { z } from 'zod'
 import { type Io, say } from '../../io.js'
 import { parseJsonInput } from '../../json-input.js'
+import { numberFlag, parseOptions } from '../shared.js'
 
 export const globalTenant = (cmd: Command) => (cmd.optsWithGlobals() as { tenant?: string }).tenant
 
-export function parseCount(s: string | undefined): number {
-  const n = Number(s ?? '5')
-  if (!Number.isInteger(n) || n < 1 || n > 100)
-    throw invalid(
-      'CLI_COUNT_INVALID',
-      text(`--count 须为 1–100 的整数：${s}`, `--count must be an integer 1–100: ${s}`),
-    )
-  return n
-}
+/** `--count` by the preview route's schema (1–100, default 5). */
+export const parseCount = (s: string | undefined): number =>
+  parseOptions(z.object({ count: PreviewCodesInput.shape.count }), s === undefined ? {} : { count: numberFlag(s) })
+    .count
 
 /** Prints a check; throws the refusal (exit 2) with every reason when it is refused. */
 export function reportCheck(io: Io, r: PatternCheck, json: boolean | undefined): void {
@@ -59,40 +56,20 @@ export interface RuleOpts {
   enabled?: boolean
 }
 
-export function ruleInput(o: RuleOpts): Partial<CodeRuleInput> {
-  const issues: Issue[] = []
-  if (o.mode !== undefined && !['auto', 'auto-editable', 'manual'].includes(o.mode))
-    issues.push({
-      path: ['mode'],
-      code: 'CLI_MODE',
-      message: text('--mode 须为 auto、auto-editable 或 manual', '--mode is auto, auto-editable or manual'),
-    })
-  if (o.onClash !== undefined && !['next', 'refuse'].includes(o.onClash))
-    issues.push({
-      path: ['onClash'],
-      code: 'CLI_ON_CLASH',
-      message: text('--on-clash 须为 next 或 refuse', '--on-clash is next or refuse'),
-    })
-  const position = o.position === undefined ? undefined : Number(o.position)
-  if (position !== undefined && (!Number.isInteger(position) || position < 0))
-    issues.push({
-      path: ['position'],
-      code: 'CLI_POSITION',
-      message: text('--position 须为非负整数', '--position is a non-negative integer'),
-    })
-  if (issues.length > 0) throw invalid('CLI_OPTIONS_INVALID', text('选项有误', 'Invalid options'), issues)
-  return {
+/** The rule flags as the API's rule input, checked by its schema (mode, on-clash and position alike). */
+export function ruleInput(o: RuleOpts): UpdateCodeRuleInput {
+  return parseOptions(UpdateCodeRuleInput, {
     ...(o.name !== undefined ? { name: o.name } : {}),
     ...(o.pattern !== undefined ? { pattern: o.pattern } : {}),
-    ...(o.mode !== undefined ? { mode: o.mode as CodeRule['mode'] } : {}),
-    ...(o.onClash !== undefined ? { onClash: o.onClash as CodeRule['onClash'] } : {}),
+    ...(o.mode !== undefined ? { mode: o.mode } : {}),
+    ...(o.onClash !== undefined ? { onClash: o.onClash } : {}),
     ...(o.condition !== undefined
       ? { condition: o.condition === 'null' ? null : parseJsonInput(o.condition, '--condition') }
       : {}),
-    ...(position !== undefined ? { position } : {}),
+    ...(o.position !== undefined ? { position: numberFlag(o.position) } : {}),
     ...(o.default ? { isDefault: true } : {}),
     ...(o.disabled ? { enabled: false } : o.enabled ? { enabled: true } : {}),
-  }
+  })
 }
 
 export const ruleRow = (r: CodeRule) => ({
