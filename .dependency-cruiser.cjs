@@ -13,6 +13,13 @@ module.exports = {
   forbidden: [
     ...sliceRules,
     {
+      name: 'app-internal-stays-internal',
+      comment: "a slice's internal/ helpers are not part of the package: its entry lists use cases and inputs only",
+      severity: 'error',
+      from: { path: '^packages/app/src/index\\.ts$' },
+      to: { path: '^packages/app/src/[^/]+/internal/' },
+    },
+    {
       name: 'core-is-pure',
       comment: 'core imports nothing from the workspace and nothing from Node',
       severity: 'error',

@@ -77,12 +77,12 @@ export {
   type CustomerJson,
   type CustomerView,
   customerJson,
+  etagOf,
 } from './customers/customer-view.js'
 export { deleteCustomer } from './customers/delete-customer.js'
 export { type CustomerList, FindCustomersInput, findCustomers } from './customers/find-customers.js'
 export { getCustomer } from './customers/get-customer.js'
 export { type CustomerByCode, getCustomerByCode } from './customers/get-customer-by-code.js'
-export { etagOf } from './customers/load-customer.js'
 export {
   PreviewCodesInput,
   PreviewSample,

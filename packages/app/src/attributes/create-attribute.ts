@@ -9,9 +9,9 @@ import {
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAttributeCodeFree, assertReferenceScheme, loadDimension } from './attribute-context.js'
-import { emptyApplicableCustomers } from './attribute-writes.js'
-import { referenceResolver } from './customer-attributes.js'
+import { assertAttributeCodeFree, assertReferenceScheme, loadDimension } from './internal/attribute-context.js'
+import { emptyApplicableCustomers } from './internal/attribute-writes.js'
+import { referenceResolver } from './internal/customer-attributes.js'
 
 export interface CreateAttributeResult {
   attribute: AttributeDef

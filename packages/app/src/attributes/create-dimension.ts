@@ -2,7 +2,7 @@ import { assertCan, CreateDimensionInput, type DimensionType, parseInput } from 
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAppliesTo, assertDimensionCodeFree } from './attribute-context.js'
+import { assertAppliesTo, assertDimensionCodeFree } from './internal/attribute-context.js'
 
 /** Adds a dimension: a free code and a sound "applies to" filter; placed last unless a position is given. */
 export async function createDimension(

@@ -2,9 +2,9 @@ import { assertCan, conflict, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadAttribute } from './attribute-context.js'
-import { assertAttributesUnreferenced } from './attribute-references.js'
-import { allHeldValues, writeInBatches } from './attribute-writes.js'
+import { loadAttribute } from './internal/attribute-context.js'
+import { assertAttributesUnreferenced } from './internal/attribute-references.js'
+import { allHeldValues, writeInBatches } from './internal/attribute-writes.js'
 
 /**
  * Removes an attribute. Refused while a code rule or a stored filter names it (force or not), and while

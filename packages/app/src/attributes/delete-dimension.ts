@@ -2,8 +2,8 @@ import { assertCan, conflict, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadDimension } from './attribute-context.js'
-import { assertAttributesUnreferenced } from './attribute-references.js'
+import { loadDimension } from './internal/attribute-context.js'
+import { assertAttributesUnreferenced } from './internal/attribute-references.js'
 
 /**
  * Removes a dimension and its attributes; refused while any customer holds a value of one of them, or a code rule

@@ -3,9 +3,9 @@ import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadAttribute } from './attribute-context.js'
-import { emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
-import { referenceResolver } from './customer-attributes.js'
+import { loadAttribute } from './internal/attribute-context.js'
+import { emptyApplicableCustomers, reclaimUniques, writeInBatches } from './internal/attribute-writes.js'
+import { referenceResolver } from './internal/customer-attributes.js'
 
 export const FillAttributeInput = z.strictObject({
   /** The value to write, in the form a customer form sends. */

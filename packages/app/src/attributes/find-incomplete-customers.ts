@@ -1,8 +1,8 @@
 import { assertCan, visibilityOf } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadAttribute } from './attribute-context.js'
-import { emptyApplicableCustomers, type IncompleteCustomer } from './attribute-writes.js'
+import { loadAttribute } from './internal/attribute-context.js'
+import { emptyApplicableCustomers, type IncompleteCustomer } from './internal/attribute-writes.js'
 
 export interface IncompleteCustomers {
   /** Every customer the attribute applies to that holds no value. */

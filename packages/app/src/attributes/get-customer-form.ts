@@ -9,7 +9,7 @@ import {
   normalizeNodeCode,
   text,
 } from '@kehu/core'
-import { loadClassIndex } from '../classification/class-index.js'
+import { loadClassIndex } from '../classification/internal/class-index.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 

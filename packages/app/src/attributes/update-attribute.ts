@@ -15,10 +15,10 @@ import {
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute } from './attribute-context.js'
-import { renameAttributeReferences } from './attribute-references.js'
-import { allHeldValues, emptyApplicableCustomers, reclaimUniques, writeInBatches } from './attribute-writes.js'
-import { referenceResolver } from './customer-attributes.js'
+import { assertAttributeCodeFree, assertReferenceScheme, loadAttribute } from './internal/attribute-context.js'
+import { renameAttributeReferences } from './internal/attribute-references.js'
+import { allHeldValues, emptyApplicableCustomers, reclaimUniques, writeInBatches } from './internal/attribute-writes.js'
+import { referenceResolver } from './internal/customer-attributes.js'
 
 /** Conflicts listed in an error's details; the count is always complete. */
 const MAX_LISTED_CONFLICTS = 1000

@@ -2,7 +2,7 @@ import { assertCan, type DimensionType, parseInput, UpdateDimensionInput } from 
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { assertAppliesTo, assertDimensionCodeFree, loadDimension } from './attribute-context.js'
+import { assertAppliesTo, assertDimensionCodeFree, loadDimension } from './internal/attribute-context.js'
 
 /** Edits a dimension's code, name, description, enabled flag, position or "applies to" filter. */
 export async function updateDimension(

@@ -19,10 +19,10 @@ import {
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
-import { filterSubjectOf, forEachCustomer, knownFilterFields, loadClassIndex } from './class-index.js'
-import { requireNode } from './node-lookup.js'
-import { reassignCustomers } from './reassign.js'
-import { loadScheme, type SchemeContext } from './scheme-context.js'
+import { filterSubjectOf, forEachCustomer, knownFilterFields, loadClassIndex } from './internal/class-index.js'
+import { requireNode } from './internal/node-lookup.js'
+import { reassignCustomers } from './internal/reassign.js'
+import { loadScheme, type SchemeContext } from './internal/scheme-context.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

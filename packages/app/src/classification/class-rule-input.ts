@@ -14,9 +14,9 @@ import {
   validateFilter,
 } from '@kehu/core'
 import { z } from 'zod'
-import { knownFilterFields } from './class-index.js'
-import { resolveNode } from './resolve-node.js'
-import type { SchemeContext } from './scheme-context.js'
+import { knownFilterFields } from './internal/class-index.js'
+import { resolveNode } from './internal/resolve-node.js'
+import type { SchemeContext } from './internal/scheme-context.js'
 
 export const ClassRuleInput = z.object({
   name: z.string().max(200),

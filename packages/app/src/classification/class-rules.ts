@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { ClassRuleInput, type ClassRuleView, checkClassRule, classRuleView } from './class-rule-input.js'
-import { loadScheme, type SchemeContext } from './scheme-context.js'
+import { loadScheme, type SchemeContext } from './internal/scheme-context.js'
 
 // The four rule use cases share one file: each is a few lines around checkClassRule.
 

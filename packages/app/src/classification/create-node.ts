@@ -13,9 +13,9 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import { assertRulesStillUnique } from '../codes/recheck-rules.js'
+import { assertRulesStillUnique } from '../codes/internal/recheck-rules.js'
 import type { RequestContext } from '../context.js'
-import { loadScheme } from './scheme-context.js'
+import { loadScheme } from './internal/scheme-context.js'
 
 export const CreateNodeInput = z.object({
   /** Omitted: the next free sibling code is taken. */

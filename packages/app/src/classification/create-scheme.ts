@@ -14,8 +14,8 @@ import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { findScheme } from './internal/scheme-context.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
-import { findScheme } from './scheme-context.js'
 
 export const SCHEME_CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,19}$/
 export const SCHEME_NAME_MAX = 50

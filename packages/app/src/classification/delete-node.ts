@@ -2,9 +2,9 @@ import { assertAssignable, assertCan, conflict, displayName, invalid, parseInput
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
-import { repointCustomers } from './customer-moves.js'
-import { requireNode } from './node-lookup.js'
-import { loadScheme } from './scheme-context.js'
+import { repointCustomers } from './internal/customer-moves.js'
+import { requireNode } from './internal/node-lookup.js'
+import { loadScheme } from './internal/scheme-context.js'
 
 export const DeleteNodeInput = z.object({
   /** Move the class's customers to this class first, then delete. */

@@ -1,8 +1,8 @@
 import { assertCan, type ClassDefaults, displayName, isLeaf } from '@kehu/core'
 import type { RequestContext } from '../context.js'
+import { aliasesByNode } from './internal/node-lookup.js'
+import { loadScheme } from './internal/scheme-context.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
-import { aliasesByNode } from './node-lookup.js'
-import { loadScheme } from './scheme-context.js'
 
 export interface TreeNode {
   id: string

@@ -2,10 +2,10 @@ import { assertCan, displayName, normalizeNodeCode, parseInput, planMerge } from
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
-import { repointCustomers } from './customer-moves.js'
-import { requireNode } from './node-lookup.js'
-import { recodeRuleConditions } from './recode-conditions.js'
-import { loadScheme } from './scheme-context.js'
+import { repointCustomers } from './internal/customer-moves.js'
+import { requireNode } from './internal/node-lookup.js'
+import { recodeRuleConditions } from './internal/recode-conditions.js'
+import { loadScheme } from './internal/scheme-context.js'
 
 export const MergeNodesInput = z.object({
   /** The code of the class that stays. */

@@ -10,12 +10,12 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import { assertRulesStillUnique } from '../codes/recheck-rules.js'
+import { assertRulesStillUnique } from '../codes/internal/recheck-rules.js'
 import type { RequestContext } from '../context.js'
-import { requireNode } from './node-lookup.js'
-import { recodeRuleConditions } from './recode-conditions.js'
+import { requireNode } from './internal/node-lookup.js'
+import { recodeRuleConditions } from './internal/recode-conditions.js'
+import { loadScheme, type SchemeContext } from './internal/scheme-context.js'
 import { recodeInTx } from './recode-customer.js'
-import { loadScheme, type SchemeContext } from './scheme-context.js'
 
 export const MoveNodeInput = z.object({
   /** The new parent's code; null or empty moves the subtree to level 1. */

@@ -12,10 +12,10 @@ import {
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
-import { firstMatchingRule, isAssignable } from './auto-classify.js'
-import { filterSubjectOf, forEachCustomer, loadClassIndex } from './class-index.js'
-import { reassignCustomers } from './reassign.js'
-import { loadScheme } from './scheme-context.js'
+import { firstMatchingRule, isAssignable } from './internal/auto-classify.js'
+import { filterSubjectOf, forEachCustomer, loadClassIndex } from './internal/class-index.js'
+import { reassignCustomers } from './internal/reassign.js'
+import { loadScheme } from './internal/scheme-context.js'
 
 export const ReclassifyInput = z.object({
   /** Apply only if the number of moves is still this (as previewed). */

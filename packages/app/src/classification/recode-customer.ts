@@ -22,15 +22,15 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
-import { allocateCode, patternOf } from '../codes/allocate-code.js'
-import { chooseRule } from '../codes/choose-rule.js'
 import { isUuid } from '../codes/get-code-rule.js'
-import { mapTables } from '../codes/map-tables.js'
+import { allocateCode, patternOf } from '../codes/internal/allocate-code.js'
+import { chooseRule } from '../codes/internal/choose-rule.js'
+import { mapTables } from '../codes/internal/map-tables.js'
 import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { placementDefaults } from './class-defaults.js'
-import { classesSubject, placeNodes, recordValues } from './placement.js'
+import { placementDefaults } from './internal/class-defaults.js'
+import { classesSubject, placeNodes, recordValues } from './internal/placement.js'
 
 export const RecodeCustomerInput = z
   .object({

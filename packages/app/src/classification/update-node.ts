@@ -12,10 +12,10 @@ import {
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
-import { assertRulesStillUnique } from '../codes/recheck-rules.js'
+import { assertRulesStillUnique } from '../codes/internal/recheck-rules.js'
 import type { RequestContext } from '../context.js'
-import { requireNode } from './node-lookup.js'
-import { loadScheme } from './scheme-context.js'
+import { requireNode } from './internal/node-lookup.js'
+import { loadScheme } from './internal/scheme-context.js'
 
 export const NodeDefaultsInput = z.object({
   /** Login of the account manager; null clears it. */

@@ -14,8 +14,8 @@ import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { levelsFrom, validateSchemeName } from './create-scheme.js'
+import { loadScheme } from './internal/scheme-context.js'
 import { type SchemeSummary, schemeSummary } from './list-schemes.js'
-import { loadScheme } from './scheme-context.js'
 
 export const UpdateSchemeInput = z.object({
   name: z.string().max(200).optional(),

@@ -21,7 +21,7 @@ import {
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadCodeContext, storedPattern, type TenantCodeContext, valueSets } from './rule-context.js'
+import { loadCodeContext, storedPattern, type TenantCodeContext, valueSets } from './internal/rule-context.js'
 
 export type CodeFindingKind = 'duplicate' | 'malformed' | 'off-rule' | 'counter-behind'
 

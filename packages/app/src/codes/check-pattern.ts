@@ -13,7 +13,7 @@ import { z } from 'zod'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { PatternInput, readPattern } from './code-rule-input.js'
-import { loadCodeContext, ruleContextOf } from './rule-context.js'
+import { loadCodeContext, ruleContextOf } from './internal/rule-context.js'
 
 export const CheckPatternInput = z.object({
   pattern: PatternInput,

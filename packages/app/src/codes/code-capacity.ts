@@ -2,7 +2,7 @@ import { type AttributeDef, assertCan, serialCapacity, serialSegments, type Text
 import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { storedPattern } from './rule-context.js'
+import { storedPattern } from './internal/rule-context.js'
 
 export interface CounterCapacity {
   rule: string

@@ -9,7 +9,7 @@ import {
   text,
 } from '@kehu/core'
 import { z } from 'zod'
-import { ruleContextOf, storedPattern, type TenantCodeContext } from './rule-context.js'
+import { ruleContextOf, storedPattern, type TenantCodeContext } from './internal/rule-context.js'
 
 export const CodeMapInput = z.object({
   name: z.string().max(100),

@@ -15,7 +15,7 @@ import {
   validateFilter,
 } from '@kehu/core'
 import { z } from 'zod'
-import { ruleContextOf, type TenantCodeContext } from './rule-context.js'
+import { ruleContextOf, type TenantCodeContext } from './internal/rule-context.js'
 
 /** A pattern in its text form (`{type}{serial:3}`) or as the structured JSON form. */
 export const PatternInput = z.union([z.string().max(500), CodePatternSchema])

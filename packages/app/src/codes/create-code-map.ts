@@ -3,7 +3,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertMapAccepted, CodeMapInput, mapRecordOf, validateCodeMap } from './code-map-input.js'
-import { loadCodeContext } from './rule-context.js'
+import { loadCodeContext } from './internal/rule-context.js'
 
 /** Saves a new map table (对照表 value → short code). */
 export async function createCodeMap(

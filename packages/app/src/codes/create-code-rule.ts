@@ -3,7 +3,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertRuleAccepted, CodeRuleInput, planRule } from './code-rule-input.js'
-import { loadCodeContext } from './rule-context.js'
+import { loadCodeContext } from './internal/rule-context.js'
 
 /** Saves a new rule after checking it against the tenant's values and every other active rule. */
 export async function createCodeRule(

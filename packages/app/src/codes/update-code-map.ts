@@ -3,7 +3,7 @@ import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertMapAccepted, CodeMapInput, mapRecordOf, validateCodeMap } from './code-map-input.js'
-import { loadCodeContext } from './rule-context.js'
+import { loadCodeContext } from './internal/rule-context.js'
 
 /**
  * Replaces a map table's entries (and name), after re-checking every active rule that uses it:

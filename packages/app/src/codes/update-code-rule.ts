@@ -5,7 +5,7 @@ import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertRuleAccepted, planRule, UpdateCodeRuleInput } from './code-rule-input.js'
 import { clearOtherDefaults } from './create-code-rule.js'
 import { ruleByName } from './get-code-rule.js'
-import { loadCodeContext } from './rule-context.js'
+import { loadCodeContext } from './internal/rule-context.js'
 
 /**
  * Changes a rule (by name or id), re-checked like a new one. Codes it already issued stay as they

@@ -16,20 +16,26 @@ import {
   text,
   visibilityOf,
 } from '@kehu/core'
-import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/customer-attributes.js'
+import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/internal/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
-import { applyClassRules } from '../classification/auto-classify.js'
-import { placementDefaults } from '../classification/class-defaults.js'
-import { classesSubject, type Placement, placeAdded, placeNodes, recordValues } from '../classification/placement.js'
-import { type Allocation, allocateCode } from '../codes/allocate-code.js'
-import { chooseRule } from '../codes/choose-rule.js'
-import { mapTables } from '../codes/map-tables.js'
+import { applyClassRules } from '../classification/internal/auto-classify.js'
+import { placementDefaults } from '../classification/internal/class-defaults.js'
+import {
+  classesSubject,
+  type Placement,
+  placeAdded,
+  placeNodes,
+  recordValues,
+} from '../classification/internal/placement.js'
+import { type Allocation, allocateCode } from '../codes/internal/allocate-code.js'
+import { chooseRule } from '../codes/internal/choose-rule.js'
+import { mapTables } from '../codes/internal/map-tables.js'
 import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { buildPlainFields, todayIn } from './build-customer.js'
 import { CustomerInput, nodeCodesOf } from './customer-input.js'
 import { auditViewOf, type CustomerDetail, detailOf, viewCustomers } from './customer-view.js'
+import { buildPlainFields, todayIn } from './internal/build-customer.js'
 
 export interface CreateCustomerOptions {
   /** A retried create with the same key returns the first result and spends no code. */

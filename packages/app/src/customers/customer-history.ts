@@ -8,7 +8,7 @@ import {
 } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { loadCustomer } from './load-customer.js'
+import { loadCustomer } from './internal/load-customer.js'
 
 /** One field of one change: before → after, as shown (codes, logins, yuan). */
 export interface FieldChange {

@@ -7,7 +7,7 @@ import {
   type Tx,
   type Visibility,
 } from '@kehu/core'
-import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
+import { type ClassIndex, loadClassIndex } from '../classification/internal/class-index.js'
 
 /** A customer's node in one scheme, as the edges show it. */
 export interface NodeRef {
@@ -175,3 +175,6 @@ export function customerJson(v: CustomerView) {
   }
 }
 export type CustomerJson = ReturnType<typeof customerJson>
+
+/** The strong ETag of a customer version (`"v7"`): what `If-Match` sends back. */
+export const etagOf = (version: number) => `"v${version}"`

@@ -3,7 +3,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { auditViewOf, viewCustomers } from './customer-view.js'
-import { loadCustomer, staleVersion } from './load-customer.js'
+import { loadCustomer, staleVersion } from './internal/load-customer.js'
 
 const REFERENCE_NAMES: Record<string, { zh: string; en: string }> = {
   branches: { zh: '下属公司', en: 'branch customers' },

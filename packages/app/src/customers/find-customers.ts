@@ -11,8 +11,8 @@ import {
   visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
-import { loadClassIndex } from '../classification/class-index.js'
-import { resolveNode } from '../classification/resolve-node.js'
+import { loadClassIndex } from '../classification/internal/class-index.js'
+import { resolveNode } from '../classification/internal/resolve-node.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerView, viewCustomers } from './customer-view.js'

@@ -2,7 +2,7 @@ import { assertCan, visibilityOf } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerDetail, detailOf } from './customer-view.js'
-import { loadCustomer } from './load-customer.js'
+import { loadCustomer } from './internal/load-customer.js'
 
 /**
  * One customer by id, code or old code (an alias kept by a re-code or a merge still finds it), with its

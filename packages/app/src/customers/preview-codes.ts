@@ -18,10 +18,10 @@ import {
   text,
 } from '@kehu/core'
 import { z } from 'zod'
-import { placeNodes, recordValues } from '../classification/placement.js'
+import { placeNodes, recordValues } from '../classification/internal/placement.js'
 import { PatternInput, readPattern } from '../codes/code-rule-input.js'
 import { ruleByName } from '../codes/get-code-rule.js'
-import { mapTables } from '../codes/map-tables.js'
+import { mapTables } from '../codes/internal/map-tables.js'
 import type { RequestContext } from '../context.js'
 import { BUILTIN_SCHEME_DEFS } from '../tenancy/create-tenant.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'

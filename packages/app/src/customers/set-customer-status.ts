@@ -11,7 +11,7 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerDetail, detailOf } from './customer-view.js'
-import { loadCustomer, staleVersion } from './load-customer.js'
+import { loadCustomer, staleVersion } from './internal/load-customer.js'
 
 export interface StatusChangeResult extends CustomerDetail {
   /** False when the customer already had that status (nothing written). */

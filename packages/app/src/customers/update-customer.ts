@@ -20,18 +20,18 @@ import {
   checkCustomerAttributes,
   loadAttributeCatalog,
   writeAttributeUniques,
-} from '../attributes/customer-attributes.js'
+} from '../attributes/internal/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
-import { applyClassRules } from '../classification/auto-classify.js'
-import { loadClassIndex } from '../classification/class-index.js'
-import { classesSubject, placeAdded, placeNodes } from '../classification/placement.js'
+import { applyClassRules } from '../classification/internal/auto-classify.js'
+import { loadClassIndex } from '../classification/internal/class-index.js'
+import { classesSubject, placeAdded, placeNodes } from '../classification/internal/placement.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { buildPlainFields, type PlainFields } from './build-customer.js'
 import { assertUsccFree, customerIdOf, userIdOf } from './create-customer.js'
 import { CustomerInput, nodeCodesOf } from './customer-input.js'
 import { auditViewOf, type CustomerDetail, detailOf, diffViews, viewCustomers } from './customer-view.js'
-import { loadCustomer, staleVersion } from './load-customer.js'
+import { buildPlainFields, type PlainFields } from './internal/build-customer.js'
+import { loadCustomer, staleVersion } from './internal/load-customer.js'
 
 /**
  * A patch: only the fields given change; `null` or '' clears a field; attributes merge by code (null clears).

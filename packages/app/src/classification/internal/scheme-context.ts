@@ -1,5 +1,5 @@
 import { type ClassNode, type ClassScheme, notFound, type Tenant, type Tx, text } from '@kehu/core'
-import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { resolveTenant } from '../../tenancy/resolve-tenant.js'
 
 export interface SchemeContext {
   tenant: Tenant

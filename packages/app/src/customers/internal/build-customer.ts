@@ -8,7 +8,7 @@ import {
   parseMoneyToCents,
   validateCustomerFields,
 } from '@kehu/core'
-import type { CustomerInput } from './customer-input.js'
+import type { CustomerInput } from '../customer-input.js'
 
 /** The plain fields of a customer, normalised for storage (empty text is null). */
 export interface PlainFields {

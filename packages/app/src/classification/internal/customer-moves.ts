@@ -1,7 +1,7 @@
 import type { Actor, Tx } from '@kehu/core'
 import { EVERY_CUSTOMER } from '@kehu/core'
-import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import { auditEvent } from '../../audit/audit-event.js'
+import type { Deps } from '../../deps.js'
 
 /**
  * Moves every customer of one node to another (merge, delete with moveCustomersTo) and records the

@@ -1,5 +1,5 @@
 import { type ClassScheme, type Filter, type FilterValue, mapConditions, normalizeNodeCode, type Tx } from '@kehu/core'
-import { rewriteTenantFilters } from '../filters/tenant-filters.js'
+import { rewriteTenantFilters } from '../../filters/tenant-filters.js'
 
 /** The condition fields that name a scheme's classes: `class` for a built-in scheme, `scheme:VALUE` for a user one. */
 export const schemeFields = (scheme: Pick<ClassScheme, 'code' | 'builtin'>): string[] => [

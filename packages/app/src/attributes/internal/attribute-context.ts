@@ -16,7 +16,7 @@ import {
   text,
   validateFilter,
 } from '@kehu/core'
-import { knownFilterFields } from '../classification/class-index.js'
+import { knownFilterFields } from '../../classification/internal/class-index.js'
 
 export async function loadDimension(tx: Tx, tenantId: string, code: string): Promise<DimensionType> {
   const d = await tx.dimensions.byCode(tenantId, code)

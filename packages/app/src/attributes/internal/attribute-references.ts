@@ -1,6 +1,6 @@
 import { conflict, filterFields, mapConditions, requiredFields, type Text, type Tx, text } from '@kehu/core'
-import { storedPattern } from '../codes/rule-context.js'
-import { type HeldFilter, holderLabel, rewriteTenantFilters, tenantFilters } from '../filters/tenant-filters.js'
+import { storedPattern } from '../../codes/internal/rule-context.js'
+import { type HeldFilter, holderLabel, rewriteTenantFilters, tenantFilters } from '../../filters/tenant-filters.js'
 
 type Holder = Pick<HeldFilter, 'kind' | 'name'>
 

@@ -32,8 +32,6 @@ export function assertVersion(customer: Customer, expectedVersion: number | unde
   throw staleVersion(customer.version, expectedVersion)
 }
 
-export const etagOf = (version: number) => `"v${version}"`
-
 /** `precondition-failed` with both versions; the API sends the current version as the ETag. */
 export function staleVersion(currentVersion: number, expectedVersion: number): AppError {
   return new AppError(

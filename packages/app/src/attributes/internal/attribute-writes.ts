@@ -9,7 +9,7 @@ import {
   text,
   type Visibility,
 } from '@kehu/core'
-import { filterSubjectOf, forEachCustomer, loadClassIndex } from '../classification/class-index.js'
+import { filterSubjectOf, forEachCustomer, loadClassIndex } from '../../classification/internal/class-index.js'
 
 /** Rows written per statement batch in back-fills and rewrites. */
 export const ATTRIBUTE_BATCH = 500

@@ -1,6 +1,6 @@
 import type { Actor, ClassScheme, Customer, Tx } from '@kehu/core'
-import { auditEvent } from '../audit/audit-event.js'
-import type { Deps } from '../deps.js'
+import { auditEvent } from '../../audit/audit-event.js'
+import type { Deps } from '../../deps.js'
 
 export interface Reassignment {
   customer: Customer
