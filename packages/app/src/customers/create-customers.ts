@@ -1,3 +1,4 @@
+import { assertCan } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { type CreatedCustomer, createCustomerInTx } from './create-customer.js'
 import type { CustomerInput } from './customer-input.js'
@@ -11,6 +12,7 @@ export async function createCustomers(
   ctx: RequestContext,
   inputs: readonly CustomerInput[],
 ): Promise<CreatedCustomer[]> {
+  assertCan(ctx.actor, 'customer:create')
   return ctx.deps.store.transaction(
     async (tx) => {
       const out: CreatedCustomer[] = []
