@@ -63,8 +63,7 @@ export function registerDimensionRoutes(app: KehuApp) {
       request: { params: TenantParam, ...body(CreateDimensionInput) },
       responses: { 201: json(DimensionType, 'Created'), ...problemResponses },
     }),
-    async (c) =>
-      c.json(await createDimension(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json')), 201),
+    async (c) => c.json(await createDimension(ctxOf(c, c.req.valid('param').tenant), c.req.valid('json')), 201),
   )
 
   app.openapi(
