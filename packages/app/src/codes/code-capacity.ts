@@ -1,5 +1,13 @@
-import { type AttributeDef, assertCan, serialCapacity, serialSegments, type Text, text } from '@kehu/core'
-import { type ClassIndex, loadClassIndex } from '../classification/class-index.js'
+import {
+  type AttributeDef,
+  assertCan,
+  type ClassNode,
+  type ClassScheme,
+  serialCapacity,
+  serialSegments,
+  type Text,
+  text,
+} from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { storedPattern } from './internal/rule-context.js'
@@ -32,7 +40,7 @@ export interface CounterCapacity {
 
 export const CAPACITY_WINDOW_DAYS = 30
 
-const unescape = (s: string) => s.replace(/\\(.)/g, '$1')
+const unescapeScope = (s: string) => s.replace(/\\(.)/g, '$1')
 
 /** A printed date of the scope as a clerk writes it: 20260702 → 2026-07-02, 202607 → 2026-07. */
 function dateWords(v: string): string {
@@ -55,13 +63,19 @@ const scopeOrder = (piece: string) => {
 }
 
 /** A counter's scope key (`date:yyyymmdd=20260702;type=RT`) in words: each part by its field's name and the value's. */
-function scopeWords(key: string, index: ClassIndex, attrs: AttributeDef[]): Text {
+/** The tenant's schemes with their nodes, to name a scope's values. */
+interface SchemeNodes {
+  schemes: ClassScheme[]
+  nodesByScheme: Map<string, ClassNode[]>
+}
+
+function scopeWords(key: string, index: SchemeNodes, attrs: AttributeDef[]): Text {
   if (key === '') return text('整条规则一个计数器', 'One counter for the whole rule')
   const pieces = key.split(/(?<!\\);/).sort((a, b) => scopeOrder(a) - scopeOrder(b))
   const parts = pieces.map((part): Text => {
     const at = part.search(/(?<!\\)=/)
-    const k = unescape(part.slice(0, at))
-    const v = unescape(part.slice(at + 1))
+    const k = unescapeScope(part.slice(0, at))
+    const v = unescapeScope(part.slice(at + 1))
     const [field = '', sub] = k.split(':')
     if (field === 'date') return text(dateWords(v), dateWords(v))
     if (field === 'attr') {
@@ -92,7 +106,9 @@ export async function codeCapacity({ deps, actor, tenant: tenantCode }: RequestC
     const recent = new Map(
       (await tx.counters.issuedSince(tenant.id, since)).map((r) => [`${r.ruleId}\u0000${r.scopeKey}`, r.n]),
     )
-    const index = await loadClassIndex(tx, tenant.id)
+    const schemes = await tx.schemes.list(tenant.id)
+    const index: SchemeNodes = { schemes, nodesByScheme: new Map() }
+    for (const sc of schemes) index.nodesByScheme.set(sc.id, await tx.nodes.listByScheme(tenant.id, sc.id))
     const attrs = await tx.attributes.list(tenant.id)
     const out: CounterCapacity[] = []
     for (const c of await tx.counters.list(tenant.id)) {
