@@ -105,7 +105,13 @@ const FindingOut = z.object({
 const AuditOut = z
   .object({
     checked: z.number(),
-    counts: z.record(z.string(), z.number()),
+    // Every kind, so a client reads a count without checking for it.
+    counts: z.object({
+      duplicate: z.number(),
+      malformed: z.number(),
+      'off-rule': z.number(),
+      'counter-behind': z.number(),
+    }),
     fixed: z.number(),
     findings: z.array(FindingOut),
   })

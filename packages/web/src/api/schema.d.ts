@@ -5430,7 +5430,10 @@ export interface components {
         CodeAudit: {
             checked: number;
             counts: {
-                [key: string]: number;
+                duplicate: number;
+                malformed: number;
+                "off-rule": number;
+                "counter-behind": number;
             };
             fixed: number;
             findings: {

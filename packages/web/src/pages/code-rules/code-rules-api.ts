@@ -1,39 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type ApiIssue, apiFetch, tenantPath } from '../../api/client'
+import { type Answer, api, type Body, ok } from '../../api/client'
 
-export type CodeMode = 'auto' | 'auto-editable' | 'manual'
-export type OnClash = 'next' | 'refuse'
+const RULES = '/api/t/{tenant}/code-rules'
+const RULE = '/api/t/{tenant}/code-rules/{name}'
+const MAPS = '/api/t/{tenant}/code-maps'
+const MAP = '/api/t/{tenant}/code-maps/{name}'
 
-export interface CodeRule {
-  id: string
-  name: string
+export type CodeRule = Answer<typeof RULES, 'get'>['items'][number]
+export type CodeMode = CodeRule['mode']
+export type OnClash = CodeRule['onClash']
+/** What the rule editor sends, for a new rule and a change alike: the pattern as text (the API takes segments too). */
+export type CodeRuleInput = Pick<Body<typeof RULES, 'post'>, 'name' | 'mode' | 'onClash' | 'isDefault' | 'enabled'> & {
   pattern: string
-  mode: CodeMode
-  onClash: OnClash
-  condition: Record<string, unknown> | null
-  position: number
-  isDefault: boolean
-  enabled: boolean
 }
-
-export interface CodeRuleInput {
-  name: string
-  pattern: string
-  mode: CodeMode
-  onClash: OnClash
-  isDefault: boolean
-  enabled: boolean
-}
-
-export interface PatternCheck {
-  accepted: boolean
-  pattern: string
-  issues: ApiIssue[]
-  scope: string[]
-  capacity: number | null
-  against: 'structure' | 'tenant'
-}
-
+export type PatternCheck = Answer<`${typeof RULES}/check`, 'post'>
+/** A sample customer for the preview, as the editor picks it (the API takes any customer fields). */
 export interface CodeSample {
   type?: string
   region?: string
@@ -41,63 +22,14 @@ export interface CodeSample {
   industry?: string
   registrationDate?: string
 }
-
-export interface CodePreview {
-  pattern: string
-  scopeKey: string
-  counter: 'fresh' | 'stored'
-  items: { code: string; serial: number; taken: boolean }[]
-}
-
-export interface CodeMap {
-  id: string
-  name: string
-  entries: { value: string; short: string }[]
-}
-
-export interface CounterCapacity {
-  rule: string
-  pattern: string
-  scopeKey: string
-  /** The scope in words (客户类型=零售 · 地区=北京 · 2026-07-02). */
-  scope: string
-  used: number
-  next: number
-  max: number | null
-  remaining: number | null
-  remainingShare: number | null
-  retries: number
-  ratePerDay: number
-  daysLeft: number | null
-  level: 'ok' | 'warn' | 'full'
-}
-
-export type FindingKind = 'duplicate' | 'malformed' | 'off-rule' | 'counter-behind'
-export interface CodeFinding {
-  kind: FindingKind
-  code: string
-  customerId: string
-  customerName: string
-  rule?: string
-  reason: string
-  fix: string
-  fixed?: boolean
-}
-export interface CodeAudit {
-  checked: number
-  counts: Record<FindingKind, number>
-  fixed: number
-  findings: CodeFinding[]
-}
-
-export interface SchemeNode {
-  code: string
-  name: string
-  leaf: boolean
-  level: number
-}
-
-const enc = encodeURIComponent
+export type CodePreview = Answer<`${typeof RULES}/preview`, 'post'>
+export type CodeMap = Answer<typeof MAPS, 'get'>['items'][number]
+export type CodeMapInput = Body<typeof MAPS, 'post'>
+export type CounterCapacity = Answer<'/api/t/{tenant}/codes/capacity', 'get'>['items'][number]
+export type CodeAudit = Answer<'/api/t/{tenant}/codes/audit', 'get'>
+export type CodeFinding = CodeAudit['findings'][number]
+export type FindingKind = CodeFinding['kind']
+export type SchemeNode = Answer<'/api/t/{tenant}/schemes/{scheme}', 'get'>['nodes'][number]
 
 export const codeKeys = {
   all: (tenant: string) => ['t', tenant, 'code-rules'] as const,
@@ -114,22 +46,20 @@ export const codeKeys = {
 export const useCodeRules = (tenant: string) =>
   useQuery({
     queryKey: codeKeys.rules(tenant),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: CodeRule[] }>(tenantPath(tenant, '/code-rules'), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET(RULES, { params: { path: { tenant } }, signal })).then((r) => r.items),
   })
 
 export const useCodeMaps = (tenant: string) =>
   useQuery({
     queryKey: codeKeys.maps(tenant),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: CodeMap[] }>(tenantPath(tenant, '/code-maps'), { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET(MAPS, { params: { path: { tenant } }, signal })).then((r) => r.items),
   })
 
 export const useCapacity = (tenant: string) =>
   useQuery({
     queryKey: codeKeys.capacity(tenant),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: CounterCapacity[] }>(tenantPath(tenant, '/codes/capacity'), { signal }).then((r) => r.items),
+      ok(api.GET('/api/t/{tenant}/codes/capacity', { params: { path: { tenant } }, signal })).then((r) => r.items),
   })
 
 /** The nodes of a scheme, for the preview's sample pickers (the classes area shares the cache key). */
@@ -137,7 +67,7 @@ export const useSchemeNodes = (tenant: string, scheme: string) =>
   useQuery({
     queryKey: codeKeys.nodes(tenant, scheme),
     queryFn: ({ signal }) =>
-      apiFetch<{ nodes: SchemeNode[] }>(tenantPath(tenant, `/schemes/${enc(scheme)}`), { signal }),
+      ok(api.GET('/api/t/{tenant}/schemes/{scheme}', { params: { path: { tenant, scheme } }, signal })),
     select: (t) => t.nodes,
   })
 
@@ -147,11 +77,13 @@ export const usePatternCheck = (tenant: string, pattern: string, rule: string | 
     queryKey: codeKeys.check(tenant, pattern, rule),
     enabled: pattern.trim() !== '',
     queryFn: ({ signal }) =>
-      apiFetch<PatternCheck>(tenantPath(tenant, '/code-rules/check'), {
-        method: 'POST',
-        body: { pattern, ...(rule ? { rule } : {}) },
-        signal,
-      }),
+      ok(
+        api.POST(`${RULES}/check`, {
+          params: { path: { tenant } },
+          body: { pattern, ...(rule ? { rule } : {}) },
+          signal,
+        }),
+      ),
     placeholderData: (prev) => prev,
     staleTime: 5_000,
   })
@@ -162,27 +94,35 @@ export const usePreview = (tenant: string, pattern: string, sample: CodeSample, 
     enabled,
     retry: false,
     queryFn: ({ signal }) =>
-      apiFetch<CodePreview>(tenantPath(tenant, '/code-rules/preview'), {
-        method: 'POST',
-        body: { pattern, sample, count },
-        signal,
-      }),
+      ok(api.POST(`${RULES}/preview`, { params: { path: { tenant } }, body: { pattern, sample, count }, signal })),
   })
 
-/** A write to the code-rule API; every code-rule query of the tenant is refreshed afterwards. */
-export function useCodeCall<I, O = unknown>(
-  tenant: string,
-  call: (input: I) => { path: string; method: string; body?: unknown },
-) {
+/** A write to the code-rule API (one of the functions below); every code-rule query of the tenant is refreshed afterwards. */
+export function useCodeCall<I, O = unknown>(tenant: string, call: (input: I) => Promise<O>) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: I) => {
-      const { path, method, body } = call(input)
-      return apiFetch<O>(tenantPath(tenant, path), { method, body })
-    },
+    mutationFn: call,
     onSuccess: () => qc.invalidateQueries({ queryKey: codeKeys.all(tenant) }),
   })
 }
 
-export const rulePath = (name: string) => `/code-rules/${enc(name)}`
-export const mapPath = (name: string) => `/code-maps/${enc(name)}`
+export const createCodeRule = (tenant: string, body: CodeRuleInput) =>
+  ok(api.POST(RULES, { params: { path: { tenant } }, body }))
+
+export const updateCodeRule = (tenant: string, name: string, body: CodeRuleInput) =>
+  ok(api.PATCH(RULE, { params: { path: { tenant, name } }, body }))
+
+export const deleteCodeRule = (tenant: string, name: string) =>
+  ok(api.DELETE(RULE, { params: { path: { tenant, name } } }))
+
+export const createCodeMap = (tenant: string, body: CodeMapInput) =>
+  ok(api.POST(MAPS, { params: { path: { tenant } }, body }))
+
+export const replaceCodeMap = (tenant: string, name: string, body: CodeMapInput) =>
+  ok(api.PUT(MAP, { params: { path: { tenant, name } }, body }))
+
+/** The code audit; `fix` also moves every counter that is behind past its codes. */
+export const auditCodes = (tenant: string, fix: boolean) =>
+  fix
+    ? ok(api.POST('/api/t/{tenant}/codes/audit/fix', { params: { path: { tenant } } }))
+    : ok(api.GET('/api/t/{tenant}/codes/audit', { params: { path: { tenant } } }))

@@ -22,12 +22,15 @@ import { useTranslation } from 'react-i18next'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import {
+  auditCodes,
   type CodeAudit,
   type CodeMap,
+  type CodeMapInput,
   type CodeRule,
   type CounterCapacity,
-  mapPath,
-  rulePath,
+  createCodeMap,
+  deleteCodeRule,
+  replaceCodeMap,
   useCapacity,
   useCodeCall,
   useCodeMaps,
@@ -70,7 +73,7 @@ function RulesTab() {
   const tenant = useTenant()
   const rules = useCodeRules(tenant.code)
   const [editing, setEditing] = useState<CodeRule | 'new' | null>(null)
-  const remove = useCodeCall<string>(tenant.code, (name) => ({ path: rulePath(name), method: 'DELETE' }))
+  const remove = useCodeCall(tenant.code, (name: string) => deleteCodeRule(tenant.code, name))
   return (
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
@@ -287,12 +290,8 @@ function MapsTab() {
   const maps = useCodeMaps(tenant.code)
   const [editing, setEditing] = useState<CodeMap | 'new' | null>(null)
   const [form] = Form.useForm<{ name: string; entries: string }>()
-  const save = useCodeCall<{ name: string; entries: { value: string; short: string }[] }, CodeMap>(
-    tenant.code,
-    (input) =>
-      editing && editing !== 'new'
-        ? { path: mapPath(editing.name), method: 'PUT', body: input }
-        : { path: '/code-maps', method: 'POST', body: input },
+  const save = useCodeCall(tenant.code, (input: CodeMapInput) =>
+    editing && editing !== 'new' ? replaceCodeMap(tenant.code, editing.name, input) : createCodeMap(tenant.code, input),
   )
   const open = (m: CodeMap | 'new') => {
     setEditing(m)
@@ -374,9 +373,7 @@ function AuditTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const tenant = useTenant()
-  const run = useCodeCall<boolean, CodeAudit>(tenant.code, (fix) =>
-    fix ? { path: '/codes/audit/fix', method: 'POST' } : { path: '/codes/audit', method: 'GET' },
-  )
+  const run = useCodeCall(tenant.code, (fix: boolean) => auditCodes(tenant.code, fix))
   const r = run.data
   return (
     <Flex vertical gap={12} data-testid="audit">

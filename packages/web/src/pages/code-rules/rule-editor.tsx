@@ -29,7 +29,8 @@ import {
   type CodeRule,
   type CodeRuleInput,
   type CodeSample,
-  rulePath,
+  createCodeRule,
+  updateCodeRule,
   useCodeCall,
   usePatternCheck,
   usePreview,
@@ -82,10 +83,8 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
   const debouncedSample = useDebounced(sample, 300)
   const canPreview = debounced.trim() !== '' && check.data?.pattern !== '' && check.data !== undefined
   const preview = usePreview(props.tenant, debounced, debouncedSample, count, canPreview)
-  const save = useCodeCall<CodeRuleInput, CodeRule>(props.tenant, (input) =>
-    editing
-      ? { path: rulePath(editing.name), method: 'PATCH', body: input }
-      : { path: '/code-rules', method: 'POST', body: input },
+  const save = useCodeCall(props.tenant, (input: CodeRuleInput) =>
+    editing ? updateCodeRule(props.tenant, editing.name, input) : createCodeRule(props.tenant, input),
   )
   const initial = useMemo<CodeRuleInput>(
     () =>
