@@ -73,9 +73,14 @@ describe('kehu customer', () => {
     expect(again.out).toContain('00001')
     const file = join(root, 'c.json')
     writeFileSync(file, JSON.stringify({ name: '上海东方贸易有限公司', class: '02', phone: '021-62345678' }))
-    const b = await run(['customer', 'create', '--json-file', file])
+    const b = await run(['customer', 'create', '--json-file', file, '--json'])
     expect(b.code).toBe(0)
-    expect(b.out).toBe('已建档：00002 上海东方贸易有限公司')
+    // without --idempotency-key a key is made up and shown: a retry with it returns the same customer
+    const made = JSON.parse(b.out)
+    expect(made).toMatchObject({ code: '00002', name: '上海东方贸易有限公司' })
+    expect(made.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/)
+    const retry = await run(['customer', 'create', '--json-file', file, '--idempotency-key', made.idempotencyKey])
+    expect(retry.out).toBe('重试：返回已建的客户 00002')
   })
 
   it('reports every bad field at once with exit 2, in the chosen language', async () => {

@@ -1,6 +1,7 @@
 import { CustomerInput, createCustomer, customerJson } from '@kehu/app'
 import { invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
+import { createOnce } from '../../create-once.js'
 import { type Io, say } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
 import { jsonOpt } from '../shared.js'
@@ -31,7 +32,11 @@ export function registerCreate(parent: Command, io: Io) {
     .option('--attr <CODE=VALUE>', say(io, '维度属性，可重复', 'an attribute value, repeatable'), collect, [])
     .option(
       '--idempotency-key <key>',
-      say(io, '幂等键：重试不会重复建档', 'idempotency key: a retry creates nothing twice'),
+      say(
+        io,
+        '幂等键：用同一个键重试不会重复建档（不给则自动生成，--json 输出中可见）',
+        'idempotency key: a retry with the same key creates nothing twice (made up when not given; shown by --json)',
+      ),
     )
     .option(
       '--dry-run',
@@ -67,11 +72,12 @@ export function registerCreate(parent: Command, io: Io) {
           text('请给出客户名称：--name 或 --json-file', 'Give the customer name: --name or --json-file'),
         )
       const fields = customerFields(CustomerInput, input)
-      const result = await withRuntime(cmd, async (rt) =>
-        createCustomer(rt.ctx((await tenantOf(cmd, rt)).code), fields, {
-          ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey as string } : {}),
-        }),
-      )
+      const result = await withRuntime(cmd, async (rt) => {
+        const ctx = rt.ctx((await tenantOf(cmd, rt)).code)
+        return createOnce((idempotencyKey) => createCustomer(ctx, fields, { idempotencyKey }), {
+          idempotencyKey: o.idempotencyKey as string | undefined,
+        })
+      })
       if (o.json)
         return io.out(
           JSON.stringify(
@@ -79,6 +85,7 @@ export function registerCreate(parent: Command, io: Io) {
               ...customerJson(result),
               ...(result.codeReplaced ? { codeReplaced: result.codeReplaced } : {}),
               ...(result.replayed ? { replayed: true } : {}),
+              idempotencyKey: result.idempotencyKey,
             },
             null,
             2,
