@@ -245,4 +245,50 @@ describeBrowser('customer archive', () => {
     await uscc.getByText(`Already used by customer ${holder!.code}`).waitFor({ state: 'detached' })
     await page.getByText('中文', { exact: true }).click()
   })
+
+  it('keeps its idempotency key across a retry after a lost reply, and makes a new one after success', async () => {
+    const keys: string[] = []
+    const replayed: (string | null)[] = []
+    let lose = true
+    const creates = (u: URL) => u.pathname === '/api/t/demo/customers'
+    await page.route(creates, async (route, request) => {
+      if (request.method() !== 'POST') return route.fallback()
+      keys.push(request.headers()['idempotency-key'] ?? '')
+      const response = await route.fetch() // the server creates the customer …
+      replayed.push(response.headers()['idempotent-replayed'] ?? null)
+      if (!lose) return route.fulfill({ response })
+      lose = false
+      return route.abort('connectionreset') // … and its reply is lost on the way back
+    })
+    try {
+      const fill = async (name: string) => {
+        await page.goto(`${app!.url}/t/demo/customers/new`)
+        await page.getByTestId('field-name').fill(name)
+        await pickNode(page, 'field-type', 'RT', '(RT) 零售')
+        await page.getByTestId('save-customer').click()
+      }
+      await fill('丢失回复零售有限公司')
+      await page.getByText('无法连接服务器，请检查网络后重试。').waitFor()
+      await screenshot(page, 'customers-create-lost-reply')
+      await page.getByTestId('save-customer').click()
+      await page.getByTestId('created-alert').waitFor()
+      const first = ((await page.getByTestId('customer-code').textContent()) ?? '').trim()
+      expect(keys).toHaveLength(2)
+      expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(keys[1]).toBe(keys[0])
+      expect(replayed).toEqual([null, 'true'])
+      const found = (await (await api(`/customers?q=${encodeURIComponent('丢失回复零售')}`)).json()) as {
+        total: number
+        items: { code: string }[]
+      }
+      expect([found.total, found.items[0]?.code]).toEqual([1, first])
+      await fill('另一家零售有限公司')
+      await page.getByTestId('created-alert').waitFor()
+      expect(keys).toHaveLength(3)
+      expect(keys[2]).not.toBe(keys[0])
+      expect(replayed).toEqual([null, 'true', null])
+    } finally {
+      await page.unroute(creates)
+    }
+  })
 })

@@ -2,11 +2,12 @@ import { BUILTIN_SCHEMES } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { type ApiIssue, isApiError } from '../../api/client'
 import { applyIssuesToForm, clearChangedIssues, focusField } from '../../api/form-issues'
+import { newIdempotencyKey } from '../../api/idempotency-key'
 import { areaUrl } from '../../areas'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { AttributeFields } from '../../components/attribute-fields'
@@ -102,6 +103,9 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const [draft, setDraft] = useState<CustomerPatch>({})
   /** The customer holding the USCC the server refused, linked beside the field until the USCC changes. */
   const [usccHolder, setUsccHolder] = useState<string | null>(null)
+  // One key per customer to create, kept until the create succeeds: a save retried after a lost reply
+  // returns the customer the first one made instead of a second one (issue 15.4).
+  const createKey = useRef<string | null>(null)
   const schemes = useSchemes(tenant)
   const initial = current ? valuesOf(current) : { classes: {}, attributes: {} }
   const watched = {
@@ -168,7 +172,9 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
         navigate(`../${encodeURIComponent(saved.code)}`, { state: { saved: true } })
       } else {
         // The form requires a name, so it is in the body; an empty one is refused by the server all the same.
-        const created = await createCustomer(tenant, { ...body, name: body.name ?? '' })
+        createKey.current ??= newIdempotencyKey()
+        const created = await createCustomer(tenant, { ...body, name: body.name ?? '' }, createKey.current)
+        createKey.current = null
         await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
         navigate(`../${encodeURIComponent(created.code)}`, {
           state: { created: created.code, codeReplaced: created.codeReplaced },

@@ -80,9 +80,17 @@ export const useCodePreview = (tenant: string, draft: CustomerDraft, enabled: bo
     staleTime: 2_000,
   })
 
-/** Creates a customer; its code comes from the applicable rule unless the rule lets the clerk type one. */
-export const createCustomer = (tenant: string, body: CustomerBody) =>
-  ok(api.POST('/api/t/{tenant}/customers', { params: { path: { tenant } }, body }))
+/**
+ * Creates a customer; its code comes from the applicable rule unless the rule lets the clerk type one. A retry
+ * with the same idempotency key returns the customer the first request made.
+ */
+export const createCustomer = (tenant: string, body: CustomerBody, idempotencyKey: string) =>
+  ok(
+    api.POST('/api/t/{tenant}/customers', {
+      params: { path: { tenant }, header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  )
 
 /** Saves the changed fields of the version the clerk edited (If-Match: a newer version is refused, not overwritten). */
 export const updateCustomer = (tenant: string, c: Pick<Customer, 'id' | 'version'>, body: CustomerPatch) =>
