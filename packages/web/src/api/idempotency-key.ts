@@ -1,5 +1,5 @@
 /**
- * A new key for one create (decisions.md: creates accept an Idempotency-Key). From getRandomValues, which
+ * A new key for one create (the server keeps a create's result under it for 24 hours). From getRandomValues, which
  * unlike randomUUID also exists on a page served over plain http from another machine.
  */
 export function newIdempotencyKey(): string {
