@@ -10,7 +10,7 @@ export interface Settings {
   dataDir: string
   databaseUrl: string | undefined
   lang: Lang
-  /** Worker threads for the long reads; 0 runs them on the event loop (ADR 0020). */
+  /** Worker threads for the long reads; 0 runs them on the event loop (ADR 0022). */
   readWorkers: number
   /** Each request's time budget in seconds. */
   requestTimeout: number

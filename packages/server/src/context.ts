@@ -16,7 +16,7 @@ export interface ServerContext {
   actor: Actor
   version: string
   database: 'sqlite' | 'postgresql'
-  /** Runs the long reads off the event loop; without it they run in this thread (ADR 0020). */
+  /** Runs the long reads off the event loop; without it they run in this thread (ADR 0022). */
   readPool?: ReadPool | undefined
   /** Each request's time budget in milliseconds: a request that spends it gets a 503 (default 30 s). */
   requestBudgetMs?: number | undefined

@@ -13,7 +13,7 @@ export interface RequestBudget {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * Each request's time budget (ADR 0020): spent, the client gets a 503 problem at once; a read on the
+ * Each request's time budget (ADR 0022): spent, the client gets a 503 problem at once; a read on the
  * worker pool is stopped, work in this thread finishes unseen (a change it makes may still be saved).
  */
 export function requestBudget(ms: number, method: string): RequestBudget {

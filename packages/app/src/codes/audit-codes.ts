@@ -151,7 +151,7 @@ export async function auditCodes(ctx: RequestContext, options: { fix?: boolean }
 }
 
 /**
- * The fix of a report taken earlier, e.g. on one of the server's read workers (ADR 0020): counters only ever
+ * The fix of a report taken earlier, e.g. on one of the server's read workers (ADR 0022): counters only ever
  * move forward, past the highest serial found, so a report a moment older than the counters is still safe.
  */
 export async function fixCodeAudit(ctx: RequestContext, report: CodeAuditReport): Promise<CodeAuditReport> {

@@ -1,7 +1,7 @@
 import { auditCodes, codeCapacity, findCustomers, getSummary, type RequestContext } from '@kehu/app'
 
 /**
- * The reads that can take long on a large tenant, run on the read workers (ADR 0020): each is a read-only
+ * The reads that can take long on a large tenant, run on the read workers (ADR 0022): each is a read-only
  * use case whose arguments and result are plain data, so they cross a thread by structured clone.
  */
 export const readOps = {

@@ -69,7 +69,7 @@ function startWorker(database: DatabaseConfig): Worker {
 /**
  * A small pool of worker threads with their own database connections that run the long reads (customer
  * search, summary, capacity, code audit) off the server's event loop, one read per worker at a time, the
- * rest queued in arrival order (ADR 0020).
+ * rest queued in arrival order (ADR 0022).
  */
 export class ReadPool {
   readonly #database: DatabaseConfig

@@ -1,4 +1,4 @@
-// A read worker (ADR 0020): its own database connection (read-only on SQLite) runs the read use cases that
+// A read worker (ADR 0022): its own database connection (read-only on SQLite) runs the read use cases that
 // the pool hands it, one at a time, off the server's event loop.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'

@@ -319,7 +319,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
       }),
       async (c) => {
         const ctx = ctxOf(c, c.req.valid('param').tenant)
-        // the audit reads every code: on a read worker; the fix is a short write here (ADR 0020)
+        // the audit reads every code: on a read worker; the fix is a short write here (ADR 0022)
         const report = await c.var.reads.run('auditCodes', ctx)
         const r = fix ? await fixCodeAudit(ctx, report) : report
         return c.json(codeAuditOut(r, c.var.lang), 200)
