@@ -1,4 +1,7 @@
+export * from './access/credentials.js'
+export * from './access/identity.js'
 export * from './access/permissions.js'
+export * from './access/roles.js'
 export * from './access/visibility.js'
 export * from './attributes/applicable-attributes.js'
 export * from './attributes/attribute-def.js'

@@ -1,3 +1,5 @@
+import type { AccessEvent, ApiToken, Membership, UserSession } from './access/identity.js'
+import type { Role } from './access/roles.js'
 import type { Visibility } from './access/visibility.js'
 import type { AttributeDef } from './attributes/attribute-def.js'
 import type { DimensionType } from './attributes/dimension-type.js'
@@ -26,6 +28,11 @@ export interface TransactionOptions {
 export interface Tx {
   tenants: TenantRepo
   users: UserRepo
+  sessions: SessionRepo
+  apiTokens: ApiTokenRepo
+  roles: RoleRepo
+  memberships: MembershipRepo
+  accessLog: AccessLog
   schemes: SchemeRepo
   nodes: NodeRepo
   classRules: ClassRuleRepo
@@ -56,6 +63,59 @@ export interface UserRepo {
   byLogin(login: string): Promise<AppUser | undefined>
   list(): Promise<AppUser[]>
   insert(u: AppUser): Promise<void>
+  /** Writes display name, admin flag and enabled. */
+  update(u: AppUser): Promise<void>
+  /** The stored scrypt hash, null without a password, undefined without the user. */
+  passwordHash(id: string): Promise<string | null | undefined>
+  setPassword(id: string, hash: string | null): Promise<void>
+  /** Whether any enabled user has a password: until then loopback acts as the local administrator. */
+  anyWithPassword(): Promise<boolean>
+}
+
+export interface SessionRepo {
+  insert(s: UserSession, secretHash: string): Promise<void>
+  bySecretHash(secretHash: string): Promise<UserSession | undefined>
+  byId(id: string): Promise<UserSession | undefined>
+  /** Live sessions (not revoked, not past their absolute end), of one user or of everyone. */
+  listLive(now: string, userId?: string): Promise<UserSession[]>
+  touch(id: string, at: string): Promise<void>
+  revoke(id: string, at: string): Promise<void>
+  /** Revokes every live session of the user; returns how many. */
+  revokeForUser(userId: string, at: string): Promise<number>
+}
+
+export interface ApiTokenRepo {
+  insert(t: ApiToken, secretHash: string): Promise<void>
+  bySecretHash(secretHash: string): Promise<ApiToken | undefined>
+  byId(id: string): Promise<ApiToken | undefined>
+  list(userId?: string): Promise<ApiToken[]>
+  touch(id: string, at: string): Promise<void>
+  revoke(id: string, at: string): Promise<void>
+}
+
+export interface RoleRepo {
+  list(tenantId: string): Promise<Role[]>
+  byCode(tenantId: string, code: string): Promise<Role | undefined>
+  insert(r: Role): Promise<void>
+}
+
+export interface MembershipRepo {
+  /** Every role the user has, in every tenant. */
+  forUser(userId: string): Promise<Membership[]>
+  /** The roles of the user in one tenant, with what they grant. */
+  rolesOf(tenantId: string, userId: string): Promise<Role[]>
+  /** Adds the role unless the user has it already. */
+  add(m: Membership): Promise<void>
+  remove(tenantId: string, userId: string, roleCode: string): Promise<void>
+}
+
+/** The global, append-only log of sign-ins and identity changes; it also counts failures for rate limits. */
+export interface AccessLog {
+  append(e: AccessEvent): Promise<void>
+  /** Failed sign-ins since `since` for this login or from this address. */
+  failuresSince(since: string, by: { login: string } | { address: string }): Promise<number>
+  /** Newest first. */
+  list(limit: number, userId?: string): Promise<AccessEvent[]>
 }
 
 export interface SchemeRepo {

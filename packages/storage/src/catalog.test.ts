@@ -5,8 +5,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb, testKinds } from './testing/test-db.js'
 
-const ALLOWLIST = new Set(['tenant', 'app_user', 'kehu_meta', 'kysely_migration', 'kysely_migration_lock'])
-const GLOBAL = new Set(['tenant', 'app_user'])
+// Global tables: users and what belongs to them (sessions, tokens, the access log) span tenants.
+const GLOBAL = new Set(['tenant', 'app_user', 'user_session', 'api_token', 'access_event'])
+const ALLOWLIST = new Set([...GLOBAL, 'kehu_meta', 'kysely_migration', 'kysely_migration_lock'])
 
 describe.runIf(testKinds().includes('postgresql'))('PostgreSQL catalog follows the tenant rules', () => {
   let db: TestDb

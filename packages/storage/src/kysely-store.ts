@@ -2,6 +2,8 @@ import type { Customer, Store, Tx } from '@kehu/core'
 import { ConfigCache } from './config-cache.js'
 import type { Db, DialectKind } from './connect.js'
 import { translateDbError } from './db-errors.js'
+import { accessLog } from './repos/access-log.js'
+import { apiTokens } from './repos/api-tokens.js'
 import { attributes } from './repos/attributes.js'
 import { audit } from './repos/audit.js'
 import { classRules } from './repos/class-rules.js'
@@ -12,9 +14,12 @@ import { counters } from './repos/counters.js'
 import { customers } from './repos/customers.js'
 import { dimensions } from './repos/dimensions.js'
 import { idempotency } from './repos/idempotency.js'
+import { memberships } from './repos/memberships.js'
 import { nodes } from './repos/nodes.js'
 import type { Q } from './repos/query.js'
+import { roles } from './repos/roles.js'
 import { schemes } from './repos/schemes.js'
+import { sessions } from './repos/sessions.js'
 import { tenants } from './repos/tenants.js'
 import { users } from './repos/users.js'
 
@@ -24,6 +29,11 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null,
   const tx: Tx = {
     tenants: tenants(q, versions),
     users: users(q),
+    sessions: sessions(q),
+    apiTokens: apiTokens(q),
+    roles: roles(q),
+    memberships: memberships(q),
+    accessLog: accessLog(q),
     schemes: schemes(q),
     nodes: nodes(q),
     classRules: classRules(q),

@@ -27,11 +27,55 @@ export interface AppUserTable {
   created_at: string
 }
 
-export interface TenantMemberTable {
+export interface RoleTable {
+  tenant_id: string
+  code: string
+  name: string
+  permissions: Json
+  built_in: Bool
+  created_at: string
+}
+
+export interface MembershipTable {
   tenant_id: string
   user_id: string
-  roles: Json
+  role_code: string
   created_at: string
+}
+
+export interface UserSessionTable {
+  id: string
+  secret_hash: string
+  user_id: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  address: string | null
+  user_agent: string | null
+  revoked_at: string | null
+}
+
+export interface ApiTokenTable {
+  id: string
+  secret_hash: string
+  user_id: string
+  name: string
+  scopes: Json
+  created_at: string
+  expires_at: string | null
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+export interface AccessEventTable {
+  id: string
+  at: string
+  actor: string
+  action: string
+  login: string | null
+  user_id: string | null
+  address: string | null
+  data: Json
 }
 
 export interface ClassSchemeTable {
@@ -244,7 +288,11 @@ export interface KehuMetaTable {
 export interface Database {
   tenant: TenantTable
   app_user: AppUserTable
-  tenant_member: TenantMemberTable
+  role: RoleTable
+  membership: MembershipTable
+  user_session: UserSessionTable
+  api_token: ApiTokenTable
+  access_event: AccessEventTable
   class_scheme: ClassSchemeTable
   class_node: ClassNodeTable
   class_node_alias: ClassNodeAliasTable

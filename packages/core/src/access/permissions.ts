@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'tenant:admin',
   'import',
   'export',
+  'audit:read',
   'admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
