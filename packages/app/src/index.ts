@@ -1,6 +1,35 @@
 // The use cases, by name, slice by slice (lowest first, ARCHITECTURE.md), with their input schemas and the
 // few helpers the edges need. Everything else in a slice is its own business.
 
+// access
+export {
+  type ApiTokenView,
+  CreateApiTokenInput,
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  TOKEN_PREFIX,
+} from './access/api-tokens.js'
+export { authenticateSession, authenticateToken } from './access/authenticate.js'
+export { ChangePasswordInput, changeOwnPassword } from './access/change-password.js'
+export { CreateUserInput, createUser } from './access/create-user.js'
+export { listUsers } from './access/list-users.js'
+export { GrantRoleInput, grantRole, listRoles, revokeRole } from './access/memberships.js'
+export { narrowTo, resolveActor, signInRequired } from './access/resolve-actor.js'
+export { listSessions, revokeSession, type SessionView } from './access/sessions.js'
+export { SetUpInput, setUpFirstAdmin, signInInForce } from './access/set-up.js'
+export {
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  SIGN_IN_LIMITS,
+  type SignedIn,
+  type SignInFrom,
+  SignInInput,
+  signIn,
+  signOut,
+} from './access/sign-in.js'
+export { UpdateUserInput, updateUser } from './access/update-user.js'
+export { currentUser, type UserView } from './access/users.js'
 // attributes
 export { createAttribute } from './attributes/create-attribute.js'
 export { createDimension } from './attributes/create-dimension.js'

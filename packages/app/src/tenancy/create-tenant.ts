@@ -1,6 +1,8 @@
 import {
   assertCan,
   assertNoIssues,
+  BUILT_IN_ROLE_CODES,
+  BUILT_IN_ROLES,
   type ClassScheme,
   conflict,
   type Issue,
@@ -88,6 +90,16 @@ export async function createTenant({ deps, actor }: ActorContext, raw: CreateTen
         now,
       )
     }
+    // Built-in roles take their permissions from the code (BUILT_IN_ROLES), so none are stored.
+    for (const code of BUILT_IN_ROLE_CODES)
+      await tx.roles.insert({
+        tenantId: tenant.id,
+        code,
+        name: BUILT_IN_ROLES[code].name,
+        permissions: [],
+        builtIn: true,
+        createdAt: now,
+      })
     const ruleId = deps.ids.next()
     await tx.codeRules.insert({
       id: ruleId,

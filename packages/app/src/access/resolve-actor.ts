@@ -1,0 +1,39 @@
+import { type Actor, AppError, type Permission, permissionsOf, type Tx, text } from '@kehu/core'
+import type { Deps } from '../deps.js'
+
+export const signInRequired = () =>
+  new AppError('unauthenticated', 'SIGN_IN_REQUIRED', text('请先登录', 'Please sign in first'))
+
+/**
+ * The actor of a user: a global administrator may do everything; anyone else holds the union of the
+ * permissions of their roles in the tenant, or, about no tenant, in all their tenants (to list them).
+ * A disabled or missing user is not signed in.
+ */
+export async function resolveActor(deps: Deps, userId: string, tenantCode?: string, label?: string): Promise<Actor> {
+  return deps.store.read(async (tx) => {
+    const user = await tx.users.byId(userId)
+    if (!user?.enabled) throw signInRequired()
+    const actor = { userId, login: user.login, label: label ?? user.login }
+    if (user.isAdmin) return { ...actor, isAdmin: true, permissions: 'all' }
+    return { ...actor, isAdmin: false, permissions: await permissionsIn(tx, userId, tenantCode) }
+  })
+}
+
+async function permissionsIn(tx: Tx, userId: string, tenantCode: string | undefined): Promise<Set<Permission>> {
+  const tenantIds =
+    tenantCode === undefined
+      ? [...new Set((await tx.memberships.forUser(userId)).map((m) => m.tenantId))]
+      : [(await tx.tenants.byCode(tenantCode))?.id].filter((id) => id !== undefined)
+  const out = new Set<Permission>()
+  for (const tenantId of tenantIds)
+    for (const role of await tx.memberships.rolesOf(tenantId, userId)) for (const p of permissionsOf(role)) out.add(p)
+  return out
+}
+
+/** An actor limited to a token's scopes: never more than its user holds, and never an administrator's bypass. */
+export function narrowTo(actor: Actor, scopes: readonly Permission[]): Actor {
+  if (scopes.length === 0) return actor
+  const held = actor.permissions
+  const permissions = new Set(scopes.filter((p) => held === 'all' || held.has(p)))
+  return { ...actor, isAdmin: false, permissions }
+}
