@@ -3,6 +3,7 @@ import { etagOf } from '@kehu/app'
 import { AppError, text } from '@kehu/core'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
+import { authenticate } from './auth.js'
 import { compression } from './compression.js'
 import type { Env, KehuApp, ServerContext } from './context.js'
 import { registerDocsPage } from './docs-page.js'
@@ -72,6 +73,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): KehuApp
     c.header('x-request-id', requestId)
   })
   app.use('*', edgeGuard([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? [])]))
+  app.use('*', authenticate(ctx, { trustProxy: ctx.trustProxy }))
 
   app.onError((err, c) => {
     const p = toProblem(err, c.var.lang ?? 'zh-CN', c.var.requestId ?? '-', new URL(c.req.url).pathname)

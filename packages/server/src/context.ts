@@ -5,8 +5,23 @@ import type { Context } from 'hono'
 import type { Reads } from './reads/read-ops.js'
 import type { ReadPool } from './reads/read-pool.js'
 
+/** Who a request comes from, once authenticated: nobody, the loopback administrator, a session or a token. */
+export type Caller =
+  | { via: 'none' }
+  | { via: 'loopback' }
+  | { via: 'session'; userId: string; sessionId: string }
+  | { via: 'token'; userId: string; tokenId: string }
+
 export interface Env {
-  Variables: { lang: Lang; requestId: string; deps: Deps; actor: Actor; reads: Reads }
+  Variables: {
+    lang: Lang
+    requestId: string
+    deps: Deps
+    actor: Actor
+    reads: Reads
+    caller: Caller
+    address: string | null
+  }
 }
 
 export type KehuApp = OpenAPIHono<Env>
@@ -20,6 +35,8 @@ export interface ServerContext {
   readPool?: ReadPool | undefined
   /** Each request's time budget in milliseconds: a request that spends it gets a 503 (default 30 s). */
   requestBudgetMs?: number | undefined
+  /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
+  trustProxy?: boolean
 }
 
 /** The caller of this request, about no tenant yet. */

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { signInInForce } from '@kehu/app'
 import { AppError, text } from '@kehu/core'
 import { type AppOptions, createApp } from './app.js'
 import type { ServerContext } from './context.js'
@@ -19,22 +20,25 @@ export interface RunningServer {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/
 
-/** Until sign-in lands, kehu listens on loopback only (docs/decisions). */
-export function assertLoopback(host: string) {
-  if (!LOOPBACK.test(host))
-    throw new AppError(
-      'invalid',
-      'HOST_NOT_LOOPBACK',
-      text(
-        `在登录功能上线之前，kehu 只监听本机地址（127.0.0.1、localhost、::1），拒绝 ${host}`,
-        `Until sign-in lands kehu listens on loopback only (127.0.0.1, localhost, ::1); refusing ${host}`,
-      ),
-    )
+/**
+ * Until a user has a password, everyone on loopback is the administrator, so kehu listens there only
+ * (docs/decisions/0019-identity-sign-in-and-sessions.md).
+ */
+export async function assertMayListen(ctx: ServerContext, host: string) {
+  if (LOOPBACK.test(host) || (await signInInForce(ctx.deps))) return
+  throw new AppError(
+    'invalid',
+    'HOST_NOT_LOOPBACK',
+    text(
+      `还没有设置密码的用户，kehu 只监听本机地址（127.0.0.1、localhost、::1），拒绝 ${host}：先运行 kehu user create 登录名 --admin --password-stdin`,
+      `No user has a password yet, so kehu listens on loopback only (127.0.0.1, localhost, ::1); refusing ${host}: first run kehu user create LOGIN --admin --password-stdin`,
+    ),
+  )
 }
 
 /** Starts the HTTP server; a port in use is one clear error, not a stack trace. */
-export function startServer(ctx: ServerContext, options: StartOptions): Promise<RunningServer> {
-  assertLoopback(options.host)
+export async function startServer(ctx: ServerContext, options: StartOptions): Promise<RunningServer> {
+  await assertMayListen(ctx, options.host)
   const app = createApp(ctx, { ...options, allowedHosts: [options.host, ...(options.allowedHosts ?? [])] })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })

@@ -1,4 +1,5 @@
 import type { KehuApp, ServerContext } from '../context.js'
+import { registerAccessRoutes } from './access.js'
 import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
@@ -8,6 +9,7 @@ import { registerSystemRoutes } from './system.js'
 /** Every route group of the API, in the order they appear in the OpenAPI document. */
 export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerSystemRoutes,
+  registerAccessRoutes,
   registerCustomerRoutes,
   registerClassRoutes,
   registerDimensionRoutes,
