@@ -6,6 +6,8 @@ export interface Io {
   out(s: string): void
   err(s: string): void
   lang: Lang
+  /** All of standard input (for `--password-stdin`); tests give their own. */
+  readStdin?: () => Promise<string>
 }
 
 /** The reader went away (`kehu … | head -1`): what is left to print has no one to read it. */
@@ -33,9 +35,15 @@ export function streamIo(lang: Lang, stdout: Writable, stderr: Writable): Io {
 let processStreams: Io | undefined
 /** The process's own stdout and stderr; one listener each however often it is asked for. */
 export function processIo(lang: Lang): Io {
-  processStreams ??= streamIo(lang, process.stdout, process.stderr)
+  processStreams ??= { ...streamIo(lang, process.stdout, process.stderr), readStdin: () => readAll(process.stdin) }
   processStreams.lang = lang
   return processStreams
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer))
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Chinese or English by the chosen language. */

@@ -5,6 +5,9 @@ import { registerCodeCommands } from './commands/code/code-commands.js'
 import { registerCoreCommands } from './commands/core/core-commands.js'
 import { registerCustomerCommands } from './commands/customer/customer-commands.js'
 import { registerDimensionCommands } from './commands/dimension/dimension-commands.js'
+import { registerSessionCommands } from './commands/session/session-commands.js'
+import { registerTokenCommands } from './commands/token/token-commands.js'
+import { registerUserCommands } from './commands/user/user-commands.js'
 import { type Io, processIo, say } from './io.js'
 import { langFrom } from './settings.js'
 
@@ -17,6 +20,9 @@ const GROUPS: Register[] = [
   registerCodeCommands,
   registerDimensionCommands,
   registerClassCommands,
+  registerUserCommands,
+  registerTokenCommands,
+  registerSessionCommands,
 ]
 
 export function buildProgram(io: Io): Command {
@@ -51,6 +57,16 @@ export function buildProgram(io: Io): Command {
       new Option(
         '--tenant <code>',
         say(io, '账套编码（默认：唯一的或默认账套）', 'tenant code (default: the only or the default tenant)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--as <login>',
+        say(
+          io,
+          '以该用户的权限执行（默认：本机管理员，审计记为 cli:<系统用户>）',
+          "act with this user's permissions (default: the local administrator, audited as cli:<os user>)",
+        ),
       ),
     )
     .showHelpAfterError()

@@ -24,6 +24,8 @@ export interface ServeOptions {
   readWorkers?: number
   /** Each request's time budget in seconds (default 30). */
   requestTimeout?: number
+  /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
+  trustProxy?: boolean
 }
 
 export interface Serving {
@@ -59,6 +61,7 @@ export async function serve(o: ServeOptions): Promise<Serving> {
         database: rt.db.kind,
         readPool,
         requestBudgetMs: (o.requestTimeout ?? 30) * 1000,
+        trustProxy: o.trustProxy ?? false,
       },
       {
         port: o.port,

@@ -15,8 +15,8 @@ export function registerServe(parent: Command, io: Io) {
       '--host <host>',
       say(
         io,
-        '监听地址（HOST，默认 127.0.0.1；登录上线前仅限本机）',
-        'address (HOST, default 127.0.0.1; loopback only until sign-in)',
+        '监听地址（HOST，默认 127.0.0.1；有设置了密码的用户之后才可用 0.0.0.0 等非本机地址）',
+        'address (HOST, default 127.0.0.1; 0.0.0.0 and other non-loopback addresses once a user has a password)',
       ),
     )
     .option(
@@ -27,6 +27,14 @@ export function registerServe(parent: Command, io: Io) {
         'another host name to answer for (repeatable; KEHU_ALLOWED_HOSTS, comma-separated); by default only loopback names, others get 421',
       ),
       (v: string, all: string[] = []) => [...all, ...v.split(',')],
+    )
+    .option(
+      '--trust-proxy',
+      say(
+        io,
+        '在反向代理之后：客户端地址取自 X-Forwarded-For，HTTPS 取自 X-Forwarded-Proto（KEHU_TRUST_PROXY=1）',
+        'behind a reverse proxy: the client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto (KEHU_TRUST_PROXY=1)',
+      ),
     )
     .option(
       '--demo-if-empty',
@@ -57,6 +65,7 @@ export function registerServe(parent: Command, io: Io) {
           demoIfEmpty?: boolean
           readWorkers?: string
           requestTimeout?: string
+          trustProxy?: boolean
         },
         cmd: Command,
       ) => {
@@ -94,6 +103,7 @@ export function registerServe(parent: Command, io: Io) {
           demoIfEmpty: opts.demoIfEmpty ?? false,
           readWorkers: s.readWorkers,
           requestTimeout: s.requestTimeout,
+          trustProxy: opts.trustProxy ?? process.env.KEHU_TRUST_PROXY === '1',
           log: (l) => io.out(l),
         })
         io.out(
