@@ -67,3 +67,7 @@ export async function deleteRow(q: Q, table: KeyedTable, tenantId: string, id: s
 export async function inSlices(ids: readonly string[], fn: (slice: string[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) await fn(ids.slice(i, i + 500))
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Whether `id` can name a row of a uuid column (PostgreSQL refuses to compare anything else). */
+export const isUuid = (id: string) => UUID.test(id)

@@ -1,6 +1,6 @@
 import type { SessionRepo } from '@kehu/core'
 import { sessionOf, sessionRow } from '../rows/identity.js'
-import { oneRow, type Q } from './query.js'
+import { isUuid, oneRow, type Q } from './query.js'
 
 /** Browser sessions, found by the SHA-256 of the cookie's secret. */
 export function sessions(q: Q): SessionRepo {
@@ -9,7 +9,7 @@ export function sessions(q: Q): SessionRepo {
       await q.insertInto('user_session').values(sessionRow(s, secretHash)).execute()
     },
     bySecretHash: (secretHash) => oneRow(q, 'user_session', { secret_hash: secretHash }, sessionOf),
-    byId: (id) => oneRow(q, 'user_session', { id }, sessionOf),
+    byId: async (id) => (isUuid(id) ? oneRow(q, 'user_session', { id }, sessionOf) : undefined),
     listLive: async (now, userId) => {
       let query = q
         .selectFrom('user_session')
