@@ -51,7 +51,7 @@ const NOBODY: Actor = Object.freeze({
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * Finds the caller and their actor for the tenant in the path (docs/decisions/0019-identity-sign-in-and-sessions.md):
+ * Finds the caller and their actor for the tenant in the path (docs/decisions/0020-identity-sign-in-and-sessions.md):
  * a bearer token, else the session cookie; while no user has a password, a loopback client is the local
  * administrator. Everything but the public paths needs a caller. A cookie's change must name its origin.
  */
@@ -93,7 +93,6 @@ export function authenticate(ctx: ServerContext, options: AuthOptions = {}): Mid
           'forbidden',
           'REQUEST_ORIGIN_REQUIRED',
           text('已登录的修改请求须带 Origin 头', 'A signed-in change must carry an Origin header'),
-          { details: { httpStatus: 403 } },
         )
       c.set('caller', { via: 'session', userId: found.user.id, sessionId: found.session.id })
       c.set('actor', await resolveActor(deps, found.user.id, tenantCode))

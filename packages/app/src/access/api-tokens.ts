@@ -6,6 +6,7 @@ import {
   notFound,
   PERMISSIONS,
   type Permission,
+  parseInput,
   text,
 } from '@kehu/core'
 import { z } from 'zod'
@@ -35,9 +36,15 @@ export interface ApiTokenView extends ApiToken {
 /** Creates an API token; its secret is returned here once and stored only as a hash. */
 export async function createApiToken(
   { deps, actor }: ActorContext,
-  input: CreateApiTokenInput,
+  given: CreateApiTokenInput,
 ): Promise<ApiTokenView & { secret: string }> {
-  if (normalizeLogin(input.login) !== actor.login) assertCan(actor, 'admin')
+  if (normalizeLogin(String(given.login)) !== actor.login) assertCan(actor, 'admin')
+  const input = parseInput(
+    CreateApiTokenInput,
+    given,
+    'TOKEN_INVALID_INPUT',
+    text('令牌信息有误', 'The token is not valid'),
+  )
   const now = deps.clock.now()
   const expiresAt =
     input.expiresAt === undefined

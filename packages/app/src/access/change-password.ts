@@ -1,4 +1,4 @@
-import { type Actor, assertNoIssues, invalid, issue, passwordIssues, text } from '@kehu/core'
+import { type Actor, assertNoIssues, invalid, issue, parseInput, passwordIssues, text } from '@kehu/core'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
 import { accessEvent } from './access-event.js'
@@ -14,9 +14,10 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>
 export async function changeOwnPassword(
   deps: Deps,
   actor: Actor,
-  input: ChangePasswordInput,
+  given: ChangePasswordInput,
   keepSessionId?: string,
 ): Promise<void> {
+  const input = parseInput(ChangePasswordInput, given)
   assertNoIssues(
     passwordIssues(input.next, actor.login, ['next']),
     'USER_INVALID',

@@ -1,4 +1,13 @@
-import { assertCan, assertNoIssues, conflict, loginIssues, normalizeLogin, passwordIssues, text } from '@kehu/core'
+import {
+  assertCan,
+  assertNoIssues,
+  conflict,
+  loginIssues,
+  normalizeLogin,
+  parseInput,
+  passwordIssues,
+  text,
+} from '@kehu/core'
 import { z } from 'zod'
 import type { ActorContext } from '../context.js'
 import { accessEvent } from './access-event.js'
@@ -14,8 +23,9 @@ export const CreateUserInput = z.object({
 export type CreateUserInput = z.infer<typeof CreateUserInput>
 
 /** Creates a user (a global administrator with `admin`), with a password or without one (cannot sign in yet). */
-export async function createUser({ deps, actor }: ActorContext, input: CreateUserInput): Promise<UserView> {
+export async function createUser({ deps, actor }: ActorContext, given: CreateUserInput): Promise<UserView> {
   assertCan(actor, 'admin')
+  const input = parseInput(CreateUserInput, given, 'USER_INVALID', text('用户信息有误', 'The user is not valid'))
   const login = normalizeLogin(input.login)
   const issues = loginIssues(login)
   if (input.password !== undefined) issues.push(...passwordIssues(input.password, login))

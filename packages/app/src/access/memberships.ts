@@ -1,4 +1,4 @@
-import { assertCan, notFound, type Role, type Tx, text } from '@kehu/core'
+import { assertCan, notFound, parseInput, type Role, type Tx, text } from '@kehu/core'
 import { z } from 'zod'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -26,10 +26,11 @@ export async function revokeRole(ctx: RequestContext, input: GrantRoleInput): Pr
 
 async function changeRole(
   { deps, actor, tenant }: RequestContext,
-  input: GrantRoleInput,
+  given: GrantRoleInput,
   action: 'role.granted' | 'role.revoked',
 ): Promise<UserView> {
   assertCan(actor, 'tenant:admin')
+  const input = parseInput(GrantRoleInput, given)
   return deps.store.transaction(async (tx) => {
     const t = await resolveTenant(tx, tenant)
     const user = await userByLogin(tx, input.login)

@@ -1,4 +1,4 @@
-import { assertNoIssues, conflict, loginIssues, normalizeLogin, passwordIssues, text } from '@kehu/core'
+import { assertNoIssues, conflict, loginIssues, normalizeLogin, parseInput, passwordIssues, text } from '@kehu/core'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
 import { accessEvent } from './access-event.js'
@@ -12,14 +12,15 @@ export const SetUpInput = z.object({
 })
 export type SetUpInput = z.infer<typeof SetUpInput>
 
-/** Whether sign-in is in force: some enabled user has a password (docs/decisions/0019-identity-sign-in-and-sessions.md). */
+/** Whether sign-in is in force: some enabled user has a password (docs/decisions/0020-identity-sign-in-and-sessions.md). */
 export const signInInForce = (deps: Deps) => deps.store.read((tx) => tx.users.anyWithPassword())
 
 /**
  * Creates the first administrator with a password and signs them in; refused once any user has a password,
  * so the set-up page cannot be used twice. The edge allows it from loopback only.
  */
-export async function setUpFirstAdmin(deps: Deps, input: SetUpInput, from: SignInFrom): Promise<SignedIn> {
+export async function setUpFirstAdmin(deps: Deps, given: SetUpInput, from: SignInFrom): Promise<SignedIn> {
+  const input = parseInput(SetUpInput, given, 'USER_INVALID', text('用户信息有误', 'The user is not valid'))
   const login = normalizeLogin(input.login)
   const issues = [...loginIssues(login), ...passwordIssues(input.password, login)]
   assertNoIssues(issues, 'USER_INVALID', text('用户信息有误', 'The user is not valid'))

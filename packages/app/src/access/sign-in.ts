@@ -1,4 +1,4 @@
-import { AppError, type AppUser, normalizeLogin, text, type UserSession } from '@kehu/core'
+import { AppError, type AppUser, normalizeLogin, parseInput, text, type UserSession } from '@kehu/core'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
 import { accessEvent } from './access-event.js'
@@ -36,7 +36,8 @@ const failed = () =>
  * the same whether the login exists, is disabled or has no password, and takes as long (a decoy hash).
  * After 5 failures in 15 minutes the login is locked for the rest of the window, and an address after 30.
  */
-export async function signIn(deps: Deps, input: SignInInput, from: SignInFrom): Promise<SignedIn> {
+export async function signIn(deps: Deps, given: SignInInput, from: SignInFrom): Promise<SignedIn> {
+  const input = parseInput(SignInInput, given)
   const login = normalizeLogin(input.login)
   const now = deps.clock.now()
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString()

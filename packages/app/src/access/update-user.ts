@@ -1,4 +1,4 @@
-import { assertCan, assertNoIssues, invalid, passwordIssues, text } from '@kehu/core'
+import { assertCan, assertNoIssues, invalid, parseInput, passwordIssues, text } from '@kehu/core'
 import { z } from 'zod'
 import type { ActorContext } from '../context.js'
 import { accessEvent } from './access-event.js'
@@ -21,9 +21,10 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInput>
 export async function updateUser(
   { deps, actor }: ActorContext,
   login: string,
-  input: UpdateUserInput,
+  given: UpdateUserInput,
 ): Promise<UserView> {
   assertCan(actor, 'admin')
+  const input = parseInput(UpdateUserInput, given, 'USER_INVALID', text('用户信息有误', 'The user is not valid'))
   const hash = input.password === undefined ? undefined : await newHash(input.password, login)
   return deps.store.transaction(async (tx) => {
     const before = await userByLogin(tx, login)

@@ -1,5 +1,5 @@
 import { createApiToken } from '@kehu/app'
-import { invalid, PERMISSIONS, type Permission, text } from '@kehu/core'
+import { PERMISSIONS, type Permission } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
 import { withRuntime } from '../../runtime-command.js'
@@ -48,15 +48,6 @@ export function registerTokenCreate(parent: Command, io: Io) {
         opts: { user: string; scope?: string[]; expires?: string; json?: boolean },
         cmd: Command,
       ) => {
-        const unknown = (opts.scope ?? []).filter((p) => !(PERMISSIONS as readonly string[]).includes(p))
-        if (unknown.length > 0)
-          throw invalid(
-            'TOKEN_SCOPE_UNKNOWN',
-            text(
-              `没有这些权限：${unknown.join(' ')}；可用：${PERMISSIONS.join(' ')}`,
-              `No such permissions: ${unknown.join(' ')}; there are: ${PERMISSIONS.join(' ')}`,
-            ),
-          )
         const expiresAt = expiryOf(opts.expires)
         const token = await withRuntime(cmd, (rt) =>
           createApiToken(rt.base, {
