@@ -15,6 +15,8 @@ export const SESSION_COOKIE = 'kehu_session'
 
 /** What anyone may reach without signing in: the web's files, health, sign-in and set-up, the API reference. */
 const PUBLIC_API = /^\/api\/(health|session|setup|openapi\.json|docs)(\/|$)/
+/** Public and about nobody in particular: answered without looking for a caller. */
+const ANONYMOUS = /^\/api\/(health|openapi\.json|docs)(\/|$)|^\/(?!api\/)/
 
 const LOOPBACK_ADDRESS = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
 
@@ -68,6 +70,11 @@ export function authenticate(ctx: ServerContext, options: AuthOptions = {}): Mid
     const address = clientAddress(c, trustProxy)
     c.set('address', address)
     const path = new URL(c.req.url).pathname
+    if (ANONYMOUS.test(path)) {
+      c.set('caller', { via: 'none' })
+      c.set('actor', NOBODY)
+      return next()
+    }
     const deps = c.var.deps
     const tenant = /^\/api\/t\/([^/]+)/.exec(path)?.[1]
     const tenantCode = tenant === undefined ? undefined : decodeURIComponent(tenant)
