@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App as AntApp, ConfigProvider } from 'antd'
 import enUS from 'antd/es/locale/en_US'
 import zhCN from 'antd/es/locale/zh_CN'
@@ -6,9 +6,13 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
 import { isApiError } from './api/client'
+import { onUnauthorized } from './api/session'
 import { router } from './routes'
 
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // Any 401 sends the user to the sign-in page (the gate asks who is signed in again).
+  queryCache: new QueryCache({ onError: (e) => onUnauthorized(queryClient, e) }),
+  mutationCache: new MutationCache({ onError: (e) => onUnauthorized(queryClient, e) }),
   defaultOptions: {
     queries: {
       // A 4xx answer will not change by asking again.

@@ -1,6 +1,7 @@
-import { createBrowserRouter, type RouteObject } from 'react-router'
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router'
 import { areas } from './areas'
 import { AppLayout } from './components/app-layout'
+import { SessionGate } from './components/session-gate'
 import { TenantRedirect } from './components/tenant-redirect'
 import { NotFoundPage } from './pages/errors/not-found-page'
 import { RouteErrorPage } from './pages/errors/route-error-page'
@@ -11,10 +12,20 @@ const areaRoutes: RouteObject[] = areas.map(({ path, page: Page }) =>
 
 export const router = createBrowserRouter([
   {
-    path: '/t/:tenant',
-    element: <AppLayout />,
+    element: (
+      <SessionGate>
+        <Outlet />
+      </SessionGate>
+    ),
     errorElement: <RouteErrorPage />,
-    children: [...areaRoutes, { path: '*', element: <NotFoundPage /> }],
+    children: [
+      {
+        path: '/t/:tenant',
+        element: <AppLayout />,
+        errorElement: <RouteErrorPage />,
+        children: [...areaRoutes, { path: '*', element: <NotFoundPage /> }],
+      },
+      { path: '*', element: <TenantRedirect />, errorElement: <RouteErrorPage /> },
+    ],
   },
-  { path: '*', element: <TenantRedirect />, errorElement: <RouteErrorPage /> },
 ])

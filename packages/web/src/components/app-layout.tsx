@@ -11,6 +11,7 @@ import { LanguageSwitch } from './language-switch'
 import { Notice } from './notice'
 import { TenantContext } from './tenant-context'
 import { TenantSwitcher } from './tenant-switcher'
+import { UserMenu } from './user-menu'
 
 const { Header, Sider, Content, Footer } = Layout
 
@@ -62,6 +63,7 @@ export function AppLayout() {
         </Link>
         <TenantSwitcher width={mobile ? 110 : 200} />
         <LanguageSwitch size={mobile ? 'small' : 'middle'} />
+        <UserMenu compact={mobile} />
       </Header>
       <Layout hasSider>
         <Sider

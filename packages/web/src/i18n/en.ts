@@ -2,6 +2,7 @@ import { classesEn } from './classes'
 import { codeRulesEn } from './code-rules'
 import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
+import { sessionEn } from './session'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
@@ -9,6 +10,7 @@ export const en: Messages = {
   customers: customersEn,
   codeRules: codeRulesEn,
   dimensions: dimensionsEn,
+  session: sessionEn,
   app: {
     name: 'kehu',
     tagline: 'Customer master data',

@@ -4,11 +4,13 @@ import { classesZh } from './classes'
 import { codeRulesZh } from './code-rules'
 import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
+import { sessionZh } from './session'
 export const zhCN = {
   classes: classesZh,
   customers: customersZh,
   codeRules: codeRulesZh,
   dimensions: dimensionsZh,
+  session: sessionZh,
   app: {
     name: '客户',
     tagline: '客户主数据',
