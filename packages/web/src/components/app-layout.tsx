@@ -9,6 +9,7 @@ import { ApiErrorAlert } from './api-error-alert'
 import { HealthFooter } from './health-footer'
 import { LanguageSwitch } from './language-switch'
 import { Notice } from './notice'
+import { SetupBanner } from './setup-banner'
 import { TenantContext } from './tenant-context'
 import { TenantSwitcher } from './tenant-switcher'
 import { UserMenu } from './user-menu'
@@ -65,6 +66,7 @@ export function AppLayout() {
         <LanguageSwitch size={mobile ? 'small' : 'middle'} />
         <UserMenu compact={mobile} />
       </Header>
+      <SetupBanner />
       <Layout hasSider>
         <Sider
           breakpoint="md"

@@ -1,16 +1,21 @@
 import type { ReactNode } from 'react'
+import { Navigate, useLocation } from 'react-router'
 import { useSession } from '../api/session'
 import { SetUpPage } from '../pages/session/set-up-page'
 import { SignInPage } from '../pages/session/sign-in-page'
 import { ApiErrorAlert } from './api-error-alert'
 import { Loading } from './app-layout'
 
+/** Where the first administrator is set up (offered by a banner on this machine while nobody has a password). */
+export const SETUP_PATH = '/setup'
+
 /**
  * Every page needs a caller: a signed-in user, or, before anyone has a password, this machine (the local
- * administrator, offered the set-up of the first administrator). Anyone else gets the sign-in page in place.
+ * administrator, who may open the set-up page). Anyone else gets the sign-in page in place.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession()
+  const { pathname } = useLocation()
   if (session.isPending) return <Loading />
   if (session.isError)
     return (
@@ -19,7 +24,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </div>
     )
   const { user, via, setupRequired } = session.data
-  if (!user && setupRequired) return <SetUpPage />
+  if (pathname === SETUP_PATH) return setupRequired ? <SetUpPage /> : <Navigate replace to="/" />
   if (!user && via !== 'loopback') return <SignInPage />
   return children
 }

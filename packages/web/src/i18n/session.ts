@@ -15,6 +15,7 @@ export const sessionZh = {
   passwordsDiffer: '两次输入的密码不一致',
   passwordShort: '密码至少 10 个字符',
   setUp: '创建并登录',
+  setupBanner: '还没有设置密码的用户：本机访问者都是管理员，其他电脑无法使用 kehu。',
   userMenu: '用户菜单',
   changePassword: '修改密码',
   currentPassword: '当前密码',
@@ -41,6 +42,8 @@ export const sessionEn: typeof sessionZh = {
   passwordsDiffer: 'The two passwords differ',
   passwordShort: 'A password has at least 10 characters',
   setUp: 'Create and sign in',
+  setupBanner:
+    'No user has a password yet: everyone on this machine is the administrator, and other computers cannot use kehu.',
   userMenu: 'User menu',
   changePassword: 'Change password',
   currentPassword: 'Current password',
