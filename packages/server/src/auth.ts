@@ -53,7 +53,7 @@ const NOBODY: Actor = Object.freeze({
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * Finds the caller and their actor for the tenant in the path (docs/decisions/0020-identity-sign-in-and-sessions.md):
+ * Finds the caller and their actor for the tenant in the path (docs/decisions/0023-identity-sign-in-and-sessions.md):
  * a bearer token, else the session cookie; while no user has a password, a loopback client is the local
  * administrator. Everything but the public paths needs a caller. A cookie's change must name its origin.
  */

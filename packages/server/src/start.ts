@@ -22,7 +22,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/
 
 /**
  * Until a user has a password, everyone on loopback is the administrator, so kehu listens there only
- * (docs/decisions/0020-identity-sign-in-and-sessions.md).
+ * (docs/decisions/0023-identity-sign-in-and-sessions.md).
  */
 export async function assertMayListen(ctx: ServerContext, host: string) {
   if (LOOPBACK.test(host) || (await signInInForce(ctx.deps))) return

@@ -12,7 +12,7 @@ export const SetUpInput = z.object({
 })
 export type SetUpInput = z.infer<typeof SetUpInput>
 
-/** Whether sign-in is in force: some enabled user has a password (docs/decisions/0020-identity-sign-in-and-sessions.md). */
+/** Whether sign-in is in force: some enabled user has a password (docs/decisions/0023-identity-sign-in-and-sessions.md). */
 export const signInInForce = (deps: Deps) => deps.store.read((tx) => tx.users.anyWithPassword())
 
 /**

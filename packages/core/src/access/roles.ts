@@ -1,7 +1,7 @@
 import type { Permission } from './permissions.js'
 import { PERMISSIONS } from './permissions.js'
 
-/** The roles every tenant starts with (docs/decisions/0020-identity-sign-in-and-sessions.md). */
+/** The roles every tenant starts with (docs/decisions/0023-identity-sign-in-and-sessions.md). */
 export const BUILT_IN_ROLE_CODES = ['admin', 'clerk', 'sales', 'readonly'] as const
 export type BuiltInRoleCode = (typeof BUILT_IN_ROLE_CODES)[number]
 

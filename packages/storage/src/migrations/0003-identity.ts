@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { DialectKind } from '../connect.js'
 import type { Migration } from './types.js'
 
-// Sign-in (docs/decisions/0020-identity-sign-in-and-sessions.md). Users, sessions, tokens and the access log are
+// Sign-in (docs/decisions/0023-identity-sign-in-and-sessions.md). Users, sessions, tokens and the access log are
 // global (one login works in several tenants); roles and memberships are tenant tables under the Citus rules.
 export const identity: Migration = {
   name: '0003-identity',
