@@ -7,6 +7,9 @@ export type SessionInfo = components['schemas']['SessionInfo']
 
 export const sessionKey = ['session'] as const
 
+/** Where the first administrator is set up (offered by a banner on this machine while nobody has a password). */
+export const SETUP_PATH = '/setup'
+
 export const useSession = () =>
   useQuery({
     queryKey: sessionKey,

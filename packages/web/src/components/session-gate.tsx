@@ -1,13 +1,10 @@
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
-import { useSession } from '../api/session'
+import { SETUP_PATH, useSession } from '../api/session'
 import { SetUpPage } from '../pages/session/set-up-page'
 import { SignInPage } from '../pages/session/sign-in-page'
 import { ApiErrorAlert } from './api-error-alert'
 import { Loading } from './app-layout'
-
-/** Where the first administrator is set up (offered by a banner on this machine while nobody has a password). */
-export const SETUP_PATH = '/setup'
 
 /**
  * Every page needs a caller: a signed-in user, or, before anyone has a password, this machine (the local

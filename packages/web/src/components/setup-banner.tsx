@@ -1,8 +1,7 @@
 import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useSession } from '../api/session'
-import { SETUP_PATH } from './session-gate'
+import { SETUP_PATH, useSession } from '../api/session'
 
 /** On the server's own machine, while nobody has a password: everyone here is the administrator; say so. */
 export function SetupBanner() {

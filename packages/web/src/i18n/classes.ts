@@ -37,7 +37,8 @@ export const classesZh = {
   customersCol: '客户数',
   mergeInto: '合并到',
   mergeHint: '客户转到目标分类，本分类编码保留为目标的别名，然后删除本分类。',
-  mergePreview: '{{count}} 个客户将从 {{source}} 转到 {{target}}；指向 {{source}} 的自动分类规则和编码规则条件改为指向 {{target}}；然后删除 {{source}}。',
+  mergePreview:
+    '{{count}} 个客户将从 {{source}} 转到 {{target}}；指向 {{source}} 的自动分类规则和编码规则条件改为指向 {{target}}；然后删除 {{source}}。',
   mergeConfirm: '把 {{source}} 合并到 {{target}} 并删除 {{source}}？',
   mergeHasChildren: '本分类还有下级分类，请先移走或合并它们。',
   deleteConfirm: '确定删除 {{node}}？',
@@ -115,7 +116,8 @@ export const classesEn: typeof classesZh = {
   customersCol: 'Customers',
   mergeInto: 'Merge into',
   mergeHint: 'Customers move to the target, this code becomes an alias of the target, and this class is removed.',
-  mergePreview: '{{count}} customers move from {{source}} to {{target}}; automatic-classification rules and code-rule conditions naming {{source}} name {{target}} instead; then {{source}} is deleted.',
+  mergePreview:
+    '{{count}} customers move from {{source}} to {{target}}; automatic-classification rules and code-rule conditions naming {{source}} name {{target}} instead; then {{source}} is deleted.',
   mergeConfirm: 'Merge {{source}} into {{target}} and delete {{source}}?',
   mergeHasChildren: 'This class still has sub-classes; move or merge them first.',
   deleteConfirm: 'Delete {{node}}?',
