@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { AppError, type Issue } from '../errors.js'
 import { verifyCheckCharacter } from './check-character.js'
 import { checkRule, type RuleContext } from './check-rule.js'
+import { codeFormatProblem } from './code-format.js'
 import { records, rulePatternArb, universeArb } from './codes.test-helpers.js'
+import { judgeTypedCode } from './judge-typed-code.js'
 import { parseCode } from './parse-code.js'
 import { baseFieldRef, type CodePattern, type FieldRef, fieldKey, parsePattern, serialSegments } from './pattern.js'
 import { type FieldValue, type MapTable, renderCode, requiredFields, scopeKey } from './render-code.js'
@@ -115,12 +117,35 @@ describe('checkRule refuses', () => {
       '{type}{region}{serial:3}',
       { values: valuesOf({ type: ['A', 'AB'], region: ['BC', 'C'] }) },
       'CODE_RULE_AMBIGUOUS',
-      /"ABC000".*\{type\}=AB \{region\}=C.*\{type\}=A \{region\}=BC|"ABC000".*\{type\}=A \{region\}=BC.*\{type\}=AB \{region\}=C/,
+      /"ABC001".*\{type\}=AB \{region\}=C.*\{type\}=A \{region\}=BC|"ABC001".*\{type\}=A \{region\}=BC.*\{type\}=AB \{region\}=C/,
     ],
     // a value ending in digits right before a widening serial
     ['{type}{serial:3|overflow:widen}', { values: valuesOf({ type: ['A', 'A1'] }) }, 'CODE_RULE_AMBIGUOUS', /A1/],
     ['{type}{serial:3|overflow:widen|per:none}', {}, 'CODE_RULE_AMBIGUOUS'],
     ['{serial:2|overflow:widen}{date:yy}{type}', {}, 'CODE_RULE_AMBIGUOUS'],
+    // codes outside the format a typed code obeys, naming the token
+    ['K#{serial:3}', {}, 'CODE_RULE_FORMAT_CHARS', /"K#" contains "#"/],
+    ['-{serial:3}', {}, 'CODE_RULE_FORMAT_START', /literal "-"/],
+    [`${'A'.repeat(45)}{serial:3}`, {}, 'CODE_RULE_TOO_LONG', /reach 48 characters.*A{45} alone takes 45/],
+    [
+      '{type}-{serial:5}',
+      { values: valuesOf({ type: ['零售'] }) },
+      'CODE_RULE_FORMAT_CHARS',
+      /\{type\} can print.*零售/,
+    ],
+    ['{type|right:1}{serial:3}', { values: valuesOf({ type: ['B-'] }) }, 'CODE_RULE_FORMAT_START', /can print -/],
+    [
+      '{class}-{date:yyyymmdd}-{region}-{serial:18}',
+      { levels: { class: [2, 3, 4], region: [2, 2] } },
+      'CODE_RULE_TOO_LONG',
+      /reach 42 characters.*\{serial:18\} alone takes 18/,
+    ],
+    [
+      '{region|map:简称}{serial:3}',
+      { maps: [{ name: '简称', entries: [{ value: '北京', short: '京' }] }] },
+      'CODE_RULE_MAP_FORMAT',
+      /"简称".*北京 → 京/,
+    ],
   ])('%s (%s)', (t, ctx, code, message) => {
     const issues = check(t, ctx)
     expect(codes(issues)).toContain(code)
@@ -231,6 +256,7 @@ describe('property: accepted rules give every state its own code', () => {
     let accepted = 0
     let rendered = 0
     let collidingRefused = 0
+    let outOfFormatRefused = 0
     fc.assert(
       fc.property(universeArb, rulePatternArb, (u, p) => {
         const values = (ref: FieldRef) => u.values[fieldKey(baseFieldRef(ref))]
@@ -255,24 +281,33 @@ describe('property: accepted rules give every state its own code', () => {
               if (e instanceof AppError) continue
               throw e
             }
+            if (!ok && codeFormatProblem(code)) outOfFormatRefused++
             const prev = seen.get(code)
             if (prev !== undefined && prev !== state) collision ??= `${code} from ${prev} and ${state}`
             seen.set(code, state)
             if (ok) {
               rendered++
               expect(parseCode(p, code, u.maps, values)?.serial).toBe(n)
+              // Every generated code obeys the format typed codes obey, and the audit's verdict finds nothing.
+              expect(codeFormatProblem(code), code).toBeNull()
+              expect(judgeTypedCode({ name: 'R', pattern: p }, code, u.maps, undefined, values)).toEqual({
+                kind: 'fits',
+                serial: n,
+              })
+              expect(judgeTypedCode({ name: 'R', pattern: p }, code, u.maps, v).kind).toBe('fits')
             }
           }
         if (ok) accepted++
         else if (collision) collidingRefused++
         expect(ok && collision, printPatternSafe(p)).toBeFalsy()
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     )
     // Not vacuous: many rules pass, and the generator does produce colliding rules that get refused.
     expect(accepted).toBeGreaterThan(40)
     expect(rendered).toBeGreaterThan(2000)
     expect(collidingRefused).toBeGreaterThan(10)
+    expect(outOfFormatRefused).toBeGreaterThan(10)
   })
 })
 

@@ -1,7 +1,8 @@
 import { type Issue, issue, type Text, text } from '../errors.js'
 import { checkCharacter } from './check-character.js'
-import { buildNfa, findTwoReadings, intersect, withoutCheck } from './code-automaton.js'
-import { normalizeCode } from './normalize-code.js'
+import { buildNfa, fieldLanguage, findTwoReadings, intersect, withoutCheck } from './code-automaton.js'
+import { CODE_CHARS, CODE_MAX_LENGTH } from './code-format.js'
+import { normalizeCode, normalizePiece } from './normalize-code.js'
 import {
   baseFieldRef,
   type CodePattern,
@@ -12,6 +13,7 @@ import {
   printCodeSegment,
   printPattern,
   type ScopeItem,
+  type Segment,
   scopeItemKey,
   serialScope,
 } from './pattern.js'
@@ -74,6 +76,7 @@ export function checkRule(p: CodePattern, ctx: RuleContext = {}): Issue[] {
     if (s.kind === 'serial') checkSerialNumbers(s, i, add)
     if (s.kind === 'field') checkField(s, i, ctx, add)
   })
+  checkFormat(p, ctx, add)
   const serial = serialIdx.length === 1 ? segs[serialIdx[0] as number] : undefined
   if (serial?.kind === 'serial' && serial.per)
     serial.per.forEach((item, j) => {
@@ -205,6 +208,18 @@ function checkField(s: FieldSegment, i: number, ctx: RuleContext, add: Add) {
           'CODE_RULE_MAP_EMPTY',
           text(`对照表“${m.name}”有空的简码`, `The map table "${m.name}" has an empty short code`),
         )
+      else {
+        const bad = table.entries.filter((e) => Array.from(normalizeCode(e.short)).some((c) => !CODE_CHARS.test(c)))
+        if (bad.length > 0)
+          add(
+            ['segments', i, 'modifiers', j],
+            'CODE_RULE_MAP_FORMAT',
+            text(
+              `对照表“${m.name}”的简码不能进编码（编码只允许字母、数字和 . _ - /）：${bad.map((e) => `${e.value} → ${e.short}`).join('、')}`,
+              `The map table "${m.name}" has short codes a code cannot hold (only letters, digits and . _ - /): ${bad.map((e) => `${e.value} → ${e.short}`).join(', ')}`,
+            ),
+          )
+      }
     })
   // Only finite value sets can be checked for collisions: schemes, choices, or anything through a map.
   if (
@@ -223,6 +238,106 @@ function checkField(s: FieldSegment, i: number, ctx: RuleContext, add: Add) {
       ),
     )
   }
+}
+
+const DATE_LENGTH: Record<DateFormat, number> = { yyyy: 4, yy: 2, mm: 2, dd: 2, yyyymm: 6, yyyymmdd: 8, yyww: 4 }
+// A widening serial prints at most the digits of the largest safe integer.
+const WIDEST_SERIAL = String(Number.MAX_SAFE_INTEGER).length
+
+/** The most characters a segment can print; null = no bound known (an unknown value of any length). */
+function maxLength(s: Segment, ctx: RuleContext): number | null {
+  switch (s.kind) {
+    case 'literal':
+      return Array.from(normalizePiece(s.text)).length
+    case 'date':
+      return DATE_LENGTH[s.format]
+    case 'check':
+      return 1
+    case 'serial':
+      return s.overflow === 'widen' ? Math.max(s.width, WIDEST_SERIAL) : s.width
+    case 'field': {
+      const lang = fieldLanguage(s, ctx)
+      if (lang.kind === 'strings') return Math.max(0, ...lang.strings.map((x) => Array.from(x).length))
+      if (lang.max !== null) return lang.max
+      // A node code of a level scheme is at most as long as the levels it reaches.
+      const levels = s.ref.source === 'attr' ? undefined : ctx.levels?.[s.ref.source]
+      return levels ? levels.slice(0, s.ref.level ?? levels.length).reduce((a, b) => a + b, 0) : null
+    }
+  }
+}
+
+/**
+ * A generated code obeys the format a typed one does (code-format.ts): every literal and every value a
+ * field can print holds only code characters, the first character is a letter or digit, and the longest
+ * code fits. Each refusal names the token.
+ */
+function checkFormat(p: CodePattern, ctx: RuleContext, add: Add) {
+  const badChars = (str: string) => [...new Set(Array.from(str).filter((c) => !CODE_CHARS.test(c)))]
+  p.segments.forEach((s, i) => {
+    if (s.kind === 'literal') {
+      const printed = normalizePiece(s.text)
+      const bad = badChars(printed).filter((c) => !/[\s\p{C}]/u.test(c))
+      if (bad.length > 0)
+        add(
+          ['segments', i],
+          'CODE_RULE_FORMAT_CHARS',
+          text(
+            `固定文字“${s.text}”含编码不允许的字符 ${bad.map((c) => `“${c}”`).join('')}（编码只允许字母、数字和 . _ - /）`,
+            `The literal "${s.text}" contains ${bad.map((c) => `"${c}"`).join(', ')}, which a code cannot hold (only letters, digits and . _ - /)`,
+          ),
+        )
+      else if (i === 0 && !/^[A-Z0-9]/.test(printed))
+        add(
+          ['segments', i],
+          'CODE_RULE_FORMAT_START',
+          text(
+            `编码须以字母或数字开头，固定文字“${s.text}”不行`,
+            `A code starts with a letter or digit, so it cannot start with the literal "${s.text}"`,
+          ),
+        )
+    }
+    if (s.kind === 'field') {
+      const lang = fieldLanguage(s, ctx)
+      const strings = lang.kind === 'strings' ? lang.strings : []
+      // Characters a map table prints are reported with the table (checkField).
+      const bad = s.modifiers.some((m) => m.kind === 'map') ? [] : strings.filter((x) => badChars(x).length > 0)
+      const badStart = i === 0 ? strings.filter((x) => !/^[A-Z0-9]/.test(x)) : []
+      if (bad.length === 0 && badStart.length > 0)
+        add(
+          ['segments', i, 'ref'],
+          'CODE_RULE_FORMAT_START',
+          text(
+            `编码须以字母或数字开头，${printCodeSegment(s)} 却可能打印 ${badStart.join('、')}；请在前面加固定文字`,
+            `A code starts with a letter or digit, but ${printCodeSegment(s)} can print ${badStart.join(', ')}; put a literal before it`,
+          ),
+        )
+      if (bad.length > 0)
+        add(
+          ['segments', i, 'ref'],
+          'CODE_RULE_FORMAT_CHARS',
+          text(
+            `${printCodeSegment(s)} 会打印编码不允许的字符：${bad.join('、')}（编码只允许字母、数字和 . _ - /）；请经对照表 map 转换`,
+            `${printCodeSegment(s)} can print characters a code cannot hold: ${bad.join(', ')} (only letters, digits and . _ - /); print it through a map table`,
+          ),
+        )
+    }
+  })
+  const lengths = p.segments.map((s) => maxLength(s, ctx))
+  const known = lengths.reduce<number>((a, b) => a + (b ?? 0), 0)
+  if (known <= CODE_MAX_LENGTH) return
+  let longest = 0
+  lengths.forEach((n, i) => {
+    if ((n ?? 0) > (lengths[longest] ?? 0)) longest = i
+  })
+  const seg = p.segments[longest] as Segment
+  add(
+    ['segments', longest],
+    'CODE_RULE_TOO_LONG',
+    text(
+      `编码最长可达 ${known} 位，超过 ${CODE_MAX_LENGTH} 位；其中 ${printCodeSegment(seg)} 占 ${lengths[longest]} 位`,
+      `Codes can reach ${known} characters, more than ${CODE_MAX_LENGTH}; ${printCodeSegment(seg)} alone takes ${lengths[longest]}`,
+    ),
+  )
 }
 
 // ---------- scope determination ----------

@@ -115,8 +115,10 @@ class Builder {
     this.eps.push([])
     return this.edges.length - 1
   }
-  edge(from: number, chars: string, to: number, seg: number) {
-    const cs = [...new Set(Array.from(chars))].sort(byWitnessOrder)
+  /** `ordered`: keep the given order (the witness prefers the first character). */
+  edge(from: number, chars: string, to: number, seg: number, ordered = false) {
+    const cs = [...new Set(Array.from(chars))]
+    if (!ordered) cs.sort(byWitnessOrder)
     this.edges[from]?.push({ chars: cs, set: new Set(cs), to, seg })
   }
   chain(from: number, classes: string[], seg: number): number {
@@ -155,7 +157,16 @@ export function buildNfa(segments: Segment[], ctx: ValueContext): Nfa {
         b.eps[b.chain(cur, [ALNUM], i)]?.push(exit)
         break
       case 'serial': {
-        b.eps[b.chain(cur, Array(s.width).fill(DIGITS), i)]?.push(exit)
+        // Each digit prefers the one of the first serial, so examples show a serial the rule really issues.
+        const first = String(s.start).padStart(s.width, '0')
+        let x = cur
+        for (let k = 0; k < s.width; k++) {
+          const next = b.state()
+          const d = first.length === s.width ? (first[k] as string) : '0'
+          b.edge(x, d + DIGITS.replace(d, ''), next, i, true)
+          x = next
+        }
+        b.eps[x]?.push(exit)
         if (s.overflow === 'widen') {
           // Past 10^width the number prints without padding: a non-zero digit and at least width more.
           const x = b.chain(cur, ['123456789', ...Array(s.width).fill(DIGITS)], i)

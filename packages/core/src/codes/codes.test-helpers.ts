@@ -86,8 +86,11 @@ export const universeArb: fc.Arbitrary<Universe> = fc
     klass: fc.subarray(['01', '0101', '0102', '02', '0201', '11', '1101'], { minLength: 1, maxLength: 4 }),
     level: fc.subarray(['1', '2', '12', 'H', 'HI'], { minLength: 1, maxLength: 3 }),
     shorts: fc.array(fc.constantFrom('X', 'Y', '1', 'XY', 'Z9'), { minLength: 12, maxLength: 12 }),
+    // Sometimes one short code a code cannot hold (a Chinese character, a sign), so the format check has work.
+    bad: fc.constantFrom(null, null, '京', 'X#'),
   })
-  .map(({ type, region, klass, level, shorts }) => {
+  .map(({ type, region, klass, level, shorts: given, bad }) => {
+    const shorts = bad === null ? given : [bad, ...given.slice(1)]
     const regionNames = ['北京', '上海', '北京', '天津', '重庆', '河北', '山西']
     const all = [...type, ...region.map((_, i) => regionNames[i] as string), ...level]
     return {
@@ -149,6 +152,13 @@ export const rulePatternArb: fc.Arbitrary<CodePattern> = fc
         {
           weight: 1,
           arbitrary: fc.constantFrom('-', 'A', '0', 'V').map((t): Segment => ({ kind: 'literal', text: t })),
+        },
+        // Literals a code cannot hold: a sign, a character outside the format, or too long.
+        {
+          weight: 1,
+          arbitrary: fc
+            .constantFrom('#', '京', 'L'.repeat(38), '_')
+            .map((t): Segment => ({ kind: 'literal', text: t })),
         },
         { weight: 1, arbitrary: fc.constantFrom(...FORMATS).map((format): Segment => ({ kind: 'date', format })) },
         { weight: 3, arbitrary: ruleFieldArb },
