@@ -29,6 +29,7 @@ export const customerCodePreviewOut = (r: CustomerCodePreview, lang: Lang) => ({
   ...r,
   missing: issuesOut(r.missing, lang),
   issues: issuesOut(r.issues, lang),
+  warnings: issuesOut(r.warnings, lang),
 })
 
 export const codeAuditOut = (r: CodeAuditReport, lang: Lang) => ({

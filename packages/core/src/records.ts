@@ -30,6 +30,8 @@ export interface CodeRule {
   pattern: string
   mode: CodeMode
   onClash: OnClash
+  /** Typed codes that do not fit the pattern (legacy codes) are accepted with a warning instead of refused. */
+  legacyCodes: boolean
   /** A filter (core/filter) that picks this rule; null for an unconditional rule. */
   condition: unknown | null
   position: number

@@ -130,6 +130,7 @@ export interface CodeRuleTable {
   pattern: string
   mode: string
   on_clash: string
+  legacy_codes: Bool
   condition: Json | null
   position: Int
   is_default: Bool

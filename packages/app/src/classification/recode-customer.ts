@@ -188,8 +188,9 @@ export async function recodeInTx(
   const allocation = await allocateCode(tx, {
     tenantId: tenant.id,
     customerId: customer.id,
-    // A typed re-code is an administrator's explicit act: allowed under any mode, refused on a clash.
-    rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse' } : rule,
+    // A typed re-code is an administrator's explicit act: allowed under any mode and off the pattern (with a
+    // warning), refused on a clash, a wrong check character or outside the code format.
+    rule: req.newCode !== undefined ? { ...rule, mode: 'auto-editable', onClash: 'refuse', legacyCodes: true } : rule,
     values,
     maps,
     requested: req.newCode ?? null,

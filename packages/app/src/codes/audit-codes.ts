@@ -3,10 +3,12 @@ import {
   type CodeParser,
   type CodePattern,
   type CodeRule,
+  codeFormatProblem,
   codeParser,
   type FieldValue,
   formatCodeDate,
   isoWeek,
+  judgeTypedCode,
   type MapTable,
   normalizeCode,
   printCodeField,
@@ -81,7 +83,7 @@ function dateOf(p: CodePattern, printed: Map<number, string>): string | null {
 }
 
 /** Reads the codes of one rule: its shape, and the customer values a rule-shaped code was printed from. */
-interface RuleReader {
+export interface RuleReader {
   parse: CodeParser
   valuesOf(code: string, prefix: string[], serial: number): RecordValues | null
 }
@@ -90,7 +92,7 @@ interface RuleReader {
  * Built once per rule for a whole audit: the parser's expression and, per field, which of the tenant's
  * values prints which text (the first one, as a search in the value list would find).
  */
-function ruleReader(p: CodePattern, maps: MapTable[], values: ReturnType<typeof valueSets>): RuleReader {
+export function ruleReader(p: CodePattern, maps: MapTable[], values: ReturnType<typeof valueSets>): RuleReader {
   const printedBy = new Map<number, Map<string, FieldValue>>()
   p.segments.forEach((s, i) => {
     if (s.kind !== 'field') return
@@ -253,14 +255,18 @@ function malformed(code: string): { reason: Text; fix: Text } | null {
     `Re-code to the normalised form ${norm || '(from the rule)'}; the old code stays as an alias`,
   )
   if (norm === '') return { reason: text('编码为空', 'The code is empty'), fix }
+  const recode = text(
+    '重新编码（由规则生成）；旧编码保留为别名',
+    'Re-code it (from the rule); the old code stays as an alias',
+  )
   if (!SHAPE.test(norm))
     return {
       reason: text(`编码“${code}”含空白或控制字符`, `The code "${code}" contains white space or control characters`),
-      fix: text(
-        '重新编码（由规则生成）；旧编码保留为别名',
-        'Re-code it (from the rule); the old code stays as an alias',
-      ),
+      fix: recode,
     }
+  // The same format a typed code and a generated code obey.
+  const format = codeFormatProblem(norm)
+  if (format) return { reason: format, fix: recode }
   if (norm !== code)
     return {
       reason: text(
@@ -297,16 +303,22 @@ function offRule(
     const p = rule && storedPattern(rule)
     if (!rule || !p) continue
     if (parserOf(rule, p)(c.code)) continue
+    // The reason a typed code gets at create (a wrong check character, or off the rule); the format itself is
+    // reported as malformed.
+    const verdict = judgeTypedCode({ name: rule.name, pattern: p }, c.code, ctx.maps, undefined, values)
     out.push({
       kind: 'off-rule',
       code: c.code,
       customerId: c.customerId,
       customerName: c.customerName,
       rule: rule.name,
-      reason: text(
-        `编码 ${c.code} 不符合规则“${rule.name}”（${rule.pattern}）`,
-        `The code ${c.code} does not fit the rule "${rule.name}" (${rule.pattern})`,
-      ),
+      reason:
+        verdict.kind === 'check' || verdict.kind === 'off-rule'
+          ? verdict.reason
+          : text(
+              `编码 ${c.code} 不符合规则“${rule.name}”（${rule.pattern}）`,
+              `The code ${c.code} does not fit the rule "${rule.name}" (${rule.pattern})`,
+            ),
       fix: text(
         '遗留编码保持不变（唯一即可使用）；如需统一，可重新编码，旧编码保留为别名',
         'A unique legacy code is kept as it is; to make it fit, re-code it and the old code stays as an alias',

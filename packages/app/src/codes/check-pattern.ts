@@ -13,6 +13,7 @@ import { z } from 'zod'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { PatternInput, readPattern } from './code-rule-input.js'
+import { type CounterStart, counterStartsFor } from './counter-starts.js'
 import { loadCodeContext, ruleContextOf } from './internal/rule-context.js'
 
 export const CheckPatternInput = z.object({
@@ -34,6 +35,11 @@ export interface PatternCheck {
   capacity: number | null
   /** 'structure': values unknown (no tenant); 'tenant': with the tenant's values, maps and other rules. */
   against: 'structure' | 'tenant'
+  /**
+   * With a tenant, for an accepted pattern: the counters that saving it would start past codes already
+   * issued that it can print (the rest start at the rule's start, or go on where they are).
+   */
+  counters?: CounterStart[]
 }
 
 /** Checks a pattern with the engine: structure only, or with the tenant's context. Refusals are data. */
@@ -63,6 +69,9 @@ export async function checkPattern(rc: RequestContext | undefined, input: CheckP
   return rc.deps.store.read(async (tx) => {
     const ctx = await loadCodeContext(tx, await resolveTenant(tx, rc.tenant))
     const self = parsed.rule ? ctx.rules.find((r) => r.name === parsed.rule || r.id === parsed.rule) : undefined
-    return checkPatternWith(parsed.pattern, ruleContextOf(ctx, self?.id))
+    const check = checkPatternWith(parsed.pattern, ruleContextOf(ctx, self?.id))
+    const read = readPattern(parsed.pattern)
+    if (!check.accepted || !('pattern' in read)) return check
+    return { ...check, counters: await counterStartsFor(tx, ctx, self?.id ?? '', read.pattern) }
   })
 }

@@ -26,6 +26,8 @@ export const CodeRuleInput = z.object({
   pattern: PatternInput,
   mode: z.enum(['auto', 'auto-editable', 'manual']).optional(),
   onClash: z.enum(['next', 'refuse']).optional(),
+  /** Accept typed codes that do not fit the pattern, with a warning (legacy codes). */
+  legacyCodes: z.boolean().optional(),
   /** A customer filter (core `Filter`) that picks this rule; null = unconditional. */
   condition: z.unknown().optional(),
   position: z.number().int().min(0).max(1_000_000).optional(),
@@ -161,6 +163,7 @@ export function planRule(
     pattern: patternText,
     mode: input.mode ?? base?.mode ?? 'auto',
     onClash: input.onClash ?? base?.onClash ?? 'next',
+    legacyCodes: input.legacyCodes ?? base?.legacyCodes ?? false,
     condition,
     position: input.position ?? base?.position ?? nextPosition(ctx),
     isDefault,

@@ -3,9 +3,13 @@ import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertRuleAccepted, CodeRuleInput, planRule } from './code-rule-input.js'
-import { loadCodeContext } from './internal/rule-context.js'
+import { startCountersPastIssued } from './counter-starts.js'
+import { loadCodeContext, storedPattern } from './internal/rule-context.js'
 
-/** Saves a new rule after checking it against the tenant's values and every other active rule. */
+/**
+ * Saves a new rule after checking it against the tenant's values and every other active rule; its counters
+ * start past the codes already registered that it can print.
+ */
 export async function createCodeRule(
   { deps, actor, tenant: tenantCode }: RequestContext,
   raw: CodeRuleInput,
@@ -22,6 +26,9 @@ export async function createCodeRule(
     assertRuleAccepted(issues, rule.name)
     await tx.codeRules.insert(rule)
     if (rule.isDefault) await clearOtherDefaults(tx, ctx.rules, rule.id)
+    // Legacy codes the new pattern can print are never issued again.
+    const p = storedPattern(rule)
+    if (rule.enabled && p) await startCountersPastIssued(deps, actor, tx, ctx, rule, p)
     await tx.audit.append(auditEvent(deps, actor, tenant.id, 'codeRule.created', 'codeRule', rule.id, { after: rule }))
     return rule
   })

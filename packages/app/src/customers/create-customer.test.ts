@@ -12,12 +12,18 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
   })
   afterAll(() => t?.dispose())
 
-  async function tenantWithRule(pattern: string, mode = 'auto', onClash = 'next') {
+  async function tenantWithRule(pattern: string, mode = 'auto', onClash = 'next', legacyCodes = false) {
     const code = await t.newTenant()
     const tenant = await t.deps.store.read((tx) => tx.tenants.byCode(code))
     await t.deps.store.transaction(async (tx) => {
       const rules = await tx.codeRules.list(tenant!.id)
-      await tx.codeRules.update({ ...rules[0]!, pattern, mode: mode as 'auto', onClash: onClash as 'next' })
+      await tx.codeRules.update({
+        ...rules[0]!,
+        pattern,
+        mode: mode as 'auto',
+        onClash: onClash as 'next',
+        legacyCodes,
+      })
       await tx.codeMaps.insert({
         id: t.deps.ids.next(),
         tenantId: tenant!.id,
@@ -97,7 +103,7 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
     expect((await createCustomer(t.ctx(tc), { name: '丙公司' })).customer.code).toBe('00002')
   })
 
-  it('handles typed codes per mode: refused in auto, high-water mark, next free code on a clash', async () => {
+  it('handles typed codes per mode: refused in auto, high-water mark, next free code on a clash only if asked', async () => {
     const auto = await tenantWithRule('{type}{serial:3}')
     await expect(createCustomer(t.ctx(auto), { name: 'A', type: 'RT', code: 'RT009' })).rejects.toMatchObject({
       code: 'CODE_MANUAL_NOT_ALLOWED',
@@ -107,7 +113,17 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
     expect(typed.customer.code).toBe('RT009')
     const next = await createCustomer(t.ctx(editable), { name: 'B', type: 'RT' })
     expect(next.customer.code).toBe('RT010')
-    const clash = await createCustomer(t.ctx(editable), { name: 'C', type: 'RT', code: 'RT010' })
+    // onClash: next is for generated codes; a typed code is replaced only with the clerk's consent.
+    await expect(createCustomer(t.ctx(editable), { name: 'C', type: 'RT', code: 'RT010' })).rejects.toMatchObject({
+      code: 'CODE_TAKEN',
+      details: { customerCode: 'RT010', suggestion: 'RT011' },
+    })
+    const clash = await createCustomer(t.ctx(editable), {
+      name: 'C',
+      type: 'RT',
+      code: 'RT010',
+      nextCodeIfTaken: true,
+    })
     expect(clash.customer.code).toBe('RT011')
     expect(clash.codeReplaced).toEqual({ requested: 'RT010', issued: 'RT011' })
     const refuse = await tenantWithRule('{type}{serial:3}', 'auto-editable', 'refuse')
@@ -120,11 +136,18 @@ describe.each(testKinds())('createCustomer on %s', (kind) => {
     await expect(createCustomer(t.ctx(manual), { name: 'A', type: 'RT' })).rejects.toMatchObject({
       code: 'CODE_REQUIRED',
     })
-    expect((await createCustomer(t.ctx(manual), { name: 'A', type: 'RT', code: 'X-1' })).customer.code).toBe('X-1')
+    await expect(createCustomer(t.ctx(manual), { name: 'A', type: 'RT', code: 'X-1' })).rejects.toMatchObject({
+      code: 'CODE_OFF_RULE',
+      details: { suggestion: 'RT001' },
+    })
+    const legacy = await tenantWithRule('{type}{serial:3}', 'manual', 'next', true)
+    const kept = await createCustomer(t.ctx(legacy), { name: 'A', type: 'RT', code: 'X-1' })
+    expect(kept.customer.code).toBe('X-1')
+    expect(kept.codeWarning?.en).toContain('does not fit the rule')
   })
 
   it('skips a legacy code the counter would issue, counting the retry', async () => {
-    const tc = await tenantWithRule('{serial:5}', 'manual')
+    const tc = await tenantWithRule('{serial:5}', 'manual', 'next', true)
     await createCustomer(t.ctx(tc), { name: '旧客户', code: 'LEGACY' })
     const tenant = await t.deps.store.read((tx) => tx.tenants.byCode(tc))
     await t.deps.store.transaction(async (tx) => {

@@ -12,6 +12,7 @@ import {
   issue,
   parseInput,
   type Tenant,
+  type Text,
   type Tx,
   text,
   visibilityOf,
@@ -44,8 +45,10 @@ export interface CreateCustomerOptions {
 
 /** What a create wrote, as the record page shows it. */
 export interface CreatedCustomer extends CustomerDetail {
-  /** The typed code was taken; the rule's next free code was issued instead. */
+  /** The typed code was taken; as asked (`nextCodeIfTaken`), the rule's next free code was issued instead. */
   codeReplaced?: { requested: string; issued: string }
+  /** The typed code does not fit the rule and was accepted as a legacy code (the rule allows it): why. */
+  codeWarning?: Text
 }
 
 export interface CreateCustomerResult extends CreatedCustomer {
@@ -184,6 +187,7 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
       values: recordValues(placement, registrationDate, attrs.values, attrs.defs),
       maps: await mapTables(tx, tenant.id),
       requested: input.code,
+      nextIfTaken: input.nextCodeIfTaken === true,
       now: at,
     })
   } catch (e) {
@@ -221,14 +225,21 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
   const codeReplaced = allocation.replaced
     ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
     : {}
+  const codeWarning = allocation.warning ? { codeWarning: allocation.warning.en } : {}
   await tx.audit.append(
     auditEvent(deps, actor, tenant.id, 'customer.created', 'customer', id, {
       after: auditViewOf(view!),
       rule: rule.name,
       ...codeReplaced,
+      ...codeWarning,
     }),
   )
-  return { ...view!, codes: [{ code: allocation.code, kind: 'live', createdAt: at }], ...codeReplaced }
+  return {
+    ...view!,
+    codes: [{ code: allocation.code, kind: 'live', createdAt: at }],
+    ...codeReplaced,
+    ...(allocation.warning ? { codeWarning: allocation.warning } : {}),
+  }
 }
 
 /** Creates a customer in a transaction of its own; with an idempotency key a retry returns the first result. */

@@ -14,6 +14,8 @@ const CODE = 100
  */
 export const CustomerInput = z.object({
   code: opt(CODE),
+  /** When the typed `code` is taken: issue the rule's next free code instead of refusing (the clerk's consent). */
+  nextCodeIfTaken: z.boolean().optional(),
   name: z.string().max(MAX.name * 2),
   shortName: checked(MAX.shortName),
   mnemonic: checked(MAX.mnemonic),

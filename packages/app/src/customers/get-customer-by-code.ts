@@ -23,7 +23,7 @@ export async function getCustomerByCode(
     const customer = entry && (await tx.customers.byId(tenant.id, visibilityOf(actor), entry.customerId))
     if (!entry || !customer)
       throw notFound('CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`), {
-        code,
+        customerCode: code,
       })
     return { customer, matched: entry.code, alias: entry.kind === 'alias' }
   })

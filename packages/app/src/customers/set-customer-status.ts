@@ -46,7 +46,7 @@ async function changeStatus(
       throw conflict(
         'CUSTOMER_ARCHIVED',
         text(`客户 ${customer.code} 已归档，请先恢复`, `Customer ${customer.code} is archived; restore it first`),
-        { code: customer.code },
+        { customerCode: customer.code },
       )
     const at = deps.clock.now().toISOString()
     const next: Customer = {

@@ -116,7 +116,7 @@ export async function updateCustomerInTx(
         `客户 ${current.code} 已归档，请先恢复再修改`,
         `Customer ${current.code} is archived; restore it before editing`,
       ),
-      { code: current.code },
+      { customerCode: current.code },
     )
   const has = (k: keyof CustomerInput) => Object.hasOwn(patch, k) && patch[k] !== undefined
   const issues: Issue[] = []

@@ -108,6 +108,7 @@ export async function createTenant({ deps, actor }: ActorContext, raw: CreateTen
       pattern: '{serial:5}',
       mode: 'auto',
       onClash: 'next',
+      legacyCodes: false,
       condition: null,
       position: 0,
       isDefault: true,

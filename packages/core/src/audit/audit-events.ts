@@ -44,6 +44,8 @@ export const AUDIT_EVENTS = {
     after: AuditedCustomer,
     rule: z.string(),
     codeReplaced: z.object({ requested: z.string(), issued: z.string() }).optional(),
+    /** A typed legacy code kept although it does not fit the rule: why (English). */
+    codeWarning: z.string().optional(),
   }),
   'customer.updated': StatusChanged,
   'customer.disabled': StatusChanged,

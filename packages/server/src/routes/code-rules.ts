@@ -44,6 +44,9 @@ const RuleOut = z
     pattern: z.string().openapi({ description: 'Text form, e.g. `{type}{serial:3}`' }),
     mode: z.enum(['auto', 'auto-editable', 'manual']),
     onClash: z.enum(['next', 'refuse']),
+    legacyCodes: z
+      .boolean()
+      .openapi({ description: 'Typed codes that do not fit the pattern are accepted with a warning' }),
     condition: FilterDoc.nullable(),
     position: z.number(),
     isDefault: z.boolean(),
@@ -60,6 +63,21 @@ const CheckOut = z
     scope: z.array(z.string()),
     capacity: z.number().nullable(),
     against: z.enum(['structure', 'tenant']),
+    counters: z
+      .array(
+        z.object({
+          scopeKey: z.string(),
+          from: z.number().nullable(),
+          startsAt: z.number(),
+          past: z.string(),
+          firstCode: z.string().nullable(),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'With a tenant: the counters that saving this pattern starts past codes already issued that it can print',
+      }),
   })
   .openapi('CodePatternCheck')
 const PreviewBody = z

@@ -18,7 +18,7 @@ import {
   setCustomerStatus,
   updateCustomer,
 } from '@kehu/app'
-import { AppError, text } from '@kehu/core'
+import { AppError, pick, text } from '@kehu/core'
 import type { Context } from 'hono'
 import { ctxOf, type Env, type KehuApp } from '../context.js'
 import { IssueOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
@@ -86,7 +86,10 @@ const CreatedOut = CustomerOut.extend({
   codeReplaced: z
     .object({ requested: z.string(), issued: z.string() })
     .optional()
-    .openapi({ description: 'The typed code was taken; the rule issued this one instead' }),
+    .openapi({ description: 'The typed code was taken; as asked (nextCodeIfTaken), the rule issued this one instead' }),
+  codeWarning: z.string().optional().openapi({
+    description: 'The typed code does not fit the rule and was kept as a legacy code (the rule allows it): why',
+  }),
   replayed: z.boolean().optional().openapi({ description: 'An idempotent retry returned the first result' }),
 })
 
@@ -196,6 +199,7 @@ export function registerCustomerRoutes(app: KehuApp) {
         {
           ...customerOut(r),
           ...(r.codeReplaced ? { codeReplaced: r.codeReplaced } : {}),
+          ...(r.codeWarning ? { codeWarning: pick(r.codeWarning, c.var.lang) } : {}),
           ...(r.replayed ? { replayed: true } : {}),
         },
         201,
@@ -223,9 +227,18 @@ export function registerCustomerRoutes(app: KehuApp) {
               mode: z.enum(['auto', 'auto-editable', 'manual']),
             }),
             code: z.string().nullable(),
+            typed: z
+              .enum(['free', 'taken', 'refused'])
+              .optional()
+              .openapi({ description: 'A typed code: free, taken (live or old code), or refused by the rule' }),
+            suggestion: z
+              .string()
+              .optional()
+              .openapi({ description: 'The next free code, when the typed one is taken or refused' }),
             missing: z.array(IssueOut),
             issues: z.array(IssueOut),
             needs: z.array(z.string()),
+            warnings: z.array(IssueOut),
           }),
           'The rule, the code (null while values the rule prints are missing), what is missing, and what a create would refuse',
         ),

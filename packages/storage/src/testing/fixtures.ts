@@ -70,6 +70,7 @@ export const aCodeRule = (tenantId: string, over: Partial<CodeRule> = {}): CodeR
   pattern: '{serial:5}',
   mode: 'auto',
   onClash: 'next',
+  legacyCodes: false,
   condition: null,
   position: 0,
   isDefault: false,

@@ -2,19 +2,23 @@ import {
   AppError,
   type CodePattern,
   type CodeRule,
+  codeFormatProblem,
   conflict,
+  type Issue,
   invalid,
   issue,
+  judgeTypedCode,
   type MapTable,
   normalizeCode,
-  parseCode,
   parsePattern,
   previewCodes,
   type RecordValues,
   renderCode,
   scopeKey,
   serialSegments,
+  type Text,
   type Tx,
+  type TypedCodeVerdict,
   text,
 } from '@kehu/core'
 
@@ -24,12 +28,57 @@ export interface Allocation {
   ruleId: string | null
   scopeKey: string | null
   serial: number | null
-  /** The typed code was taken and the rule's next free code was issued instead (重号时自动重取). */
+  /** The typed code was taken and, as the clerk agreed, the rule's next free code was issued instead. */
   replaced?: { requested: string }
+  /** A typed code accepted although it does not fit the rule (the rule takes legacy codes): why. */
+  warning?: Text
 }
 
 const MAX_ATTEMPTS = 50
-const CODE_SHAPE = /^[A-Z0-9][A-Z0-9._\-/]{0,39}$/
+
+const TYPED_REFUSALS = { format: 'CODE_FORMAT', check: 'CODE_CHECK_CHARACTER', 'off-rule': 'CODE_OFF_RULE' } as const
+
+/**
+ * What a create would say about a typed code before looking at the registry: refused (an issue on `code`),
+ * accepted with a warning (a legacy code the rule allows), or fitting; the create and the form's preview share it.
+ */
+export function typedCodeCheck(
+  rule: CodeRule,
+  p: CodePattern,
+  requested: string,
+  maps: MapTable[],
+  values: RecordValues | undefined,
+): { verdict?: TypedCodeVerdict; refusal?: Issue; warning?: Issue } {
+  if (rule.mode === 'auto')
+    return {
+      refusal: issue(
+        ['code'],
+        'CODE_MANUAL_NOT_ALLOWED',
+        text(
+          `编码规则“${rule.name}”由系统生成编码，不能手工输入`,
+          `The code rule "${rule.name}" generates codes; it does not take typed codes`,
+        ),
+      ),
+    }
+  const verdict = judgeTypedCode({ name: rule.name, pattern: p }, requested, maps, values)
+  if (verdict.kind === 'fits') return { verdict }
+  const code = TYPED_REFUSALS[verdict.kind]
+  if (verdict.kind === 'off-rule' && rule.legacyCodes)
+    return { verdict, warning: issue(['code'], code, verdict.reason) }
+  return { verdict, refusal: issue(['code'], code, verdict.reason) }
+}
+
+/** `CODE_TAKEN` for a typed code, with the next free code as a suggestion (kept out of `code`, the error's code). */
+export function codeTaken(requested: string, suggestion: string | undefined): AppError {
+  return conflict(
+    'CODE_TAKEN',
+    text(
+      `编码 ${requested} 已被使用（含旧编码）${suggestion ? `，可用的下一个编码：${suggestion}` : ''}`,
+      `The code ${requested} is taken (old codes included)${suggestion ? `; the next free code is ${suggestion}` : ''}`,
+    ),
+    { customerCode: requested, ...(suggestion ? { suggestion } : {}) },
+  )
+}
 
 const patterns = new Map<string, CodePattern>()
 /** Parsed patterns are pure values: cache them by text. */
@@ -50,7 +99,23 @@ export interface AllocateArgs {
   maps: MapTable[]
   /** A code the user typed (manual or auto-editable rules). */
   requested?: string | null | undefined
+  /** The clerk agreed that a taken typed code is replaced by the rule's next free code. */
+  nextIfTaken?: boolean | undefined
   now: string
+}
+
+/** A rule saved before the format check may still print a code outside it: refuse it rather than issue it. */
+function assertGeneratedFormat(rule: CodeRule, code: string): void {
+  const problem = codeFormatProblem(code)
+  if (problem)
+    throw invalid(
+      'CODE_RULE_FORMAT',
+      text(
+        `编码规则“${rule.name}”生成的编码不合格式，请修改规则：${problem.zh}`,
+        `The code rule "${rule.name}" makes a code outside the code format; change the rule: ${problem.en}`,
+      ),
+      [issue(['code'], 'CODE_RULE_FORMAT', problem)],
+    )
 }
 
 /** The first free code the rule would give these values next, from the stored counter; undefined when it cannot say. */
@@ -82,42 +147,23 @@ export async function allocateCode(tx: Tx, a: AllocateArgs): Promise<Allocation>
   let replaced: Allocation['replaced']
 
   if (requested !== undefined) {
-    if (a.rule.mode === 'auto')
+    const { verdict, refusal, warning } = typedCodeCheck(a.rule, p, requested, a.maps, a.values)
+    if (refusal) {
+      const suggestion = refusal.code === 'CODE_FORMAT' ? undefined : await nextCodeSuggestion(tx, a, p)
       throw invalid(
-        'CODE_MANUAL_NOT_ALLOWED',
-        text(
-          `编码规则“${a.rule.name}”由系统生成编码，不能手工输入`,
-          `Code rule "${a.rule.name}" generates codes; a typed code is not allowed`,
-        ),
-        [
-          issue(
-            ['code'],
-            'CODE_MANUAL_NOT_ALLOWED',
-            text('此规则不允许手工编码', 'This rule does not take typed codes'),
-          ),
-        ],
+        refusal.code,
+        a.rule.mode === 'auto'
+          ? text(
+              `编码规则“${a.rule.name}”由系统生成编码，不能手工输入`,
+              `Code rule "${a.rule.name}" generates codes; a typed code is not allowed`,
+            )
+          : text(`编码 ${requested} 不能使用`, `The code ${requested} cannot be used`),
+        [refusal],
+        suggestion ? { suggestion } : undefined,
       )
-    if (!CODE_SHAPE.test(requested))
-      throw invalid('CODE_FORMAT', text(`编码格式无效：${a.requested}`, `Invalid code: ${a.requested}`), [
-        issue(
-          ['code'],
-          'CODE_FORMAT',
-          text(
-            '编码须为 1–40 位字母、数字或 . _ - /，以字母或数字开头',
-            'A code has 1–40 letters, digits or . _ - /, starting with a letter or digit',
-          ),
-        ),
-      ])
-    let fits: { scopeKey: string; serial: number } | undefined
-    const parsed = parseCode(p, requested, a.maps)
-    if (parsed) {
-      try {
-        if (renderCode(p, a.values, a.maps, parsed.serial) === requested)
-          fits = { scopeKey: scopeKey(p, a.values, a.maps), serial: parsed.serial }
-      } catch {
-        // the typed code has the rule's shape but not this customer's values: kept as typed, off the counter
-      }
     }
+    const fits =
+      verdict?.kind === 'fits' ? { scopeKey: scopeKey(p, a.values, a.maps), serial: verdict.serial } : undefined
     const ok = await tx.codes.tryInsert({
       tenantId: a.tenantId,
       code: requested,
@@ -135,18 +181,13 @@ export async function allocateCode(tx: Tx, a: AllocateArgs): Promise<Allocation>
         ruleId: fits ? a.rule.id : null,
         scopeKey: fits?.scopeKey ?? null,
         serial: fits?.serial ?? null,
+        ...(warning ? { warning: warning.message } : {}),
       }
     }
-    if (a.rule.mode === 'manual' || a.rule.onClash === 'refuse') {
+    // 重号时自动重取 is for codes the rule generates: a typed code is replaced only with the clerk's consent.
+    if (!a.nextIfTaken) {
       const suggestion = await nextCodeSuggestion(tx, a, p)
-      throw conflict(
-        'CODE_TAKEN',
-        text(
-          `编码 ${requested} 已被使用${suggestion ? `，可用的下一个编码：${suggestion}` : ''}`,
-          `The code ${requested} is taken${suggestion ? `; the next free code is ${suggestion}` : ''}`,
-        ),
-        { code: requested, ...(suggestion ? { suggestion } : {}) },
-      )
+      throw codeTaken(requested, suggestion)
     }
     replaced = { requested }
   } else if (a.rule.mode === 'manual') {
@@ -163,6 +204,7 @@ export async function allocateCode(tx: Tx, a: AllocateArgs): Promise<Allocation>
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const serial = await tx.counters.take(a.tenantId, a.rule.id, sk, start, step, a.now)
     const code = renderCode(p, a.values, a.maps, serial)
+    assertGeneratedFormat(a.rule, code)
     const ok = await tx.codes.tryInsert({
       tenantId: a.tenantId,
       code,
@@ -184,7 +226,7 @@ export async function allocateCode(tx: Tx, a: AllocateArgs): Promise<Allocation>
           `规则生成的编码 ${code} 已被使用（可能是导入的旧编码）`,
           `The rule's code ${code} is already taken (perhaps a legacy code)`,
         ),
-        { code },
+        { customerCode: code },
       )
   }
   throw new AppError(

@@ -1,6 +1,8 @@
 import { recodeCustomer } from '@kehu/app'
+import { invalid, text } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
+import { withOptionNames } from '../../option-names.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
 import { jsonOpt } from '../shared.js'
 
@@ -18,11 +20,22 @@ export function registerRecode(parent: Command, io: Io) {
     .option('--reallocate', say(io, '按现行规则重新生成', 'allocate by the rule that applies now'))
     .option(...jsonOpt(io))
     .action(async (c: string, o: { to?: string; reallocate?: boolean; json?: boolean }, cmd: Command) => {
-      const r = await withRuntime(cmd, async (rt) =>
-        recodeCustomer(rt.ctx((await tenantOf(cmd, rt)).code), c, {
-          ...(o.to !== undefined ? { newCode: o.to } : {}),
-          ...(o.reallocate ? { reallocate: true } : {}),
-        }),
+      // Checked here so that the message names the options, not the API's fields.
+      if ((o.to?.trim() ? 1 : 0) + (o.reallocate ? 1 : 0) !== 1)
+        throw invalid(
+          'CODE_RECODE_INPUT',
+          text(
+            '请给出 --to 新编码，或 --reallocate 按规则重新生成（二选一）',
+            'Give --to NEW-CODE, or --reallocate to allocate by the rule (exactly one)',
+          ),
+        )
+      const r = await withOptionNames({ newCode: '--to', code: '--to', reallocate: '--reallocate' }, () =>
+        withRuntime(cmd, async (rt) =>
+          recodeCustomer(rt.ctx((await tenantOf(cmd, rt)).code), c, {
+            ...(o.to !== undefined ? { newCode: o.to } : {}),
+            ...(o.reallocate ? { reallocate: true } : {}),
+          }),
+        ),
       )
       if (o.json) return io.out(JSON.stringify(r, null, 2))
       io.out(

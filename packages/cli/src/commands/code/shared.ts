@@ -34,6 +34,22 @@ export function reportCheck(io: Io, r: PatternCheck, json: boolean | undefined):
       `Serial scope: ${r.scope.length ? r.scope.join(' + ') : 'one counter for the rule'}; capacity: ${r.capacity ?? 'unbounded (widens)'}`,
     ),
   )
+  for (const c of r.counters ?? [])
+    io.out(
+      say(
+        io,
+        `计数器 ${c.scopeKey || '（整条规则）'}：保存后从 ${c.startsAt} 开始（已发出 ${c.past}${c.from !== null ? `，现为 ${c.from}` : ''}），下一个编码 ${c.firstCode ?? '—'}`,
+        `Counter ${c.scopeKey || '(the whole rule)'}: starts at ${c.startsAt} once saved (past ${c.past}${c.from !== null ? `; now ${c.from}` : ''}); next code ${c.firstCode ?? '—'}`,
+      ),
+    )
+  if (r.counters?.length === 0)
+    io.out(
+      say(
+        io,
+        '已发出的编码中没有此规则能生成的：计数器照常继续',
+        'No issued code is one this rule can print: the counters go on as they are',
+      ),
+    )
   if (r.against === 'structure')
     io.out(
       say(
@@ -54,6 +70,7 @@ export interface RuleOpts {
   default?: boolean
   disabled?: boolean
   enabled?: boolean
+  legacyCodes?: boolean
 }
 
 /** The rule flags as the API's rule input, checked by its schema (mode, on-clash and position alike). */
@@ -69,6 +86,7 @@ export function ruleInput(o: RuleOpts): UpdateCodeRuleInput {
     ...(o.position !== undefined ? { position: numberFlag(o.position) } : {}),
     ...(o.default ? { isDefault: true } : {}),
     ...(o.disabled ? { enabled: false } : o.enabled ? { enabled: true } : {}),
+    ...(o.legacyCodes !== undefined ? { legacyCodes: o.legacyCodes } : {}),
   })
 }
 
@@ -101,3 +119,15 @@ export const ruleOptions = (c: Command, io: Io) =>
     .option('--position <n>', say(io, '顺序（条件规则按此依次尝试）', 'order in which conditional rules are tried'))
     .option('--default', say(io, '设为默认规则', 'make it the default rule'))
     .option('--disabled', say(io, '停用', 'disabled'))
+    .option(
+      '--legacy-codes',
+      say(
+        io,
+        '接受不符合规则的手工编码（遗留编码），给出提示而不拒绝',
+        'accept typed codes that do not fit the pattern (legacy codes) with a warning instead of refusing them',
+      ),
+    )
+    .option(
+      '--no-legacy-codes',
+      say(io, '拒绝不符合规则的手工编码（默认）', 'refuse typed codes that do not fit (default)'),
+    )

@@ -1,8 +1,9 @@
 import { CustomerInput, createCustomer, customerJson } from '@kehu/app'
-import { invalid, text } from '@kehu/core'
+import { invalid, pick, text } from '@kehu/core'
 import type { Command } from 'commander'
 import { createOnce } from '../../create-once.js'
 import { type Io, say } from '../../io.js'
+import { withOptionNames } from '../../option-names.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
 import { jsonOpt } from '../shared.js'
 import { collect, customerFields, dryRun, inputFrom, readJsonFile } from './shared.js'
@@ -21,6 +22,14 @@ export function registerCreate(parent: Command, io: Io) {
     .option('--name <name>', say(io, '客户全称', 'full name'))
     .option('--short-name <name>', say(io, '简称', 'short name'))
     .option('--code <code>', say(io, '指定编码', 'a typed code'))
+    .option(
+      '--next-if-taken',
+      say(
+        io,
+        '指定的编码已被占用时，改用规则的下一个可用编码（默认拒绝）',
+        "if the typed code is taken, take the rule's next free code instead (default: refuse)",
+      ),
+    )
     .option('--type <code>', say(io, '客户类型编码', 'customer type code'))
     .option('--class <code>', say(io, '客户分类编码', 'class code'))
     .option('--region <code>', say(io, '地区编码', 'region code'))
@@ -65,6 +74,7 @@ export function registerCreate(parent: Command, io: Io) {
           ? { attributes: { ...(fromFile.attributes as object), ...(flags.attributes as object) } }
           : {}),
       }
+      if (o.nextIfTaken) input.nextCodeIfTaken = true
       if (o.dryRun) return dryRun(cmd, io, input, Boolean(o.json))
       if (!input.name)
         throw invalid(
@@ -72,18 +82,21 @@ export function registerCreate(parent: Command, io: Io) {
           text('请给出客户名称：--name 或 --json-file', 'Give the customer name: --name or --json-file'),
         )
       const fields = customerFields(CustomerInput, input)
-      const result = await withRuntime(cmd, async (rt) => {
-        const ctx = rt.ctx((await tenantOf(cmd, rt)).code)
-        return createOnce((idempotencyKey) => createCustomer(ctx, fields, { idempotencyKey }), {
-          idempotencyKey: o.idempotencyKey as string | undefined,
-        })
-      })
+      const result = await withOptionNames({ code: '--code' }, () =>
+        withRuntime(cmd, async (rt) => {
+          const ctx = rt.ctx((await tenantOf(cmd, rt)).code)
+          return createOnce((idempotencyKey) => createCustomer(ctx, fields, { idempotencyKey }), {
+            idempotencyKey: o.idempotencyKey as string | undefined,
+          })
+        }),
+      )
       if (o.json)
         return io.out(
           JSON.stringify(
             {
               ...customerJson(result),
               ...(result.codeReplaced ? { codeReplaced: result.codeReplaced } : {}),
+              ...(result.codeWarning ? { codeWarning: pick(result.codeWarning, io.lang) } : {}),
               ...(result.replayed ? { replayed: true } : {}),
               idempotencyKey: result.idempotencyKey,
             },
@@ -112,5 +125,6 @@ export function registerCreate(parent: Command, io: Io) {
             `The code ${result.codeReplaced.requested} was taken; the rule issued ${result.codeReplaced.issued}`,
           ),
         )
+      if (result.codeWarning) io.out(say(io, `注意：${result.codeWarning.zh}`, `Note: ${result.codeWarning.en}`))
     })
 }

@@ -102,6 +102,15 @@ export async function dryRun(cmd: Command, io: Io, input: Record<string, unknown
   if (r.code) io.out(say(io, `将生成编码：${r.code}（未预留）`, `Next code: ${r.code} (not reserved)`))
   for (const m of view.missing) io.out(say(io, `还需要：${m.message}`, `Still needed: ${m.message}`))
   for (const i of view.issues) io.out(say(io, `问题：${i.message}`, `Problem: ${i.message}`))
+  for (const w of view.warnings) io.out(say(io, `注意：${w.message}`, `Note: ${w.message}`))
+  if (r.suggestion && !r.code)
+    io.out(
+      say(
+        io,
+        `可用的下一个编码：${r.suggestion}（加 --next-if-taken 则在编码被占用时改用它）`,
+        `Next free code: ${r.suggestion} (add --next-if-taken to take it when the typed code is taken)`,
+      ),
+    )
 }
 
 export type Rt = Parameters<Parameters<typeof withRuntime>[1]>[0]
