@@ -1,4 +1,4 @@
-import { AppError, exitCode, fieldLabel, isAppError, pick } from '@kehu/core'
+import { AppError, errorStatus, exitCode, fieldLabel, isAppError, pick } from '@kehu/core'
 import { Command, CommanderError, Option } from 'commander'
 import { registerClassCommands } from './commands/class/class-commands.js'
 import { registerCodeCommands } from './commands/code/code-commands.js'
@@ -78,9 +78,48 @@ export function buildProgram(io: Io): Command {
   return program
 }
 
-/** Prints an error the way a person wants to read it: one message, the field problems, no stack. */
-export function reportError(io: Io, e: unknown): number {
+/**
+ * An error in the API's problem+json shape (RFC 9457), for `--json`: `code` is the error code, the message
+ * is `detail` in the chosen language, and `exitCode` says what the process returns.
+ */
+export function problemJson(e: unknown, lang: Io['lang']): Record<string, unknown> {
+  if (!isAppError(e))
+    return {
+      type: 'about:blank',
+      status: 500,
+      code: 'INTERNAL',
+      detail: (e as Error)?.message ?? String(e),
+      exitCode: 1,
+    }
+  const { code: _c, ...details } = e.details ?? {}
+  return {
+    type: `https://kehu.dev/problems/${e.code.toLowerCase().replace(/_/g, '-')}`,
+    status: errorStatus[e.kind],
+    code: e.code,
+    detail: pick(e.text, lang),
+    ...(e.issues.length > 0
+      ? {
+          issues: e.issues.map((i) => ({
+            path: i.path,
+            label: pick(fieldLabel(i.path), lang),
+            code: i.code,
+            message: pick(i.message, lang),
+          })),
+        }
+      : {}),
+    ...details,
+    exitCode: exitCode[e.kind],
+  }
+}
+
+/** Prints an error the way a person wants to read it: one message, the field problems, no stack; JSON with `--json`. */
+export function reportError(io: Io, e: unknown, asJson = false): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
+  if (asJson) {
+    const problem = problemJson(e, io.lang)
+    io.err(JSON.stringify(problem, null, 2))
+    return problem.exitCode as number
+  }
   if (isAppError(e)) {
     io.err(`${say(io, '错误', 'Error')} [${e.code}]: ${pick(e.text, io.lang)}`)
     for (const i of e.issues) {
@@ -106,7 +145,7 @@ export async function runCli(argv: string[], io?: Io): Promise<number> {
     await buildProgram(out).parseAsync(argv, { from: 'user' })
     return 0
   } catch (e) {
-    return reportError(out, e)
+    return reportError(out, e, argv.includes('--json'))
   }
 }
 

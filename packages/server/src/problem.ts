@@ -81,6 +81,8 @@ export function toProblem(error: unknown, lang: Lang, requestId: string, instanc
   const err = asAppError(error)
   if (err instanceof AppError) {
     const status = err instanceof HttpError ? err.status : errorStatus[err.kind]
+    // `code` is always the error's code: a detail of that name (none is thrown) must not replace it.
+    const { code: _c, ...details } = err.details ?? {}
     return {
       type: `https://kehu.dev/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
       title: pick(TITLES[status] ?? TITLES[500]!, lang),
@@ -90,7 +92,7 @@ export function toProblem(error: unknown, lang: Lang, requestId: string, instanc
       ...(instance ? { instance } : {}),
       requestId,
       ...(err.issues.length > 0 ? { issues: issuesOut(err.issues, lang) } : {}),
-      ...err.details,
+      ...details,
     }
   }
   return {

@@ -143,4 +143,48 @@ describe('kehu code', () => {
     expect(JSON.parse(r.out)).toMatchObject({ fixed: 0 })
     expect(JSON.parse((await run(['code', 'capacity', '--json'])).out)).toEqual([])
   })
+
+  it('names CLI options in messages, prints errors as JSON with --json, and needs --next-if-taken for a taken code', async () => {
+    let r = await run(['code', 'recode', 'NOPE'], 'en')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--to')
+    expect(r.err).toContain('--reallocate')
+    expect(r.err).not.toContain('newCode')
+    r = await run(['code', 'recode', 'NOPE', '--reallocate', '--json'])
+    expect(r.code).toBe(3)
+    expect(r.out).toBe('')
+    expect(JSON.parse(r.err)).toMatchObject({ status: 404, code: 'CUSTOMER_NOT_FOUND', exitCode: 3 })
+    r = await run(['customer', 'create', '--name', '甲', '--type', 'RT'])
+    expect(r.code).toBe(0)
+    r = await run(['customer', 'create', '--name', '乙', '--type', 'RT', '--code', 'rt001', '--json'], 'en')
+    expect(r.code).toBe(4)
+    expect(JSON.parse(r.err)).toMatchObject({
+      code: 'CODE_TAKEN',
+      status: 409,
+      customerCode: 'RT001',
+      suggestion: 'RT002',
+      exitCode: 4,
+    })
+    r = await run(['customer', 'create', '--name', '乙', '--type', 'RT', '--code', 'RT1'], 'en')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--code: The code RT1 does not fit the rule')
+    r = await run(['customer', 'create', '--name', '乙', '--type', 'RT', '--code', 'ＲＴ００１', '--dry-run'], 'en')
+    expect(r.out).toContain('Next free code: RT002 (add --next-if-taken')
+    r = await run(
+      ['customer', 'create', '--name', '乙', '--type', 'RT', '--code', 'ＲＴ００１', '--next-if-taken'],
+      'en',
+    )
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('The code RT001 was taken; the rule issued RT002')
+  })
+
+  it('shows where counters start before a scope change, and creates go on after it', async () => {
+    let r = await run(['code', 'check', '{type}{serial:3|per:none}', '--rule', '按类型'], 'en')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Counter (the whole rule): starts at 3 once saved (past RT002); next code RT003')
+    r = await run(['code', 'rule', 'update', '按类型', '--pattern', '{type}{serial:3|per:none}'])
+    expect(r.code).toBe(0)
+    r = await run(['customer', 'create', '--name', '丙', '--type', 'WH'])
+    expect(r.out).toContain('WH003')
+  })
 })

@@ -144,4 +144,37 @@ describe.each(testKinds())('code-rule routes on %s', (kind) => {
     ])
       expect(doc.paths[p], p).toBeDefined()
   })
+
+  it('keeps `code` for the error code: the customer code has its own member; typed codes need consent', async () => {
+    let r = await call('GET', '/codes/lookup/NOPE')
+    expect(await r.json()).toMatchObject({ status: 404, code: 'CUSTOMER_NOT_FOUND', customerCode: 'NOPE' })
+    r = await call('PATCH', `/code-rules/${encodeURIComponent('默认规则')}`, {
+      pattern: '{type}{serial:3}',
+      mode: 'auto-editable',
+    })
+    expect(r.status).toBe(200)
+    r = await call('POST', '/customers', { name: '丙公司', type: 'RT' })
+    const first = ((await r.json()) as { code: string }).code
+    r = await call('POST', '/customers', { name: '丁公司', type: 'RT', code: first.toLowerCase() }, 'en')
+    expect(r.status).toBe(409)
+    const taken = (await r.json()) as Record<string, unknown>
+    expect(taken).toMatchObject({ code: 'CODE_TAKEN', customerCode: first })
+    expect(taken.detail).toContain(`The code ${first} is taken`)
+    const suggestion = taken.suggestion as string
+    r = await call('POST', '/customers/code-preview', { type: 'RT', code: first })
+    expect(await r.json()).toMatchObject({ code: null, typed: 'taken', suggestion })
+    r = await call('POST', '/customers', { name: '丁公司', type: 'RT', code: first, nextCodeIfTaken: true })
+    expect(r.status).toBe(201)
+    expect(await r.json()).toMatchObject({ code: suggestion, codeReplaced: { requested: first, issued: suggestion } })
+    r = await call('POST', '/customers', { name: '戊公司', type: 'RT', code: 'RT1' })
+    expect(await r.json()).toMatchObject({ status: 400, code: 'CODE_OFF_RULE', issues: [{ path: ['code'] }] })
+  })
+
+  it('shows before saving which counters a new scope starts where', async () => {
+    for (const name of ['己公司', '庚公司']) await call('POST', '/customers', { name, type: 'RT' })
+    const r = await call('POST', '/code-rules/check', { pattern: '{type}{serial:3|per:none}', rule: '默认规则' })
+    const body = (await r.json()) as { accepted: boolean; counters: { scopeKey: string; startsAt: number }[] }
+    expect(body.accepted, JSON.stringify(body)).toBe(true)
+    expect(body.counters).toEqual([{ scopeKey: '', from: 3, startsAt: 5, past: 'RT004', firstCode: 'RT005' }])
+  })
 })
