@@ -35,8 +35,18 @@ export interface MovePreview {
   moves: { oldCode: string; newCode: string; name: string; customerCount: number }[]
   /** Customers on the moved subtree; they follow it (their class references do not change). */
   customersAffected: number
-  /** After a move with `recodeCustomers`: customers whose rule prints this scheme got new codes (old ones stay as aliases). */
+  /**
+   * With `recodeCustomers`: the customers whose rule prints this scheme and whose codes change (old ones stay as
+   * aliases) — after a move the codes they got, in a preview the codes they would get now (nothing reserved).
+   */
   customersRecoded?: { from: string; to: string }[]
+}
+
+/** Carries a rehearsed move's outcome out of the transaction it rolls back. */
+class Rehearsal extends Error {
+  constructor(readonly preview: MovePreview) {
+    super('rehearsal')
+  }
 }
 
 async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput) {
@@ -63,15 +73,27 @@ async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInp
   return { node, parent, movePlan, preview }
 }
 
-/** What a move would do, without doing it: each old → new code and the customers affected. */
+/**
+ * What a move would do, without doing it: each old → new code and the customers affected; with
+ * `recodeCustomers` also each customer code that changes, found by rehearsing the move in a transaction that
+ * is rolled back (so the list is exactly what the move would do now).
+ */
 export async function previewMoveNode(
-  { deps, actor, tenant: tenantCode }: RequestContext,
+  rc: RequestContext,
   schemeCode: string,
   code: string,
   raw: MoveNodeInput,
 ): Promise<MovePreview> {
+  const { deps, actor, tenant: tenantCode } = rc
   assertCan(actor, 'class:edit')
   const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
+  if (input.recodeCustomers)
+    try {
+      await moveNode(rc, schemeCode, code, input, { rehearse: true })
+    } catch (e) {
+      if (e instanceof Rehearsal) return e.preview
+      throw e
+    }
   return deps.store.read(
     async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), code, input)).preview,
   )
@@ -86,6 +108,7 @@ export async function moveNode(
   schemeCode: string,
   code: string,
   raw: MoveNodeInput,
+  options: { rehearse?: boolean } = {},
 ): Promise<MovePreview> {
   assertCan(actor, 'class:edit')
   const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
@@ -149,6 +172,8 @@ export async function moveNode(
         customersAffected: preview.customersAffected,
       }),
     )
-    return input.recodeCustomers ? { ...preview, customersRecoded } : preview
+    const result = input.recodeCustomers ? { ...preview, customersRecoded } : preview
+    if (options.rehearse) throw new Rehearsal(result)
+    return result
   })
 }

@@ -31,6 +31,20 @@ describe.each(testKinds())('moving a class with re-coded customers on %s', (kind
 
     const preview = await previewMoveNode(t.ctx(tc), 'class', '01001', { newParentCode: '02' })
     expect(preview.customersAffected).toBe(2)
+    expect(preview.customersRecoded).toBeUndefined()
+    // With re-coding, the preview lists the customer codes that will change, and changes nothing.
+    const listed = await previewMoveNode(t.ctx(tc), 'class', '01001', {
+      newParentCode: '02',
+      recodeCustomers: true,
+    })
+    expect(listed.customersRecoded).toEqual(
+      expect.arrayContaining([
+        { from: '010010001-001', to: '020010001-001' },
+        { from: '010010001-002', to: '020010001-002' },
+      ]),
+    )
+    expect(listed.moves.map((m) => m.newCode)).toEqual(preview.moves.map((m) => m.newCode))
+    expect((await getCustomerByCode(t.ctx(tc), '010010001-001')).alias).toBe(false)
     const moved = await moveNode(t.ctx(tc), 'class', '01001', { newParentCode: '02', recodeCustomers: true })
     expect(moved.customersRecoded).toEqual(
       expect.arrayContaining([

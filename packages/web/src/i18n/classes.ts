@@ -31,6 +31,10 @@ export const classesZh = {
   confirmMove: '确认移动',
   moveSummary: '{{nodes}} 个分类改编码，{{customers}} 个客户随之移动；旧编码保留为别名。',
   recodeCustomers: '同时重编客户编码',
+  recodedCustomers: '{{count}} 个客户编码将改变（旧编码保留为别名；新编码未预留）：',
+  noRecodedCustomers: '没有客户编码会改变（它们的编码规则不打印本分类，或编码不受影响）。',
+  customerOldCode: '客户现编码',
+  customerNewCode: '新编码',
   recodeCustomersHelp: '编码规则打印本分类的客户按规则取新编码，旧编码保留为别名，仍可查到客户。',
   oldCode: '原编码',
   newCodeCol: '新编码',
@@ -109,6 +113,11 @@ export const classesEn: typeof classesZh = {
   confirmMove: 'Move',
   moveSummary: '{{nodes}} classes get new codes, {{customers}} customers follow; old codes stay as aliases.',
   recodeCustomers: "Also re-code the customers' own codes",
+  recodedCustomers: '{{count}} customer codes will change (old codes stay as aliases; new codes are not reserved):',
+  noRecodedCustomers:
+    'No customer code changes (their code rule does not print this scheme, or the move leaves it as it is).',
+  customerOldCode: 'Customer code now',
+  customerNewCode: 'New code',
   recodeCustomersHelp:
     'Customers whose code rule prints this scheme get new codes by the rule; their old codes stay as aliases and still find them.',
   oldCode: 'Old code',

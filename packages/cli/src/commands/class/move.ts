@@ -36,6 +36,22 @@ export function registerMove(parent: Command, io: Io) {
         const r = await inTenant(cmd, (rt, t) => (o.yes ? moveNode : previewMoveNode)(rt.ctx(t), scheme, code, input))
         if (o.json) return io.out(JSON.stringify(r, null, 2))
         io.out(table(r.moves, ['oldCode', 'newCode', 'name', 'customerCount']))
+        if (r.customersRecoded) {
+          io.out(
+            o.yes
+              ? say(
+                  io,
+                  `重编的客户编码：${r.customersRecoded.length} 个`,
+                  `Customer codes re-coded: ${r.customersRecoded.length}`,
+                )
+              : say(
+                  io,
+                  `将重编的客户编码：${r.customersRecoded.length} 个（编码未预留）`,
+                  `Customer codes that will change: ${r.customersRecoded.length} (not reserved)`,
+                ),
+          )
+          if (r.customersRecoded.length > 0) io.out(table(r.customersRecoded, ['from', 'to']))
+        }
         io.out(
           o.yes
             ? say(

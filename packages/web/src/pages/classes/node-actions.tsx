@@ -271,7 +271,14 @@ function MoveModal(props: {
           />
         </Form.Item>
         <Form.Item extra={t('classes.recodeCustomersHelp')}>
-          <Checkbox data-testid="move-recode" checked={recode} onChange={(e) => setRecode(e.target.checked)}>
+          <Checkbox
+            data-testid="move-recode"
+            checked={recode}
+            onChange={(e) => {
+              setRecode(e.target.checked)
+              setPreview(null)
+            }}
+          >
             {t('classes.recodeCustomers')}
           </Checkbox>
         </Form.Item>
@@ -300,6 +307,31 @@ function MoveModal(props: {
               { title: t('classes.customersCol'), dataIndex: 'customerCount' },
             ]}
           />
+          {preview.customersRecoded && (
+            <Flex vertical gap={4} data-testid="move-recoded-customers">
+              <Typography.Text>
+                {preview.customersRecoded.length > 0
+                  ? t('classes.recodedCustomers', { count: preview.customersRecoded.length })
+                  : t('classes.noRecodedCustomers')}
+              </Typography.Text>
+              {preview.customersRecoded.length > 0 && (
+                <Table
+                  size="small"
+                  rowKey="from"
+                  pagination={preview.customersRecoded.length > 10 ? { pageSize: 10, size: 'small' } : false}
+                  dataSource={preview.customersRecoded}
+                  columns={[
+                    { title: t('classes.customerOldCode'), dataIndex: 'from' },
+                    {
+                      title: t('classes.customerNewCode'),
+                      dataIndex: 'to',
+                      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+                    },
+                  ]}
+                />
+              )}
+            </Flex>
+          )}
         </Flex>
       )}
     </Modal>
