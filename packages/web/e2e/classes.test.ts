@@ -201,7 +201,11 @@ describeBrowser('classes page', () => {
     await choose(page, page.getByTestId('move-parent'), '(08) 新上级', '新上级')
     await page.getByTestId('move-recode').check()
     await page.getByTestId('move-preview').click()
-    await page.getByTestId('move-preview-table').getByText('080010001').waitFor()
+    await page.getByTestId('move-preview-table').getByText('080010001', { exact: true }).waitFor()
+    // The preview lists the customer codes that will change.
+    const recoded = page.getByTestId('move-recoded-customers')
+    await recoded.getByText('090010001-001').waitFor()
+    await recoded.getByText('080010001-001').waitFor()
     await screenshot(page, 'classes-move-recode-preview')
     await page.getByTestId('move-confirm').click()
     await page.getByTestId('node-080010001').waitFor()
