@@ -73,6 +73,8 @@ const INPUT_LABELS: Record<string, Text> = {
   newParentCode: text('新上级', 'New parent'),
   node: text('分类', 'Class'),
   onClash: text('重号时', 'On a clash'),
+  legacyCodes: text('接受不符合规则的遗留编码', 'Accept legacy codes that do not fit'),
+  nextCodeIfTaken: text('编码被占用时改用下一个可用编码', 'Take the next free code if the typed one is taken'),
   options: text('选项', 'Options'),
   label: text('选项名称', 'Option label'),
   segments: text('编码段', 'Segments'),
