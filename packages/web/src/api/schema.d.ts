@@ -1370,6 +1370,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code?: string | null;
+                        nextCodeIfTaken?: boolean;
                         name: string;
                         shortName?: string | null;
                         mnemonic?: string | null;
@@ -1414,11 +1415,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Customer"] & {
-                            /** @description The typed code was taken; the rule issued this one instead */
+                            /** @description The typed code was taken; as asked (nextCodeIfTaken), the rule issued this one instead */
                             codeReplaced?: {
                                 requested: string;
                                 issued: string;
                             };
+                            /** @description The typed code does not fit the rule and was kept as a legacy code (the rule allows it): why */
+                            codeWarning?: string;
                             /** @description An idempotent retry returned the first result */
                             replayed?: boolean;
                         };
@@ -1492,6 +1495,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code?: string | null;
+                        nextCodeIfTaken?: boolean;
                         name?: string;
                         shortName?: string | null;
                         mnemonic?: string | null;
@@ -1543,9 +1547,17 @@ export interface paths {
                                 mode: "auto" | "auto-editable" | "manual";
                             };
                             code: string | null;
+                            /**
+                             * @description A typed code: free, taken (live or old code), or refused by the rule
+                             * @enum {string}
+                             */
+                            typed?: "free" | "taken" | "refused";
+                            /** @description The next free code, when the typed one is taken or refused */
+                            suggestion?: string;
                             missing: components["schemas"]["Issue"][];
                             issues: components["schemas"]["Issue"][];
                             needs: string[];
+                            warnings: components["schemas"]["Issue"][];
                         };
                     };
                 };
@@ -1767,6 +1779,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code?: string | null;
+                        nextCodeIfTaken?: boolean;
                         name?: string;
                         shortName?: string | null;
                         mnemonic?: string | null;
@@ -4906,6 +4919,7 @@ export interface paths {
                         mode?: "auto" | "auto-editable" | "manual";
                         /** @enum {string} */
                         onClash?: "next" | "refuse";
+                        legacyCodes?: boolean;
                         /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. type eq VIP */
                         condition?: {
                             [key: string]: unknown;
@@ -5396,6 +5410,7 @@ export interface paths {
                         mode?: "auto" | "auto-editable" | "manual";
                         /** @enum {string} */
                         onClash?: "next" | "refuse";
+                        legacyCodes?: boolean;
                         /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. type eq VIP */
                         condition?: {
                             [key: string]: unknown;
@@ -6289,6 +6304,8 @@ export interface components {
             mode: "auto" | "auto-editable" | "manual";
             /** @enum {string} */
             onClash: "next" | "refuse";
+            /** @description Typed codes that do not fit the pattern are accepted with a warning */
+            legacyCodes: boolean;
             /** @description A filter `{ all | any: [{ field, op, value }] }`, e.g. type eq VIP */
             condition: {
                 [key: string]: unknown;
@@ -6307,6 +6324,14 @@ export interface components {
             capacity: number | null;
             /** @enum {string} */
             against: "structure" | "tenant";
+            /** @description With a tenant: the counters that saving this pattern starts past codes already issued that it can print */
+            counters?: {
+                scopeKey: string;
+                from: number | null;
+                startsAt: number;
+                past: string;
+                firstCode: string | null;
+            }[];
         };
         CodePreview: {
             pattern: string;
@@ -6380,6 +6405,7 @@ export interface components {
             rule?: string;
             sample?: {
                 code?: string | null;
+                nextCodeIfTaken?: boolean;
                 name?: string;
                 shortName?: string | null;
                 mnemonic?: string | null;
