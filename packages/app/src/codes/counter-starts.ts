@@ -60,7 +60,7 @@ export interface CounterStart {
 
 /**
  * The counters a pattern (new or changed) must start past the codes already in the registry that it can
- * print, so that the first create after a rule change does not run into them (ADR 0023).
+ * print, so that the first create after a rule change does not run into them (ADR 0024).
  * Only counters that must move are listed.
  */
 export function planCounterStarts(
