@@ -5,7 +5,6 @@ import {
   type Customer,
   type FilterSubject,
   type KnownFilterFields,
-  pathCodes,
   type Tx,
   type Visibility,
 } from '@kehu/core'
@@ -29,9 +28,23 @@ export async function loadClassIndex(tx: Tx, tenantId: string): Promise<ClassInd
     const nodes = await tx.nodes.listByScheme(tenantId, s.id)
     nodesByScheme.set(s.id, nodes)
     for (const n of nodes) nodeById.set(n.id, n)
-    for (const n of nodes) pathById.set(n.id, pathCodes(nodes, n.id))
+    for (const n of nodes) pathOf(n, nodeById, pathById)
   }
   return { schemes, schemeById: new Map(schemes.map((s) => [s.id, s])), nodesByScheme, nodeById, pathById }
+}
+
+/**
+ * The node's code path, memoised in `paths`: one pass over the tree instead of core's pathCodes per node, which
+ * searches the node list for every ancestor (quadratic; it made every create with a large region tree slow).
+ */
+function pathOf(node: ClassNode, byId: Map<string, ClassNode>, paths: Map<string, string[]>): string[] {
+  const known = paths.get(node.id)
+  if (known) return known
+  paths.set(node.id, [node.code]) // a cycle in stored data ends here instead of recursing forever
+  const parent = node.parentId === null ? undefined : byId.get(node.parentId)
+  const path = parent ? [...pathOf(parent, byId, paths), node.code] : [node.code]
+  paths.set(node.id, path)
+  return path
 }
 
 /** A customer (or a customer being created) as a filter sees it; `classes` is node id per scheme id. */
