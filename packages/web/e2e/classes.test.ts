@@ -132,7 +132,10 @@ describeBrowser('classes page', () => {
       .waitFor()
     await screenshot(page, 'classes-merge-preview')
     await page.getByTestId('merge-ok').click()
-    await page.locator('.ant-modal-confirm-title').getByText(/合并到 \(01\) 华北 并删除/).waitFor()
+    await page
+      .locator('.ant-modal-confirm-title')
+      .getByText(/合并到 \(01\) 华北 并删除/)
+      .waitFor()
     await page.getByTestId('merge-confirm').click()
     await page.getByTestId('node-020010001').waitFor({ state: 'detached' })
   })

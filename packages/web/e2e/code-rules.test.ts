@@ -79,9 +79,9 @@ describeBrowser('编码规则 page', () => {
     const rules = cap.getByTestId('capacity-rules')
     const row = rules.locator('tr.ant-table-row', { hasText: '默认规则' })
     await row.waitFor()
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells
     const names = await rules
       .locator('tr.ant-table-row > td:nth-child(2)')
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText separates the cells
       .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText))
     expect(new Set(names).size).toBe(names.length)
     expect(Number(await row.locator('td').nth(2).textContent())).toBeGreaterThan(1)
