@@ -7,14 +7,16 @@ const ok = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-foot
 
 /**
  * Picks the option whose title contains `title` in an antd Select and checks the select took it: a click that lands
- * while the dropdown re-renders is lost, and the disabled confirm button behind it would then wait forever.
+ * while the dropdown re-renders is lost, and the disabled confirm button behind it would then wait forever; an
+ * option not found in time is looked for again with a fresh dropdown.
  */
 async function choose(page: Page, select: Locator, title: string, search?: string) {
   for (let attempt = 1; ; attempt++) {
     await select.click()
     if (search) await page.keyboard.type(search)
-    await page.locator(`.ant-select-item-option[title*="${title}"]`).click()
     try {
+      // typed before the search box took focus, the list is unfiltered and the option may not be rendered
+      await page.locator(`.ant-select-item-option[title*="${title}"]`).click({ timeout: 5_000 })
       await select.locator(`.ant-select-selection-item[title*="${title}"]`).waitFor({ timeout: 3_000 })
       return
     } catch (e) {
