@@ -1,4 +1,5 @@
 import {
+  type Customer,
   type CustomerFieldsInput,
   customerMnemonic,
   type Issue,
@@ -10,27 +11,28 @@ import {
 } from '@kehu/core'
 import type { CustomerInput } from '../customer-input.js'
 
-/** The plain fields of a customer, normalised for storage (empty text is null). */
-export interface PlainFields {
-  name: string
-  shortName: string | null
-  mnemonic: string | null
-  uscc: string | null
-  legalRepresentative: string | null
-  address: string | null
-  postcode: string | null
-  phone: string | null
-  email: string | null
-  website: string | null
-  bankName: string | null
-  bankAccount: string | null
-  taxNumber: string | null
-  department: string | null
-  creditGrade: string | null
-  creditLimitCents: number | null
-  lifecycleStage: string | null
-  remarks: string | null
-}
+/** The plain fields of a customer, normalised for storage (empty text is null): the stored record's own types. */
+export type PlainFields = Pick<
+  Customer,
+  | 'name'
+  | 'shortName'
+  | 'mnemonic'
+  | 'uscc'
+  | 'legalRepresentative'
+  | 'address'
+  | 'postcode'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'bankName'
+  | 'bankAccount'
+  | 'taxNumber'
+  | 'department'
+  | 'creditGrade'
+  | 'creditLimitCents'
+  | 'lifecycleStage'
+  | 'remarks'
+>
 
 const clean = (v: string | null | undefined): string | null => {
   const t = v?.normalize('NFKC').trim()
