@@ -142,6 +142,8 @@ describeBrowser('classes page', () => {
     await page.getByTestId('node-020010001').waitFor({ state: 'detached' })
   })
   it('guards deleting a class with customers, then moves them and deletes', async () => {
+    // the merge before leaves its confirm dialog closing; a click now would land on it, not on the panel
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: 10_000 }).toBe(0)
     await page.getByTestId('scheme-tab-class').click()
     await page.getByTestId('node-010010001').click()
     await page.getByTestId('node-panel').getByTestId('delete').click()
