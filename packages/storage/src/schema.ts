@@ -76,6 +76,7 @@ export interface AccessEventTable {
   user_id: string | null
   address: string | null
   data: Json
+  tenant_id: string | null
 }
 
 export interface ClassSchemeTable {

@@ -6,7 +6,7 @@ export function accessEvent(
   deps: Deps,
   actor: string,
   action: string,
-  about: { login?: string | null; userId?: string | null; address?: string | null },
+  about: { login?: string | null; userId?: string | null; address?: string | null; tenantId?: string | null },
   data: Record<string, unknown> = {},
 ): AccessEvent {
   return {
@@ -17,6 +17,7 @@ export function accessEvent(
     login: about.login ?? null,
     userId: about.userId ?? null,
     address: about.address ?? null,
+    tenantId: about.tenantId ?? null,
     data: deps.requestId ? { ...data, requestId: deps.requestId } : data,
   }
 }

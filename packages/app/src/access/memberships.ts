@@ -48,7 +48,7 @@ async function changeRole(
         deps,
         actor.label,
         action,
-        { login: user.login, userId: user.id },
+        { login: user.login, userId: user.id, tenantId: t.id },
         { tenant: t.code, role: role.code },
       ),
     )

@@ -45,5 +45,7 @@ export interface AccessEvent {
   login: string | null
   userId: string | null
   address: string | null
+  /** The tenant the event concerns (a membership, a role, a token used there); null for sign-ins and users. */
+  tenantId: string | null
   data: Record<string, unknown>
 }

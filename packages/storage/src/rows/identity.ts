@@ -82,6 +82,7 @@ export const accessEventOf = (r: Selectable<AccessEventTable>): AccessEvent => (
   login: r.login,
   userId: r.user_id,
   address: r.address,
+  tenantId: r.tenant_id,
   data: (json(r.data) ?? {}) as Record<string, unknown>,
 })
 
@@ -93,5 +94,6 @@ export const accessEventRow = (e: AccessEvent): Insertable<AccessEventTable> => 
   login: e.login,
   user_id: e.userId,
   address: e.address,
+  tenant_id: e.tenantId,
   data: toJson(e.data),
 })
