@@ -1,30 +1,9 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
+import { describeBrowser, openSession, pick, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** The primary button of the open dialog (antd spaces two-character Chinese labels, so no name match). */
 const ok = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click()
-
-/**
- * Picks the option whose title contains `title` in an antd Select and checks the select took it: a click that lands
- * while the dropdown re-renders is lost, and the disabled confirm button behind it would then wait forever; an
- * option not found in time is looked for again with a fresh dropdown.
- */
-async function choose(page: Page, select: Locator, title: string, search?: string) {
-  for (let attempt = 1; ; attempt++) {
-    await select.click()
-    if (search) await page.keyboard.type(search)
-    try {
-      // typed before the search box took focus, the list is unfiltered and the option may not be rendered
-      await page.locator(`.ant-select-item-option[title*="${title}"]`).click({ timeout: 5_000 })
-      await select.locator(`.ant-select-selection-item[title*="${title}"]`).waitFor({ timeout: 3_000 })
-      return
-    } catch (e) {
-      if (attempt === 3) throw e
-      await page.keyboard.press('Escape')
-    }
-  }
-}
 
 async function addNode(page: Page, opener: string, expectCode: string, name: string) {
   await page.getByTestId(opener).first().click()
@@ -95,7 +74,7 @@ describeBrowser('classes page', () => {
     await addNode(page, 'add-root', '02', '华东')
     await page.getByTestId('node-01001').click()
     await page.getByTestId('move').click()
-    await choose(page, page.getByTestId('move-parent'), '(02) 华东')
+    await pick(page, page.getByTestId('move-parent'), '(02) 华东')
     await page.getByTestId('move-preview').click()
     const table = page.getByTestId('move-preview-table')
     await table.getByText('020010001').waitFor()
@@ -127,7 +106,7 @@ describeBrowser('classes page', () => {
     await page.locator('.ant-modal-wrap:visible .ant-modal-close').click()
     await page.getByTestId('node-020010001').click()
     await page.getByTestId('node-panel').getByTestId('merge').click()
-    await choose(page, page.getByTestId('merge-target'), '(01)')
+    await pick(page, page.getByTestId('merge-target'), '(01)')
     await page
       .getByTestId('merge-preview')
       .getByText(/\d+ 个客户将从 .* 转到 \(01\) 华北/)
@@ -151,7 +130,7 @@ describeBrowser('classes page', () => {
     const guard = page.locator('.ant-modal-wrap:visible').getByText(/下还有 \d+ 个客户，不能删除/)
     await guard.waitFor()
     await screenshot(page, 'classes-delete-guard')
-    await choose(page, page.getByTestId('delete-move-to'), '(010010002)')
+    await pick(page, page.getByTestId('delete-move-to'), '(010010002)')
     await page.getByTestId('delete-move-confirm').click()
     await page.getByTestId('node-010010001').waitFor({ state: 'detached' })
   })
@@ -160,7 +139,7 @@ describeBrowser('classes page', () => {
     await page.getByTestId('add-rule').click()
     const dialog = page.locator('.ant-modal-wrap:visible')
     await dialog.getByLabel('规则名称').fill('北京客户')
-    await choose(page, dialog.locator('.ant-form-item', { hasText: '目标分类' }).locator('.ant-select'), '(010010002)')
+    await pick(page, dialog.locator('.ant-form-item', { hasText: '目标分类' }).locator('.ant-select'), '(010010002)')
     await ok(page)
     await page.getByRole('cell', { name: '北京客户', exact: true }).waitFor()
     await page.getByTestId('reclassify').click()
@@ -205,7 +184,7 @@ describeBrowser('classes page', () => {
     await page.getByTestId('scheme-tab-class').click()
     await page.getByTestId('node-09001').click()
     await page.getByTestId('node-panel').getByTestId('move').click()
-    await choose(page, page.getByTestId('move-parent'), '(08) 新上级', '新上级')
+    await pick(page, page.getByTestId('move-parent'), '(08) 新上级', '新上级')
     await page.getByTestId('move-recode').check()
     await page.getByTestId('move-preview').click()
     await page.getByTestId('move-preview-table').getByText('080010001', { exact: true }).waitFor()

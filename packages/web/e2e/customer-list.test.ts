@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
-
-/** Opens a NodePicker (antd TreeSelect) by its test id, searches, and clicks the node with this title. */
-async function pickNode(page: Page, testId: string, search: string, title: string) {
-  await page.getByTestId(testId).click()
-  await page.keyboard.type(search)
-  await page.locator(`.ant-select-dropdown:visible [title="${title}"]`).click()
-}
+import { describeBrowser, openSession, pick, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** The page scrolls sideways when its content is wider than the viewport. */
 const sideways = (page: Page) =>
@@ -57,15 +50,14 @@ describeBrowser('customer list: desktop and phone', () => {
     await screenshot(page, 'customer-list-1440-search')
     await page.getByTestId('customer-search').fill('')
     await page.getByText(/共 (\d{3,}) 个客户/).waitFor()
-    await page.locator('.ant-pagination-options .ant-select').click()
-    await page.locator('.ant-select-dropdown:visible').getByText('50 条/页').click()
+    await pick(page, page.locator('.ant-pagination-options .ant-select'), '50 条/页')
     await page.waitForURL(/size=50/)
     await table.locator('tbody tr.ant-table-row').nth(49).waitFor()
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(50)
   })
 
   it('the record leads back to the list with its filters and page', async () => {
-    await pickNode(page, 'filter-region', '北京', '(HBBJ) 北京')
+    await pick(page, page.getByTestId('filter-region'), '(HBBJ) 北京', '北京')
     await page.waitForURL(/region=HBBJ/)
     const listUrl = page.url()
     const first = page.getByTestId('customer-table').locator('tbody tr.ant-table-row a').first()

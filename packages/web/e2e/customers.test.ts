@@ -1,13 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
-
-/** Opens a NodePicker (antd TreeSelect) by its test id, searches, and clicks the node with this title. */
-async function pickNode(page: Page, testId: string, search: string, title: string) {
-  await page.getByTestId(testId).click()
-  await page.keyboard.type(search)
-  await page.locator(`.ant-select-dropdown:visible [title="${title}"]`).click()
-}
+import { describeBrowser, openSession, pick, type RunningApp, type Session, screenshot } from './harness.js'
 
 describeBrowser('customer archive', () => {
   let app: RunningApp | undefined
@@ -63,11 +56,11 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor()
     await page.getByText(/共 \d+ 个客户/).waitFor()
     await screenshot(page, 'customers-list')
-    await pickNode(page, 'filter-CH', '线上', '(ON) 线上')
+    await pick(page, page.getByTestId('filter-CH'), '(ON) 线上', '线上')
     await page.getByText('共 1 个客户').waitFor()
     await page.getByTestId('customer-table').getByText('渠道测试网店有限公司').waitFor()
     expect(page.url()).toContain('scheme=CH%3AON')
-    await pickNode(page, 'filter-region', '上海', '(HDSH) 上海')
+    await pick(page, page.getByTestId('filter-region'), '(HDSH) 上海', '上海')
     // both filters hold: the 线上 customer is in 北京, not 上海
     await page.getByTestId('customer-table').getByText('没有符合条件的客户').waitFor()
     await page.keyboard.press('Escape')
@@ -79,7 +72,7 @@ describeBrowser('customer archive', () => {
     await page.waitForURL(/\/customers\/new$/)
     await page.getByTestId('field-name').fill('北京星辰测试科技有限公司')
     await page.getByTestId('field-shortName').fill('星辰科技')
-    await pickNode(page, 'field-type', 'V', '(V) 重要客户')
+    await pick(page, page.getByTestId('field-type'), '(V) 重要客户', 'V')
     // the form says which rule will code the customer, and what it still needs
     const codePreview = page.getByTestId('code-preview')
     await codePreview.getByText(/规则“默认规则”还需要：.*地区/).waitFor()
@@ -92,9 +85,9 @@ describeBrowser('customer archive', () => {
     expect(await y('field-region')).toBeLessThanOrEqual(await y('field-code'))
     // the demo's default rule is auto-editable: a typed code is taken, an empty one is generated
     expect(await page.getByTestId('field-code').isDisabled()).toBe(false)
-    await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
+    await pick(page, page.getByTestId('field-region'), '(HBBJ) 北京', '北京')
     await page.getByTestId('save-blocked').waitFor({ state: 'detached' })
-    await pickNode(page, 'field-class', '北京央企', '(010010001) 北京央企客户')
+    await pick(page, page.getByTestId('field-class'), '(010010001) 北京央企客户', '北京央企')
     await codePreview.getByText(/留空时生成 V-BJ-\d{8}-\d{5}（规则“默认规则”）/).waitFor()
     const previewed = /V-BJ-\d{8}-\d{5}/.exec((await codePreview.textContent()) ?? '')?.[0]
     await screenshot(page, 'customers-form-code-preview')
@@ -130,8 +123,7 @@ describeBrowser('customer archive', () => {
     await since.locator('input').click()
     await since.locator('input').fill('2024-05-01')
     await page.keyboard.press('Enter')
-    await page.locator('.ant-form-item', { hasText: '客户级别' }).locator('.ant-select').click()
-    await page.locator('.ant-select-item-option[title="甲级"]').click()
+    await pick(page, page.locator('.ant-form-item', { hasText: '客户级别' }).locator('.ant-select'), '甲级')
     await page.getByTestId('field-email').fill('info@xingchen.cn')
     await page.getByTestId('save-customer').click()
     await page.getByTestId('created-alert').waitFor()
@@ -216,8 +208,8 @@ describeBrowser('customer archive', () => {
       .getByTestId('code-preview')
       .getByText(/^Rule "默认规则" still needs: /)
       .waitFor()
-    await pickNode(page, 'field-type', 'V', '(V) 重要客户')
-    await pickNode(page, 'field-region', '北京', '(HBBJ) 北京')
+    await pick(page, page.getByTestId('field-type'), '(V) 重要客户', 'V')
+    await pick(page, page.getByTestId('field-region'), '(HBBJ) 北京', '北京')
     await page
       .getByTestId('code-preview')
       .getByText(/^Left empty: V-BJ-\d{8}-\d{5} \(rule "默认规则"\); you may type one$/)
@@ -264,7 +256,7 @@ describeBrowser('customer archive', () => {
       const fill = async (name: string) => {
         await page.goto(`${app!.url}/t/demo/customers/new`)
         await page.getByTestId('field-name').fill(name)
-        await pickNode(page, 'field-type', 'RT', '(RT) 零售')
+        await pick(page, page.getByTestId('field-type'), '(RT) 零售', 'RT')
         await page.getByTestId('save-customer').click()
       }
       await fill('丢失回复零售有限公司')

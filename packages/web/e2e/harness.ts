@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@kehu/cli'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { describe } from 'vitest'
 
 export const chromiumPath = '/usr/bin/chromium'
@@ -51,6 +51,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/**
+ * Picks the option containing `text` in an antd Select or TreeSelect (typing `search` first, if given) and waits until
+ * the select shows it. On a loaded machine a click that lands while the dropdown re-renders is lost, and a search typed
+ * before the box took focus leaves an unfiltered list that may not render the option: the pick is tried again with a
+ * fresh dropdown while the select does not show the choice. A choice already shown is not clicked again (in a multiple
+ * select that would remove it).
+ */
+export async function pick(page: Page, select: Locator, text: string, search?: string): Promise<void> {
+  const shown = select.locator('.ant-select-selection-item', { hasText: text })
+  const dropdown = page.locator('.ant-select-dropdown:visible')
+  for (let attempt = 1; !(await shown.first().isVisible()); attempt++) {
+    if ((await dropdown.count()) > 0) {
+      // Escape closes only the dropdown, so the next attempt starts from a closed select
+      await page.keyboard.press('Escape')
+      await dropdown.first().waitFor({ state: 'hidden' })
+    }
+    await select.click()
+    if (search) await page.keyboard.type(search)
+    try {
+      await dropdown
+        .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: text })
+        .first()
+        .click({ timeout: 5_000 })
+      await shown.first().waitFor({ timeout: 3_000 })
+    } catch (e) {
+      if (attempt === 3) throw e
+    }
+  }
 }
 
 export interface RunningApp {
