@@ -14,6 +14,7 @@ export { authenticateSession, authenticateToken } from './access/authenticate.js
 export { ChangePasswordInput, changeOwnPassword } from './access/change-password.js'
 export { CreateUserInput, createUser } from './access/create-user.js'
 export { listUsers } from './access/list-users.js'
+export { getMe, type Me } from './access/me.js'
 export { GrantRoleInput, grantRole, listRoles, revokeRole } from './access/memberships.js'
 export { narrowTo, resolveActor, signInRequired } from './access/resolve-actor.js'
 export { listSessions, revokeSession, type SessionView } from './access/sessions.js'

@@ -40,6 +40,7 @@ const any = {} as never
 const CALLS: Record<string, Call> = {
   createUser: (c) => app.createUser(c, { login: 'someone' }),
   listUsers: (c) => app.listUsers(c),
+  getMe: (c) => app.getMe(c),
   updateUser: (c) => app.updateUser(c, x, {}),
   grantRole: (c) => app.grantRole(c, { login: x, role: 'sales' }),
   revokeRole: (c) => app.revokeRole(c, { login: x, role: 'sales' }),

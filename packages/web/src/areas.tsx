@@ -10,6 +10,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react'
+import type { Permission } from './api/me'
 import { ComingLater } from './components/coming-later'
 
 export type AreaKey =
@@ -31,6 +32,8 @@ export interface Area {
   page: LazyExoticComponent<ComponentType> & { preload?: () => void }
   /** Not built yet: the menu marks it 即将推出 until its issue lands. */
   soon?: boolean
+  /** The permission that opens the area; without it the menu leaves the area out and its page says so. */
+  permission?: Permission
 }
 
 /** Loads a page's module only when its area is opened (one chunk per area), or earlier through `preload`. */
@@ -63,24 +66,28 @@ export const areas: Area[] = [
   },
   {
     key: 'customers',
+    permission: 'customer:read',
     path: 'customers',
     icon: <TeamOutlined />,
     page: page(() => import('./pages/customers/customers-page').then((m) => m.CustomersPage)),
   },
   {
     key: 'classes',
+    permission: 'class:read',
     path: 'classes',
     icon: <ApartmentOutlined />,
     page: page(() => import('./pages/classes/classes-page').then((m) => m.ClassesPage)),
   },
   {
     key: 'dimensions',
+    permission: 'dimension:read',
     path: 'dimensions',
     icon: <TagsOutlined />,
     page: page(() => import('./pages/dimensions/dimensions-page').then((m) => m.DimensionsPage)),
   },
   {
     key: 'codeRules',
+    permission: 'code-rule:read',
     path: 'code-rules',
     icon: <NumberOutlined />,
     page: page(() => import('./pages/code-rules/code-rules-page').then((m) => m.CodeRulesPage)),
@@ -88,7 +95,14 @@ export const areas: Area[] = [
   { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer'), soon: true },
   { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning'), soon: true },
   { key: 'reports', path: 'reports', icon: <BarChartOutlined />, page: later('reports'), soon: true },
-  { key: 'admin', path: 'admin', icon: <SettingOutlined />, page: later('admin'), soon: true },
+  {
+    key: 'admin',
+    path: 'admin',
+    permission: 'tenant:admin',
+    icon: <SettingOutlined />,
+    page: later('admin'),
+    soon: true,
+  },
 ]
 
 /** The link to an area of a tenant, e.g. `areaUrl('DEMO', 'code-rules')` → `/t/DEMO/code-rules`. */

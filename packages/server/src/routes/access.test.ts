@@ -1,5 +1,6 @@
 // Sign-in over HTTP: the set-up of the first administrator, the cookie, the loopback rule, CSRF and tokens.
-import { type Deps, ensureLocalAdmin } from '@kehu/app'
+import { type Deps, ensureLocalAdmin, grantRole } from '@kehu/app'
+import { BUILT_IN_ROLES, PERMISSIONS } from '@kehu/core'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
 import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,6 +138,42 @@ describe.each(testKinds())('sign-in routes on %s', (kind) => {
     ).toBe(204)
     const revoked = await call('GET', `/api/t/${tenant}/customers`, { headers: bearer })
     expect([revoked.status, ((await revoked.json()) as { code: string }).code]).toEqual([401, 'TOKEN_INVALID'])
+  })
+
+  it("answers what the caller may do in a tenant: an administrator everything, a clerk the clerk's, a stranger 403", async () => {
+    const me = async (c: string, t = tenant) => {
+      const r = await call('GET', `/api/t/${t}/me`, { cookie: c })
+      return [r.status, await r.json()] as const
+    }
+    expect(await me(cookie)).toEqual([
+      200,
+      { login: 'chief', displayName: '张总', isAdmin: true, permissions: [...PERMISSIONS], scopes: [] },
+    ])
+    const made = await call('POST', '/api/users', {
+      cookie,
+      body: { login: 'clerk1', displayName: '李档', password: PASSWORD },
+    })
+    expect(made.status).toBe(201)
+    const admin = await ensureLocalAdmin(deps, 'test')
+    await grantRole({ deps, actor: admin, tenant, lang: 'zh-CN' }, { login: 'clerk1', role: 'clerk' })
+    const signed = await call('POST', '/api/session', { body: { login: 'clerk1', password: PASSWORD } })
+    const clerk = sessionCookie(signed)
+    expect(await me(clerk)).toEqual([
+      200,
+      {
+        login: 'clerk1',
+        displayName: '李档',
+        isAdmin: false,
+        permissions: PERMISSIONS.filter((p) => BUILT_IN_ROLES.clerk.permissions.includes(p)),
+        scopes: [],
+      },
+    ])
+    const other = `oth${tenant}`
+    expect((await call('POST', '/api/tenants', { cookie, body: { code: other, name: '别的账套' } })).status).toBe(201)
+    const [status, body] = await me(clerk, other)
+    expect([status, (body as { code: string }).code]).toEqual([403, 'ACCESS_DENIED'])
+    const [missing] = await me(clerk, 'no-such-tenant')
+    expect(missing).toBe(404)
   })
 
   it('takes the client address from X-Forwarded-For only behind a trusted proxy, and sets Secure over HTTPS', async () => {

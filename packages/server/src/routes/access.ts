@@ -8,6 +8,7 @@ import {
   createApiToken,
   createUser,
   currentUser,
+  getMe,
   listApiTokens,
   listSessions,
   listUsers,
@@ -27,12 +28,12 @@ import {
   type UserView,
   updateUser,
 } from '@kehu/app'
-import { AppError, text } from '@kehu/core'
+import { AppError, PERMISSIONS, text } from '@kehu/core'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { isHttps, isLoopback, SESSION_COOKIE } from '../auth.js'
 import { ctxOf, type Env, type KehuApp, type ServerContext } from '../context.js'
-import { json, problemResponses } from './common.js'
+import { json, problemResponses, ScopeOut, TenantParam } from './common.js'
 
 const UserOut = z
   .object({
@@ -97,6 +98,15 @@ const tokenOut = (t: ApiTokenView) => ({
   lastUsedAt: t.lastUsedAt,
   revokedAt: t.revokedAt,
 })
+const MeOut = z
+  .object({
+    login: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    permissions: z.array(z.enum(PERMISSIONS)),
+    scopes: z.array(ScopeOut).openapi({ description: 'Data scopes in this tenant; none means every customer' }),
+  })
+  .openapi('Me')
 const LoginParam = z.object({ login: z.string().max(64) })
 const IdParam = z.object({ id: z.string().max(100) })
 const LoginQuery = z.object({ login: z.string().max(64).optional() })
@@ -224,6 +234,18 @@ export function registerAccessRoutes(app: KehuApp, ctx: ServerContext) {
       setSessionCookie(c, signed, trustProxy)
       return c.json({ user: userOut((await currentUser(c.var.deps, signed.user.id)) as UserView) }, 201)
     },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/t/{tenant}/me',
+      tags: ['session'],
+      summary: 'What the caller may do in this tenant: their permissions and data scopes (403 for a non-member)',
+      request: { params: TenantParam },
+      responses: { 200: json(MeOut, 'The caller in this tenant'), ...problemResponses },
+    }),
+    async (c) => c.json(await getMe(ctxOf(c, c.req.valid('param').tenant)), 200),
   )
 
   app.openapi(

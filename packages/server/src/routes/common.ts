@@ -42,3 +42,19 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 })
 
 export const TenantParam = z.object({ tenant: z.string().max(100).openapi({ description: 'Tenant code (账套编码)' }) })
+
+/** A data scope of a member (contracts: members and data scopes): a class or region node, or own customers. */
+export const ScopeOut = z
+  .union([
+    z.object({
+      kind: z.literal('node'),
+      nodeId: z.string(),
+      subtree: z.boolean().openapi({ description: 'true: the node and everything below it (本级及下级)' }),
+      schemeCode: z.string(),
+      schemeName: z.string(),
+      nodeCode: z.string(),
+      nodeName: z.string(),
+    }),
+    z.object({ kind: z.literal('own').openapi({ description: 'Only customers the member is account manager of' }) }),
+  ])
+  .openapi('Scope')

@@ -679,6 +679,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may do in this tenant: their permissions and data scopes (403 for a non-member) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller in this tenant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -6151,6 +6226,31 @@ export interface components {
                 role: string;
             }[];
         } | null;
+        Me: {
+            login: string;
+            displayName: string;
+            isAdmin: boolean;
+            permissions: ("customer:read" | "customer:create" | "customer:edit" | "customer:archive" | "customer:delete" | "customer:merge" | "class:read" | "class:edit" | "dimension:read" | "dimension:edit" | "code-rule:read" | "code-rule:edit" | "code:audit" | "tenant:read" | "tenant:admin" | "import" | "export" | "audit:read" | "admin")[];
+            /** @description Data scopes in this tenant; none means every customer */
+            scopes: components["schemas"]["Scope"][];
+        };
+        Scope: {
+            /** @enum {string} */
+            kind: "node";
+            nodeId: string;
+            /** @description true: the node and everything below it (本级及下级) */
+            subtree: boolean;
+            schemeCode: string;
+            schemeName: string;
+            nodeCode: string;
+            nodeName: string;
+        } | {
+            /**
+             * @description Only customers the member is account manager of
+             * @enum {string}
+             */
+            kind: "own";
+        };
         Session: {
             id: string;
             login: string;

@@ -1,10 +1,12 @@
-import { MenuOutlined, QuestionCircleOutlined } from '@ant-design/icons'
+import { LockOutlined, MenuOutlined, QuestionCircleOutlined } from '@ant-design/icons'
 import { Button, Flex, Layout, Menu, Spin, Typography, theme } from 'antd'
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router'
+import { isApiError } from '../api/client'
+import { useMe } from '../api/me'
 import { defaultTenant, findTenant, useTenants } from '../api/platform'
-import { areas, areaUrl } from '../areas'
+import { type Area, areas, areaUrl } from '../areas'
 import { ApiErrorAlert } from './api-error-alert'
 import { HealthFooter } from './health-footer'
 import { LanguageSwitch } from './language-switch'
@@ -30,6 +32,9 @@ export function AppLayout() {
   const [mobile, setMobile] = useState(isPhone)
   const [collapsed, setCollapsed] = useState(isPhone)
   const area = areas.find((a) => a.path === (pathname.split('/')[3] ?? '')) ?? areas[0]!
+  // Only the areas the user may open; none that need a permission until the answer is in.
+  const held = useMe(tenant).data?.permissions
+  const visible = areas.filter((a) => !a.permission || held?.includes(a.permission))
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -90,7 +95,7 @@ export function AppLayout() {
               mode="inline"
               aria-label={t('nav.menu')}
               selectedKeys={[area.key]}
-              items={areas.map((a) => ({
+              items={visible.map((a) => ({
                 key: a.key,
                 icon: a.icon,
                 label: (
@@ -125,7 +130,11 @@ export function AppLayout() {
                 padding: mobile ? 12 : 24,
               }}
             >
-              <TenantGate tenant={tenant} onOpen={(code) => navigate(areaUrl(code, ''), { replace: true })} />
+              <TenantGate
+                tenant={tenant}
+                area={area}
+                onOpen={(code) => navigate(areaUrl(code, ''), { replace: true })}
+              />
             </div>
           </Content>
           <Footer style={{ textAlign: 'center', paddingBlock: 12 }}>
@@ -137,13 +146,37 @@ export function AppLayout() {
   )
 }
 
-/** Renders the area's page once the URL's tenant is known to exist. */
-function TenantGate({ tenant, onOpen }: { tenant: string; onOpen: (code: string) => void }) {
+/**
+ * Renders the area's page once the URL's tenant is known to exist and what the user may do there is known;
+ * an area the user may not open says so instead.
+ */
+function TenantGate({ tenant, area, onOpen }: { tenant: string; area: Area; onOpen: (code: string) => void }) {
   const { t } = useTranslation()
   const tenants = useTenants()
+  const me = useMe(tenant)
   if (tenants.isPending) return <Loading />
   if (tenants.isError) return <ApiErrorAlert error={tenants.error} onRetry={() => void tenants.refetch()} />
   const current = findTenant(tenants.data, tenant)
+  if (current && me.isPending) return <Loading />
+  if (current && me.isError) {
+    if (isApiError(me.error) && me.error.status === 403)
+      return (
+        <Notice
+          icon={<LockOutlined />}
+          title={t('access.notMemberTitle', { tenant: current.name })}
+          subTitle={t('access.notMemberDetail')}
+        />
+      )
+    return <ApiErrorAlert error={me.error} onRetry={() => void me.refetch()} />
+  }
+  if (current && area.permission && !me.data?.permissions.includes(area.permission))
+    return (
+      <Notice
+        icon={<LockOutlined />}
+        title={t('access.deniedTitle', { area: t(`nav.${area.key}`) })}
+        subTitle={t('access.deniedDetail')}
+      />
+    )
   if (!current) {
     const fallback = defaultTenant(tenants.data)
     return (

@@ -61,6 +61,12 @@ export const en: Messages = {
     unknownDetail: 'It may have been removed, or the link is wrong.',
     goDefault: 'Open the default tenant',
   },
+  access: {
+    deniedTitle: 'You may not open {{area}}',
+    deniedDetail: 'Ask an administrator for a role that allows it.',
+    notMemberTitle: 'You are not a member of tenant {{tenant}}',
+    notMemberDetail: 'Switch to a tenant you belong to, or ask an administrator to add you to this one.',
+  },
   later: {
     title: '{{area}} arrives in a later release',
     detail: 'This part is not built yet.',

@@ -61,6 +61,12 @@ export const zhCN = {
     unknownDetail: '它可能已被删除，或链接有误。',
     goDefault: '打开默认账套',
   },
+  access: {
+    deniedTitle: '您没有打开「{{area}}」的权限',
+    deniedDetail: '需要时请联系管理员为您分配角色。',
+    notMemberTitle: '您不是账套「{{tenant}}」的成员',
+    notMemberDetail: '请切换到您所属的账套，或请管理员把您加入这个账套。',
+  },
   later: {
     title: '{{area}}将在后续版本中提供',
     detail: '这一部分尚未完成。',

@@ -4,6 +4,7 @@ import type { DataNode } from 'antd/es/tree'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { type Scheme, type TreeNode, useSchemes, useTree } from './classes-api'
@@ -15,6 +16,7 @@ import { SchemeModal } from './scheme-modal'
 export function ClassesPage() {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const can = useCan()
   const schemes = useSchemes(tenant.code)
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
@@ -39,9 +41,11 @@ export function ClassesPage() {
             label: <span data-testid={`scheme-tab-${s.code}`}>{s.name}</span>,
           }))}
           tabBarExtraContent={
-            <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-scheme">
-              {t('classes.newScheme')}
-            </Button>
+            can('class:edit') && (
+              <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-scheme">
+                {t('classes.newScheme')}
+              </Button>
+            )
           }
         />
       )}
@@ -162,6 +166,7 @@ function SchemeView({ scheme: code }: { scheme: string }) {
 
 function SchemeHeader({ scheme, onEdit }: { scheme: Scheme; onEdit: () => void }) {
   const { t } = useTranslation()
+  const can = useCan()
   return (
     <Space wrap size={16}>
       <span>
@@ -179,9 +184,11 @@ function SchemeHeader({ scheme, onEdit }: { scheme: Scheme; onEdit: () => void }
         </span>
       )}
       {scheme.leafOnly && <Tag color="gold">{t('classes.leafOnly')}</Tag>}
-      <Button size="small" onClick={onEdit} data-testid="edit-scheme">
-        {t('classes.editScheme')}
-      </Button>
+      {can('class:edit') && (
+        <Button size="small" onClick={onEdit} data-testid="edit-scheme">
+          {t('classes.editScheme')}
+        </Button>
+      )}
     </Space>
   )
 }

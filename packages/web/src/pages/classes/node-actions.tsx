@@ -3,6 +3,7 @@ import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Space, 
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import {
@@ -32,11 +33,13 @@ interface Props {
 export function NodeActions({ scheme, nodes, node, onSelect }: Props) {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const can = useCan()
   const [open, setOpen] = useState<Kind | null>(null)
   const toggle = useClassCall(tenant.code, (enabled: boolean) =>
     updateNode(tenant.code, scheme.code, node?.code ?? '', { enabled }),
   )
   const close = () => setOpen(null)
+  if (!can('class:edit')) return null
   if (!node)
     return (
       <>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Flex, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { currentLanguage } from '../../i18n/i18n'
@@ -23,6 +24,8 @@ import { FormDialog } from './form-dialog'
 export function RulesPanel({ scheme, nodes }: { scheme: Scheme; nodes: TreeNode[] }) {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const can = useCan()
+  const editable = can('class:edit')
   const rules = useRules(tenant.code, scheme.code)
   const [adding, setAdding] = useState(false)
   const [run, setRun] = useState(false)
@@ -37,12 +40,16 @@ export function RulesPanel({ scheme, nodes }: { scheme: Scheme; nodes: TreeNode[
       title={t('classes.rules')}
       extra={
         <Space>
-          <Button size="small" onClick={() => setAdding(true)} data-testid="add-rule">
-            {t('classes.addRule')}
-          </Button>
-          <Button size="small" type="primary" onClick={() => setRun(true)} data-testid="reclassify">
-            {t('classes.reclassify')}
-          </Button>
+          {editable && (
+            <Button size="small" onClick={() => setAdding(true)} data-testid="add-rule">
+              {t('classes.addRule')}
+            </Button>
+          )}
+          {can('customer:edit') && (
+            <Button size="small" type="primary" onClick={() => setRun(true)} data-testid="reclassify">
+              {t('classes.reclassify')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -62,15 +69,18 @@ export function RulesPanel({ scheme, nodes }: { scheme: Scheme; nodes: TreeNode[
           { title: t('classes.ruleTarget'), render: (_, r) => `(${r.node}) ${r.nodeName}` },
           {
             title: t('classes.ruleEnabled'),
-            render: (_, r) => <Switch size="small" checked={r.enabled} onChange={() => toggle.mutate(r)} />,
+            render: (_, r) => (
+              <Switch size="small" checked={r.enabled} disabled={!editable} onChange={() => toggle.mutate(r)} />
+            ),
           },
           {
             title: '',
-            render: (_, r) => (
-              <Button size="small" danger type="link" onClick={() => remove.mutate(r)}>
-                {t('classes.ruleDelete')}
-              </Button>
-            ),
+            render: (_, r) =>
+              editable && (
+                <Button size="small" danger type="link" onClick={() => remove.mutate(r)}>
+                  {t('classes.ruleDelete')}
+                </Button>
+              ),
           },
         ]}
       />

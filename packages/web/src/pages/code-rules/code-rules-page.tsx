@@ -19,6 +19,7 @@ import {
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import {
@@ -41,6 +42,7 @@ import { RuleEditor } from './rule-editor'
 /** 编码规则: the rules with a live-checked editor, counter capacity, map tables and the code audit. */
 export function CodeRulesPage() {
   const { t } = useTranslation()
+  const can = useCan()
   return (
     <Flex vertical gap={16} data-testid="code-rules-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -56,11 +58,15 @@ export function CodeRulesPage() {
             children: <CapacityTab />,
           },
           { key: 'maps', label: <span data-testid="tab-maps">{t('codeRules.tabMaps')}</span>, children: <MapsTab /> },
-          {
-            key: 'audit',
-            label: <span data-testid="tab-audit">{t('codeRules.tabAudit')}</span>,
-            children: <AuditTab />,
-          },
+          ...(can('code:audit')
+            ? [
+                {
+                  key: 'audit',
+                  label: <span data-testid="tab-audit">{t('codeRules.tabAudit')}</span>,
+                  children: <AuditTab />,
+                },
+              ]
+            : []),
         ]}
       />
     </Flex>
@@ -71,16 +77,19 @@ function RulesTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const tenant = useTenant()
+  const editable = useCan()('code-rule:edit')
   const rules = useCodeRules(tenant.code)
   const [editing, setEditing] = useState<CodeRule | 'new' | null>(null)
   const remove = useCodeCall(tenant.code, (name: string) => deleteCodeRule(tenant.code, name))
   return (
     <Flex vertical gap={12}>
-      <Flex justify="flex-end">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-add">
-          {t('codeRules.add')}
-        </Button>
-      </Flex>
+      {editable && (
+        <Flex justify="flex-end">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="rule-add">
+            {t('codeRules.add')}
+          </Button>
+        </Flex>
+      )}
       {remove.isError && <ApiErrorAlert error={remove.error} />}
       {rules.isError ? (
         <ApiErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />
@@ -122,32 +131,33 @@ function RulesTab() {
             {
               key: 'actions',
               width: 120,
-              render: (_: unknown, r: CodeRule) => (
-                <Space>
-                  <Button
-                    size="small"
-                    icon={<EditOutlined />}
-                    onClick={() => setEditing(r)}
-                    title={t('codeRules.edit')}
-                  />
-                  <Popconfirm
-                    title={t('codeRules.deleteConfirm', { name: r.name })}
-                    onConfirm={() =>
-                      remove.mutate(r.name, {
-                        onSuccess: () => message.success(t('codeRules.deleted', { name: r.name })),
-                      })
-                    }
-                  >
+              render: (_: unknown, r: CodeRule) =>
+                editable && (
+                  <Space>
                     <Button
                       size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      title={t('codeRules.delete')}
-                      disabled={r.isDefault}
+                      icon={<EditOutlined />}
+                      onClick={() => setEditing(r)}
+                      title={t('codeRules.edit')}
                     />
-                  </Popconfirm>
-                </Space>
-              ),
+                    <Popconfirm
+                      title={t('codeRules.deleteConfirm', { name: r.name })}
+                      onConfirm={() =>
+                        remove.mutate(r.name, {
+                          onSuccess: () => message.success(t('codeRules.deleted', { name: r.name })),
+                        })
+                      }
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        title={t('codeRules.delete')}
+                        disabled={r.isDefault}
+                      />
+                    </Popconfirm>
+                  </Space>
+                ),
             },
           ]}
         />
@@ -287,6 +297,7 @@ function MapsTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const tenant = useTenant()
+  const editable = useCan()('code-rule:edit')
   const maps = useCodeMaps(tenant.code)
   const [editing, setEditing] = useState<CodeMap | 'new' | null>(null)
   const [form] = Form.useForm<{ name: string; entries: string }>()
@@ -312,9 +323,11 @@ function MapsTab() {
     <Flex vertical gap={12} data-testid="maps">
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">{t('codeRules.mapsIntro')}</Typography.Text>
-        <Button icon={<PlusOutlined />} onClick={() => open('new')}>
-          {t('codeRules.mapAdd')}
-        </Button>
+        {editable && (
+          <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+            {t('codeRules.mapAdd')}
+          </Button>
+        )}
       </Flex>
       <Table<CodeMap>
         rowKey="id"
@@ -341,7 +354,8 @@ function MapsTab() {
           {
             key: 'edit',
             width: 60,
-            render: (_: unknown, m) => <Button size="small" icon={<EditOutlined />} onClick={() => open(m)} />,
+            render: (_: unknown, m) =>
+              editable && <Button size="small" icon={<EditOutlined />} onClick={() => open(m)} />,
           },
         ]}
       />

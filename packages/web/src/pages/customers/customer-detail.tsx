@@ -22,6 +22,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isApiError } from '../../api/client'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useSchemes } from '../classes/classes-api'
@@ -91,6 +92,7 @@ function display(v: unknown, attr?: Attribute): string {
 }
 
 function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
+  const can = useCan()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const location = useLocation()
@@ -175,22 +177,22 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
           </Typography.Title>
         </div>
         <Space wrap>
-          {c.status !== 'archived' && (
+          {c.status !== 'archived' && can('customer:edit') && (
             <Button type="primary" onClick={() => navigate('edit')} data-testid="edit-customer">
               {t('customers.edit')}
             </Button>
           )}
-          {c.status === 'active' && (
+          {c.status === 'active' && can('customer:edit') && (
             <Button onClick={() => void act('disable')} loading={busy === 'disable'} data-testid="disable-customer">
               {t('customers.disable')}
             </Button>
           )}
-          {c.status === 'disabled' && (
+          {c.status === 'disabled' && can('customer:edit') && (
             <Button onClick={() => void act('enable')} loading={busy === 'enable'} data-testid="enable-customer">
               {t('customers.enable')}
             </Button>
           )}
-          {c.status !== 'archived' ? (
+          {!can('customer:archive') ? null : c.status !== 'archived' ? (
             <Popconfirm title={t('customers.archiveConfirm')} onConfirm={() => void act('archive')}>
               <Button danger loading={busy === 'archive'} data-testid="archive-customer">
                 {t('customers.archive')}

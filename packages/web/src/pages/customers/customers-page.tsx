@@ -4,6 +4,7 @@ import { Button, Card, Flex, Grid, Input, List, Select, Skeleton, Table, Typogra
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useDebounced } from '../../components/use-debounced'
@@ -39,6 +40,7 @@ const SEARCH_DELAY_MS = 300
 function CustomerList() {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const can = useCan()
   const navigate = useNavigate()
   const { search } = useLocation()
   const narrow = !Grid.useBreakpoint().md
@@ -155,9 +157,11 @@ function CustomerList() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')} data-testid="new-customer">
-          {t('customers.add')}
-        </Button>
+        {can('customer:create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')} data-testid="new-customer">
+            {t('customers.add')}
+          </Button>
+        )}
       </Flex>
       <Flex gap={8} wrap={narrow ? 'wrap' : 'nowrap'} data-testid="customer-filters">
         <Input

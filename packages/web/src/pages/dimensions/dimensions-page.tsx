@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
 import { applyIssuesToForm } from '../../api/form-issues'
+import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { AttributeEditor } from './attribute-editor'
@@ -42,6 +43,7 @@ import { IncompleteCount } from './incomplete-dialog'
 export function DimensionsPage() {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const can = useCan()
   const list = useDimensions(tenant.code)
   const [editing, setEditing] = useState<Dimension | 'new' | null>(null)
   const [attr, setAttr] = useState<{ dimension: string; attribute: Attribute | null } | null>(null)
@@ -52,9 +54,11 @@ export function DimensionsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('dimensions.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="dimension-add">
-          {t('dimensions.add')}
-        </Button>
+        {can('dimension:edit') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="dimension-add">
+            {t('dimensions.add')}
+          </Button>
+        )}
       </Flex>
       <Typography.Text type="secondary">{t('dimensions.intro')}</Typography.Text>
       {list.isError ? (
@@ -107,6 +111,7 @@ function DimensionCard({
 }) {
   const { t } = useTranslation()
   const tenant = useTenant()
+  const editable = useCan()('dimension:edit')
   const m = useDimensionMutations(tenant.code)
   const { modal, message } = App.useApp()
 
@@ -147,14 +152,16 @@ function DimensionCard({
         </Space>
       }
       extra={
-        <Space>
-          <Button icon={<EditOutlined />} onClick={onEdit}>
-            {t('dimensions.edit')}
-          </Button>
-          <Button icon={<DeleteOutlined />} danger onClick={removeDimension}>
-            {t('dimensions.delete')}
-          </Button>
-        </Space>
+        editable && (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={onEdit}>
+              {t('dimensions.edit')}
+            </Button>
+            <Button icon={<DeleteOutlined />} danger onClick={removeDimension}>
+              {t('dimensions.delete')}
+            </Button>
+          </Space>
+        )
       }
     >
       {d.description && <Typography.Paragraph type="secondary">{d.description}</Typography.Paragraph>}
@@ -206,34 +213,37 @@ function DimensionCard({
           },
           {
             title: '',
-            render: (_, a) => (
-              <Space>
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => onEditAttribute(a)}
-                  aria-label={t('dimensions.edit')}
-                />
-                <Button
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() => removeAttribute(a)}
-                  aria-label={t('dimensions.delete')}
-                />
-              </Space>
-            ),
+            render: (_, a) =>
+              editable && (
+                <Space>
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => onEditAttribute(a)}
+                    aria-label={t('dimensions.edit')}
+                  />
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => removeAttribute(a)}
+                    aria-label={t('dimensions.delete')}
+                  />
+                </Space>
+              ),
           },
         ]}
       />
-      <Button
-        style={{ marginTop: 12 }}
-        icon={<PlusOutlined />}
-        onClick={() => onEditAttribute(null)}
-        data-testid={`attribute-add-${d.code}`}
-      >
-        {t('dimensions.addAttribute')}
-      </Button>
+      {editable && (
+        <Button
+          style={{ marginTop: 12 }}
+          icon={<PlusOutlined />}
+          onClick={() => onEditAttribute(null)}
+          data-testid={`attribute-add-${d.code}`}
+        >
+          {t('dimensions.addAttribute')}
+        </Button>
+      )}
     </Card>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isApiError } from '../../api/client'
 import { applyIssuesToForm } from '../../api/form-issues'
+import { useCan } from '../../api/me'
 import { areaUrl } from '../../areas'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { attributeInput, dateProps } from '../../components/attribute-fields'
@@ -47,6 +48,8 @@ function IncompleteDialog({
   const [form] = Form.useForm<{ value: unknown }>()
   const q = useIncompleteCustomers(tenant, attribute.code, true)
   const m = useDimensionMutations(tenant)
+  // Filling changes customers: without the permission the dialog only lists them.
+  const canFill = useCan()('customer:edit')
   const [planned, setPlanned] = useState<{ value: unknown; count: number } | null>(null)
   const [done, setDone] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -100,39 +103,43 @@ function IncompleteDialog({
           />
         )}
         {done !== null && <Alert type="success" showIcon message={t('dimensions.filled', { count: done })} />}
-        <Typography.Text strong>{t('dimensions.fillTitle')}</Typography.Text>
-        <Form form={form} layout="inline" onValuesChange={() => setPlanned(null)}>
-          <Form.Item
-            name="value"
-            label={attribute.name}
-            rules={[{ required: true, message: t('dimensions.fillValueMissing', { name: attribute.name }) }]}
-            style={{ minWidth: 220 }}
-            {...(attribute.type === 'boolean' ? { valuePropName: 'checked' } : {})}
-            {...(attribute.type === 'date' ? dateProps : {})}
-          >
-            {attributeInput(attribute)}
-          </Form.Item>
-          <Button onClick={() => void run(true)} loading={m.fillAttribute.isPending} data-testid="fill-preview">
-            {t('dimensions.fillPreview')}
-          </Button>
-        </Form>
-        {planned && (
-          <Alert
-            type="warning"
-            showIcon
-            message={t('dimensions.fillPlanned', { count: planned.count, name: attribute.name })}
-            action={
-              <Button
-                danger
-                disabled={planned.count === 0}
-                onClick={() => void run(false)}
-                loading={m.fillAttribute.isPending}
-                data-testid="fill-confirm"
+        {canFill && (
+          <>
+            <Typography.Text strong>{t('dimensions.fillTitle')}</Typography.Text>
+            <Form form={form} layout="inline" onValuesChange={() => setPlanned(null)}>
+              <Form.Item
+                name="value"
+                label={attribute.name}
+                rules={[{ required: true, message: t('dimensions.fillValueMissing', { name: attribute.name }) }]}
+                style={{ minWidth: 220 }}
+                {...(attribute.type === 'boolean' ? { valuePropName: 'checked' } : {})}
+                {...(attribute.type === 'date' ? dateProps : {})}
               >
-                {t('dimensions.fillConfirm', { count: planned.count })}
+                {attributeInput(attribute)}
+              </Form.Item>
+              <Button onClick={() => void run(true)} loading={m.fillAttribute.isPending} data-testid="fill-preview">
+                {t('dimensions.fillPreview')}
               </Button>
-            }
-          />
+            </Form>
+            {planned && (
+              <Alert
+                type="warning"
+                showIcon
+                message={t('dimensions.fillPlanned', { count: planned.count, name: attribute.name })}
+                action={
+                  <Button
+                    danger
+                    disabled={planned.count === 0}
+                    onClick={() => void run(false)}
+                    loading={m.fillAttribute.isPending}
+                    data-testid="fill-confirm"
+                  >
+                    {t('dimensions.fillConfirm', { count: planned.count })}
+                  </Button>
+                }
+              />
+            )}
+          </>
         )}
         {error !== null && <ApiErrorAlert error={error} />}
       </Flex>
