@@ -126,6 +126,12 @@ export function customerFacts(c: CustomerJson, lang: Lang, codes: readonly { cod
     rows.push([text(`属性 ${k}`, `Attribute ${k}`), typeof val === 'object' ? JSON.stringify(val) : val])
   const aliases = codes.filter((x) => x.kind === 'alias').map((x) => x.code)
   if (aliases.length > 0) rows.push([text('旧编码', 'Old codes'), aliases.join(', ')])
+  // Says why a field is masked or missing (the credit limit is hidden, not empty).
+  if (c.masked.length > 0)
+    rows.push([
+      text('已脱敏（无敏感字段权限）', 'Masked (no permission for sensitive fields)'),
+      c.masked.map((f) => pick(fieldLabel([f]), lang)).join(lang === 'en' ? ', ' : '、'),
+    ])
   return rows
     .filter(([, val]) => val !== null && val !== undefined && val !== '')
     .map(([label, val]) => ({ label: pick(label, lang), value: String(val) }))

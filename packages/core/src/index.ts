@@ -1,4 +1,5 @@
 export * from './access/credentials.js'
+export * from './access/field-masks.js'
 export * from './access/identity.js'
 export * from './access/permissions.js'
 export * from './access/roles.js'

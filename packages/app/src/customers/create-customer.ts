@@ -35,8 +35,9 @@ import type { RequestContext } from '../context.js'
 import type { Deps } from '../deps.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { CustomerInput, nodeCodesOf } from './customer-input.js'
-import { auditViewOf, type CustomerDetail, detailOf, viewCustomers } from './customer-view.js'
+import { auditViewOf, type CustomerDetail, detailOf, shownTo, unmaskedViews } from './customer-view.js'
 import { buildPlainFields, todayIn } from './internal/build-customer.js'
+import { withoutSensitiveEchoes } from './internal/sensitive-input.js'
 
 export interface CreateCustomerOptions {
   /** A retried create with the same key returns the first result and spends no code. */
@@ -170,7 +171,10 @@ export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: C
 export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: CustomerInput): Promise<CreatedCustomer> {
   const { deps, actor } = ctx
   assertCan(actor, 'customer:create')
-  const input = parseInput(CustomerInput, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
+  const input = withoutSensitiveEchoes(
+    actor,
+    parseInput(CustomerInput, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid')),
+  )
   const tenant = await resolveTenant(tx, ctx.tenant)
   const { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now } =
     await draftCustomer(deps, tx, tenant, input)
@@ -221,7 +225,7 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
   }
   await tx.customers.insert(customer)
   await writeAttributeUniques(tx, tenant.id, id, attrs.uniques, undefined, { isNew: true })
-  const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
+  const [view] = await unmaskedViews(tx, tenant.id, visibilityOf(actor), [customer])
   const codeReplaced = allocation.replaced
     ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }
     : {}
@@ -235,7 +239,7 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
     }),
   )
   return {
-    ...view!,
+    ...shownTo(actor, view!),
     codes: [{ code: allocation.code, kind: 'live', createdAt: at }],
     ...codeReplaced,
     ...(allocation.warning ? { codeWarning: allocation.warning } : {}),
@@ -286,7 +290,7 @@ export async function createCustomer(
             'IDEMPOTENCY_STALE',
             text('幂等键对应的客户已不存在', 'The customer of this idempotency key no longer exists'),
           )
-        return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), customer)), replayed: true }
+        return { ...(await detailOf(tx, tenant.id, actor, customer)), replayed: true }
       }
       const result = await createCustomerInTx(ctx, tx, input)
       await tx.idempotency.complete(tenant.id, key, { customerId: result.customer.id })

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type AuditEvent,
   assertCan,
   BUILTIN_SCHEMES,
@@ -8,6 +9,7 @@ import {
 } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { changeShownTo } from './customer-view.js'
 import { loadCustomer } from './internal/load-customer.js'
 
 /** One field of one change: before → after, as shown (codes, logins, yuan). */
@@ -15,6 +17,8 @@ export interface FieldChange {
   field: string
   before: unknown
   after: unknown
+  /** Set when the values are masked for this caller (a sensitive field, without `customer:sensitive`). */
+  masked?: true
 }
 
 /** One event of a customer's history (履历), oldest first. */
@@ -37,8 +41,14 @@ const filled = (view: Record<string, unknown>, side: 'before' | 'after'): FieldC
     .filter(([, v]) => v !== null && v !== undefined)
     .map(([field, v]) => ({ field, before: side === 'before' ? v : null, after: side === 'after' ? v : null }))
 
-/** One customer event as before → after pairs: an exhaustive switch over the customer event kinds. */
-export function historyEntryOf(event: AuditEvent): HistoryEntry {
+/** One customer event as this caller may see it: before → after pairs, sensitive values masked. */
+export function historyEntryOf(event: AuditEvent, actor: Actor): HistoryEntry {
+  const entry = storedEntryOf(event)
+  return { ...entry, changes: entry.changes.map((c) => ({ field: c.field, ...changeShownTo(actor, c.field, c) })) }
+}
+
+// As recorded: an exhaustive switch over the customer event kinds.
+function storedEntryOf(event: AuditEvent): HistoryEntry {
   const base = { id: event.id, at: event.at, actor: event.actor, action: event.action }
   const e = parseAuditEvent(event)
   if (!e?.action.startsWith('customer.')) return { ...base, changes: [] }
@@ -84,6 +94,6 @@ export async function customerHistory(
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const { customer } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
-    return (await tx.audit.listFor(tenant.id, 'customer', customer.id)).map(historyEntryOf)
+    return (await tx.audit.listFor(tenant.id, 'customer', customer.id)).map((e) => historyEntryOf(e, actor))
   })
 }

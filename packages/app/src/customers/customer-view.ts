@@ -1,11 +1,18 @@
 import {
+  type Actor,
   type AuditedCustomer,
   BUILTIN_SCHEMES,
   type Customer,
   type CustomerCode,
   formatCents,
+  isSensitiveField,
+  maskCustomer,
+  maskValue,
+  SENSITIVE_FIELDS,
+  seesSensitive,
   type Tx,
   type Visibility,
+  visibilityOf,
 } from '@kehu/core'
 import { type ClassIndex, loadClassIndex } from '../classification/internal/class-index.js'
 
@@ -26,6 +33,11 @@ export interface CustomerView {
   accountManager: string | null
   /** Code and name of the head-office customer. */
   headOffice: { code: string; name: string } | null
+  /**
+   * The sensitive fields masked for this caller (API keys, e.g. `phone`, `creditLimit`), whether or not they
+   * hold a value, so a form knows which fields to lock; empty when the caller sees them all.
+   */
+  masked: string[]
 }
 
 /** A customer with its codes, live and old (aliases), for the record page. */
@@ -54,8 +66,36 @@ export function nodesOf(classes: Record<string, string>, index: ClassIndex): Rec
   return out
 }
 
-/** Builds display views for customers, loading the class index, users and head offices once. */
+/**
+ * Display views of customers as this caller may see them: sensitive fields masked unless the actor holds
+ * `customer:sensitive`. Every customer a use case returns goes through here (or `detailOf`), so no answer can
+ * forget the field permissions.
+ */
 export async function viewCustomers(
+  tx: Tx,
+  tenantId: string,
+  actor: Actor,
+  customers: Customer[],
+  index?: ClassIndex,
+): Promise<CustomerView[]> {
+  return (await unmaskedViews(tx, tenantId, visibilityOf(actor), customers, index)).map((v) => shownTo(actor, v))
+}
+
+/** A stored customer as this caller may see it: the one place sensitive fields are masked. */
+export const recordShownTo = (actor: Actor, customer: Customer): { customer: Customer; masked: string[] } =>
+  seesSensitive(actor) ? { customer, masked: [] } : { customer: maskCustomer(customer), masked: [...SENSITIVE_FIELDS] }
+
+/** A view as this caller may see it. */
+export const shownTo = (actor: Actor, view: CustomerView): CustomerView => ({
+  ...view,
+  ...recordShownTo(actor, view.customer),
+})
+
+/**
+ * Views with every field as stored, loading the class index, users and head offices once: for the audit log's
+ * before → after and a use case's own checks, never for an answer (`viewCustomers` is that).
+ */
+export async function unmaskedViews(
   tx: Tx,
   tenantId: string,
   visible: Visibility,
@@ -80,18 +120,19 @@ export async function viewCustomers(
     nodes: nodesOf(c.classes, idx),
     accountManager: c.accountManagerId ? (logins.get(c.accountManagerId) ?? null) : null,
     headOffice: c.headOfficeId ? (heads.get(c.headOfficeId) ?? null) : null,
+    masked: [],
   }))
 }
 
-/** A customer's record-page view: its view plus its codes, live and old. */
+/** A customer's record-page view as this caller may see it: its view plus its codes, live and old. */
 export async function detailOf(
   tx: Tx,
   tenantId: string,
-  visible: Visibility,
+  actor: Actor,
   customer: Customer,
   index?: ClassIndex,
 ): Promise<CustomerDetail> {
-  const [view] = await viewCustomers(tx, tenantId, visible, [customer], index)
+  const [view] = await viewCustomers(tx, tenantId, actor, [customer], index)
   const codes = (await tx.codes.listByCustomer(tenantId, customer.id)).map((c) => ({
     code: c.code,
     kind: c.kind,
@@ -133,6 +174,20 @@ export function auditViewOf(view: CustomerView): AuditedCustomer {
   return out as AuditedCustomer
 }
 
+/** One field's before → after as this caller may see it: a sensitive value masked without `customer:sensitive`. */
+export function changeShownTo(
+  actor: Actor,
+  field: string,
+  c: { before: unknown; after: unknown },
+): { before: unknown; after: unknown; masked?: true } {
+  if (!isSensitiveField(field) || seesSensitive(actor)) return c
+  return { before: maskValue(field, c.before), after: maskValue(field, c.after), masked: true }
+}
+
+/** Before → after pairs (an edit's answer) as this caller may see them. */
+export const changesShownTo = (actor: Actor, changes: Record<string, { before: unknown; after: unknown }>) =>
+  Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, changeShownTo(actor, field, c)]))
+
 /** The fields that differ between two audit views, as before → after pairs (absent is null). */
 export function diffViews(
   before: Record<string, unknown>,
@@ -172,6 +227,7 @@ export function customerJson(v: CustomerView) {
     industry: v.nodes.industry?.code ?? null,
     classes,
     nodes: v.nodes,
+    masked: v.masked,
   }
 }
 export type CustomerJson = ReturnType<typeof customerJson>

@@ -2,7 +2,7 @@ import { AppError, assertCan, conflict, text, visibilityOf } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
-import { auditViewOf, viewCustomers } from './customer-view.js'
+import { auditViewOf, unmaskedViews } from './customer-view.js'
 import { loadCustomer, staleVersion } from './internal/load-customer.js'
 
 const REFERENCE_NAMES: Record<string, { zh: string; en: string }> = {
@@ -45,7 +45,7 @@ export async function deleteCustomer(
         ),
         { references: refs },
       )
-    const [view] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [customer])
+    const [view] = await unmaskedViews(tx, tenant.id, visibilityOf(actor), [customer])
     const codes = await tx.codes.listByCustomer(tenant.id, customer.id)
     await tx.customers.delete(tenant.id, customer.id)
     await tx.audit.append(

@@ -146,7 +146,7 @@ export async function findCustomers(
       offset,
     })
     return {
-      items: await viewCustomers(tx, tenant.id, visibilityOf(actor), page.items, index),
+      items: await viewCustomers(tx, tenant.id, actor, page.items, index),
       total: page.total,
       limit,
       offset,

@@ -1,9 +1,12 @@
 import { assertCan, type Customer, normalizeCode, notFound, text, visibilityOf } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { recordShownTo } from './customer-view.js'
 
 export interface CustomerByCode {
+  /** Sensitive fields masked for a caller without `customer:sensitive` (listed in `masked`). */
   customer: Customer
+  masked: string[]
   /** The code as registered (normalised). */
   matched: string
   /** True when the code is an old code (alias) of the customer, kept after a re-code or a merge. */
@@ -25,6 +28,6 @@ export async function getCustomerByCode(
       throw notFound('CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`), {
         customerCode: code,
       })
-    return { customer, matched: entry.code, alias: entry.kind === 'alias' }
+    return { ...recordShownTo(actor, customer), matched: entry.code, alias: entry.kind === 'alias' }
   })
 }

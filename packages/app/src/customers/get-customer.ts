@@ -16,7 +16,7 @@ export async function getCustomer(
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const { customer, matchedAlias } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
-    const detail = await detailOf(tx, tenant.id, visibilityOf(actor), customer)
+    const detail = await detailOf(tx, tenant.id, actor, customer)
     return { ...detail, ...(matchedAlias ? { matchedAlias } : {}) }
   })
 }

@@ -41,7 +41,7 @@ async function changeStatus(
     if (expectedVersion !== undefined && expectedVersion !== customer.version)
       throw staleVersion(customer.version, expectedVersion)
     if (action === 'restore' ? customer.status !== 'archived' : customer.status === a.to)
-      return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), customer)), changed: false }
+      return { ...(await detailOf(tx, tenant.id, actor, customer)), changed: false }
     if (customer.status === 'archived' && action !== 'restore')
       throw conflict(
         'CUSTOMER_ARCHIVED',
@@ -64,7 +64,7 @@ async function changeStatus(
         changes: { status: { before: customer.status, after: a.to } },
       }),
     )
-    return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), next)), changed: true }
+    return { ...(await detailOf(tx, tenant.id, actor, next)), changed: true }
   })
 }
 

@@ -29,9 +29,17 @@ import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { assertUsccFree, customerIdOf, userIdOf } from './create-customer.js'
 import { CustomerInput, nodeCodesOf } from './customer-input.js'
-import { auditViewOf, type CustomerDetail, detailOf, diffViews, viewCustomers } from './customer-view.js'
+import {
+  auditViewOf,
+  type CustomerDetail,
+  changesShownTo,
+  detailOf,
+  diffViews,
+  unmaskedViews,
+} from './customer-view.js'
 import { buildPlainFields, type PlainFields } from './internal/build-customer.js'
 import { loadCustomer, staleVersion } from './internal/load-customer.js'
+import { withoutSensitiveEchoes } from './internal/sensitive-input.js'
 
 /**
  * A patch: only the fields given change; `null` or '' clears a field; attributes merge by code (null clears).
@@ -41,8 +49,11 @@ export const CustomerPatch = CustomerInput.partial().strict()
 export type CustomerPatch = z.infer<typeof CustomerPatch>
 
 export interface UpdateCustomerResult extends CustomerDetail {
-  /** Before → after per changed field; empty when the patch changed nothing (no new version then). */
-  changes: Record<string, { before: unknown; after: unknown }>
+  /**
+   * Before → after per changed field, sensitive values masked for a caller without `customer:sensitive`;
+   * empty when the patch changed nothing (no new version then).
+   */
+  changes: Record<string, { before: unknown; after: unknown; masked?: true }>
 }
 
 const PLAIN_KEYS: (keyof PlainFields)[] = [
@@ -105,10 +116,11 @@ export async function updateCustomerInTx(
 ): Promise<UpdateCustomerResult> {
   const { deps, actor } = ctx
   assertCan(actor, 'customer:edit')
-  const patch = parseInput(CustomerPatch, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
+  const parsed = parseInput(CustomerPatch, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
   const tenant = await resolveTenant(tx, ctx.tenant)
   const { customer: current } = await loadCustomer(tx, tenant.id, visibilityOf(actor), idOrCode)
   if (current.version !== expectedVersion) throw staleVersion(current.version, expectedVersion)
+  const patch = withoutSensitiveEchoes(actor, parsed, current)
   if (current.status === 'archived')
     throw conflict(
       'CUSTOMER_ARCHIVED',
@@ -135,7 +147,7 @@ export async function updateCustomerInTx(
 
   // Plain fields: validate the patch's fields; fields it leaves alone keep their stored value exactly.
   const index = await loadClassIndex(tx, tenant.id)
-  const [before] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [current], index)
+  const [before] = await unmaskedViews(tx, tenant.id, visibilityOf(actor), [current], index)
   const merged: Partial<CustomerInput> = { name: current.name, ...patch }
   const fieldIssues: Issue[] = []
   const built = buildPlainFields(merged, fieldIssues)
@@ -216,10 +228,10 @@ export async function updateCustomerInTx(
     updatedAt: now,
     updatedBy: actor.label,
   }
-  const [after] = await viewCustomers(tx, tenant.id, visibilityOf(actor), [next], index)
+  const [after] = await unmaskedViews(tx, tenant.id, visibilityOf(actor), [next], index)
   const changes = diffViews(auditViewOf(before!), auditViewOf(after!))
   if (Object.keys(changes).length === 0)
-    return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), current, index)), changes }
+    return { ...(await detailOf(tx, tenant.id, actor, current, index)), changes: {} }
   if (next.uscc !== current.uscc) await assertUsccFree(tx, tenant.id, next.uscc, current.id)
   if (!(await tx.customers.update(next, expectedVersion))) {
     const now2 = await tx.customers.byId(tenant.id, EVERY_CUSTOMER, current.id)
@@ -234,7 +246,7 @@ export async function updateCustomerInTx(
       changes,
     }),
   )
-  return { ...(await detailOf(tx, tenant.id, visibilityOf(actor), next, index)), changes }
+  return { ...(await detailOf(tx, tenant.id, actor, next, index)), changes: changesShownTo(actor, changes) }
 }
 
 /** Edits a customer in a transaction of its own (see `updateCustomerInTx`). */

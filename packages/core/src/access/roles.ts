@@ -21,6 +21,7 @@ export const BUILT_IN_ROLES: Record<BuiltInRoleCode, { name: string; permissions
       'customer:create',
       'customer:edit',
       'customer:archive',
+      'customer:sensitive',
       'class:edit',
       'dimension:edit',
       'import',

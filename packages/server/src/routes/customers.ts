@@ -73,6 +73,10 @@ export const CustomerOut = z
     updatedAt: z.string(),
     createdBy: z.string(),
     updatedBy: z.string(),
+    masked: z.array(z.string()).openapi({
+      description:
+        'Sensitive fields masked for this caller (without customer:sensitive), whether or not they hold a value; empty when none',
+    }),
   })
   .openapi('Customer')
 type CustomerOut = z.infer<typeof CustomerOut>
@@ -99,10 +103,29 @@ const HistoryOut = z
     at: z.string(),
     actor: z.string(),
     action: z.string(),
-    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        masked: z
+          .boolean()
+          .optional()
+          .openapi({ description: 'Set when the values are masked for this caller (a sensitive field)' }),
+      }),
+    ),
     note: z.string().optional(),
   })
   .openapi('CustomerHistoryEntry')
+
+// Without customer:sensitive a value for a sensitive field is refused; sending back the mask one was shown is not.
+const sensitiveRefused = {
+  403: {
+    description:
+      'Not allowed: `CUSTOMER_SENSITIVE_FIELD` when the body sets a sensitive field (phone, e-mail, bank account, tax number, credit limit, USCC) without customer:sensitive; `issues` names each',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+}
 
 /** A customer as the API shows it (see `customerJson`). */
 export const customerOut = (v: CustomerView): CustomerOut => customerJson(v)
@@ -184,7 +207,7 @@ export function registerCustomerRoutes(app: KehuApp) {
         }),
         body: { content: { 'application/json': { schema: CustomerInput } }, required: true },
       },
-      responses: { 201: json(CreatedOut, 'Created; ETag "v1"'), ...problemResponses },
+      responses: { 201: json(CreatedOut, 'Created; ETag "v1"'), ...sensitiveRefused, ...problemResponses },
     }),
     async (c) => {
       const { tenant } = c.req.valid('param')
@@ -307,10 +330,14 @@ export function registerCustomerRoutes(app: KehuApp) {
       responses: {
         200: json(
           CustomerOut.extend({
-            changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+            changes: z.record(
+              z.string(),
+              z.object({ before: z.unknown(), after: z.unknown(), masked: z.boolean().optional() }),
+            ),
           }),
           'Updated; the new ETag',
         ),
+        ...sensitiveRefused,
         ...problemResponses,
         ...preconditionResponses,
       },
