@@ -17,6 +17,16 @@ export { listUsers } from './access/list-users.js'
 export { getMe, type Me } from './access/me.js'
 export { GrantRoleInput, grantRole, listRoles, revokeRole } from './access/memberships.js'
 export { narrowTo, resolveActor, signInRequired } from './access/resolve-actor.js'
+export {
+  CreateRoleInput,
+  createRole,
+  deleteRole,
+  listPermissions,
+  type RoleView,
+  roleView,
+  UpdateRoleInput,
+  updateRole,
+} from './access/roles.js'
 export { listSessions, revokeSession, type SessionView } from './access/sessions.js'
 export { SetUpInput, setUpFirstAdmin, signInInForce } from './access/set-up.js'
 export {
@@ -106,6 +116,8 @@ export {
   type CustomerDetail,
   type CustomerJson,
   type CustomerView,
+  changeShownTo,
+  changesShownTo,
   customerJson,
   etagOf,
 } from './customers/customer-view.js'

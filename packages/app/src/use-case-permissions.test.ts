@@ -30,6 +30,11 @@ const NOT_USE_CASES = new Set([
   'signInRequired',
   'changeOwnPassword',
   'currentUser',
+  // Pure: the permission list, a role's display, and masking what a use case returns.
+  'listPermissions',
+  'roleView',
+  'changeShownTo',
+  'changesShownTo',
 ])
 
 type Call = (ctx: RequestContext, tx: Tx) => Promise<unknown>
@@ -45,6 +50,9 @@ const CALLS: Record<string, Call> = {
   grantRole: (c) => app.grantRole(c, { login: x, role: 'sales' }),
   revokeRole: (c) => app.revokeRole(c, { login: x, role: 'sales' }),
   listRoles: (c) => app.listRoles(c),
+  createRole: (c) => app.createRole(c, { code: 'x', name: x, permissions: [] }),
+  updateRole: (c) => app.updateRole(c, x, {}),
+  deleteRole: (c) => app.deleteRole(c, x),
   listSessions: (c) => app.listSessions(c),
   revokeSession: (c) => app.revokeSession(c, x),
   createApiToken: (c) => app.createApiToken(c, { name: x, login: x }),

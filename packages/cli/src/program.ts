@@ -5,6 +5,7 @@ import { registerCodeCommands } from './commands/code/code-commands.js'
 import { registerCoreCommands } from './commands/core/core-commands.js'
 import { registerCustomerCommands } from './commands/customer/customer-commands.js'
 import { registerDimensionCommands } from './commands/dimension/dimension-commands.js'
+import { registerRoleCommands } from './commands/role/role-commands.js'
 import { registerSessionCommands } from './commands/session/session-commands.js'
 import { registerTokenCommands } from './commands/token/token-commands.js'
 import { registerUserCommands } from './commands/user/user-commands.js'
@@ -21,6 +22,7 @@ const GROUPS: Register[] = [
   registerDimensionCommands,
   registerClassCommands,
   registerUserCommands,
+  registerRoleCommands,
   registerTokenCommands,
   registerSessionCommands,
 ]

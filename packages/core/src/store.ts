@@ -97,6 +97,9 @@ export interface RoleRepo {
   list(tenantId: string): Promise<Role[]>
   byCode(tenantId: string, code: string): Promise<Role | undefined>
   insert(r: Role): Promise<void>
+  /** A custom role's name and permissions. */
+  update(r: Role): Promise<void>
+  delete(tenantId: string, code: string): Promise<void>
 }
 
 export interface MembershipRepo {
@@ -107,6 +110,8 @@ export interface MembershipRepo {
   /** Adds the role unless the user has it already. */
   add(m: Membership): Promise<void>
   remove(tenantId: string, userId: string, roleCode: string): Promise<void>
+  /** How many users hold the role in the tenant. */
+  countHolders(tenantId: string, roleCode: string): Promise<number>
 }
 
 /** The global, append-only log of sign-ins and identity changes; it also counts failures for rate limits. */

@@ -27,6 +27,7 @@ const INPUT_LABELS: Record<string, Text> = {
   displayName: text('姓名', 'Full name'),
   admin: text('系统管理员', 'Administrator'),
   scopes: text('令牌权限', 'Token permissions'),
+  permissions: text('权限', 'Permissions'),
   expiresAt: text('有效期至', 'Valid until'),
   path: text('网址路径', 'URL path'),
   appliesTo: text('适用范围', 'Applies to'),

@@ -4,12 +4,14 @@ import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
 import { registerDimensionRoutes } from './dimensions.js'
+import { registerRoleRoutes } from './roles.js'
 import { registerSystemRoutes } from './system.js'
 
 /** Every route group of the API, in the order they appear in the OpenAPI document. */
 export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerSystemRoutes,
   registerAccessRoutes,
+  registerRoleRoutes,
   registerCustomerRoutes,
   registerClassRoutes,
   registerDimensionRoutes,

@@ -27,6 +27,15 @@ export function memberships(q: Q): MembershipRepo {
         .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'role_code']).doNothing())
         .execute()
     },
+    countHolders: async (tenantId, roleCode) => {
+      const row = await q
+        .selectFrom('membership')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('role_code', '=', roleCode)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
     remove: async (tenantId, userId, roleCode) => {
       await q
         .deleteFrom('membership')

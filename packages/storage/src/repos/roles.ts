@@ -10,5 +10,17 @@ export function roles(q: Q): RoleRepo {
     insert: async (r) => {
       await q.insertInto('role').values(roleRow(r)).execute()
     },
+    update: async (r) => {
+      const { name, permissions } = roleRow(r)
+      await q
+        .updateTable('role')
+        .set({ name, permissions })
+        .where('tenant_id', '=', r.tenantId)
+        .where('code', '=', r.code)
+        .execute()
+    },
+    delete: async (tenantId, code) => {
+      await q.deleteFrom('role').where('tenant_id', '=', tenantId).where('code', '=', code).execute()
+    },
   }
 }

@@ -1206,7 +1206,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         login: string;
-                        scopes?: ("customer:read" | "customer:create" | "customer:edit" | "customer:archive" | "customer:delete" | "customer:merge" | "class:read" | "class:edit" | "dimension:read" | "dimension:edit" | "code-rule:read" | "code-rule:edit" | "code:audit" | "tenant:read" | "tenant:admin" | "import" | "export" | "audit:read" | "admin")[];
+                        scopes?: ("customer:read" | "customer:create" | "customer:edit" | "customer:archive" | "customer:delete" | "customer:merge" | "customer:sensitive" | "class:read" | "class:edit" | "dimension:read" | "dimension:edit" | "code-rule:read" | "code-rule:edit" | "code:audit" | "tenant:read" | "tenant:admin" | "import" | "export" | "audit:read" | "admin")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -1337,6 +1337,409 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission with its label in Chinese and English, in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Permissions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Permission"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's roles with their permissions (tenant:read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Roles */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Role"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed (needs tenant:admin), or a permission the caller does not hold */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a custom role from permissions the caller holds (tenant:admin); written to the access log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        permissions: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Role"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed (needs tenant:admin), or a permission the caller does not hold */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/roles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom role
+         * @description Refused with 409 `ROLE_IN_USE` while a member holds it, and `ROLE_BUILT_IN` for a built-in role.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                    /** @description Role code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed (needs tenant:admin), or a permission the caller does not hold */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a custom role or change its permissions (its members' rights change at once)
+         * @description Built-in roles answer 409 `ROLE_BUILT_IN`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                    /** @description Role code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        permissions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The role */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Role"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed (needs tenant:admin), or a permission the caller does not hold */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/t/{tenant}/customers": {
@@ -1504,6 +1907,15 @@ export interface paths {
                 };
                 /** @description Invalid input: every problem in `issues` */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: `CUSTOMER_SENSITIVE_FIELD` when the body sets a sensitive field (phone, e-mail, bank account, tax number, credit limit, USCC) without customer:sensitive; `issues` names each */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1903,6 +2315,7 @@ export interface paths {
                                 [key: string]: {
                                     before?: unknown;
                                     after?: unknown;
+                                    masked: boolean;
                                 };
                             };
                         };
@@ -1910,6 +2323,15 @@ export interface paths {
                 };
                 /** @description Invalid input: every problem in `issues` */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed: `CUSTOMER_SENSITIVE_FIELD` when the body sets a sensitive field (phone, e-mail, bank account, tax number, credit limit, USCC) without customer:sensitive; `issues` names each */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6271,6 +6693,20 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        Permission: {
+            key: string;
+            label: {
+                zh: string;
+                en: string;
+            };
+        };
+        Role: {
+            code: string;
+            name: string;
+            /** @description Built-in roles take their permissions from kehu and cannot change */
+            builtIn: boolean;
+            permissions: string[];
+        };
         Customer: {
             id: string;
             code: string;
@@ -6329,6 +6765,8 @@ export interface components {
             updatedAt: string;
             createdBy: string;
             updatedBy: string;
+            /** @description Sensitive fields masked for this caller (without customer:sensitive), whether or not they hold a value; empty when none */
+            masked: string[];
         };
         CustomerDetail: components["schemas"]["Customer"] & {
             codes: {
@@ -6349,6 +6787,8 @@ export interface components {
                 field: string;
                 before?: unknown;
                 after?: unknown;
+                /** @description The values are masked for this caller (a sensitive field) */
+                masked: boolean;
             }[];
             note?: string;
         };
