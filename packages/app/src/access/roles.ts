@@ -95,7 +95,13 @@ export async function createRole(ctx: RequestContext, given: CreateRoleInput): P
     }
     await tx.roles.insert(role)
     await tx.accessLog.append(
-      accessEvent(deps, actor.label, 'role.created', {}, { tenant: t.code, role: code, name, permissions }),
+      accessEvent(
+        deps,
+        actor.label,
+        'role.created',
+        { tenantId: t.id },
+        { tenant: t.code, role: code, name, permissions },
+      ),
     )
     return roleView(role)
   })
@@ -122,7 +128,13 @@ export async function updateRole(ctx: RequestContext, code: string, given: Updat
         .map((k) => [k, { before: before[k], after: after[k] }]),
     )
     await tx.accessLog.append(
-      accessEvent(deps, actor.label, 'role.updated', {}, { tenant: t.code, role: before.code, changed }),
+      accessEvent(
+        deps,
+        actor.label,
+        'role.updated',
+        { tenantId: t.id },
+        { tenant: t.code, role: before.code, changed },
+      ),
     )
     return roleView(after)
   })
@@ -151,7 +163,7 @@ export async function deleteRole(ctx: RequestContext, code: string): Promise<voi
         deps,
         actor.label,
         'role.deleted',
-        {},
+        { tenantId: t.id },
         {
           tenant: t.code,
           role: role.code,

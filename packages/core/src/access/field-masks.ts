@@ -4,7 +4,7 @@ import { type Actor, can } from './permissions.js'
 /**
  * The customer fields only `customer:sensitive` sees in full, by the keys the API uses (`creditLimit`, not the
  * stored cents). The bank's name is not among them: it names a public institution, not the customer's money
- * (docs/decisions/0025-custom-roles-and-field-masks.md).
+ * (docs/decisions/0026-custom-roles-and-field-masks.md).
  */
 export const SENSITIVE_FIELDS = ['uscc', 'phone', 'email', 'bankAccount', 'taxNumber', 'creditLimit'] as const
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
