@@ -2315,7 +2315,7 @@ export interface paths {
                                 [key: string]: {
                                     before?: unknown;
                                     after?: unknown;
-                                    masked: boolean;
+                                    masked?: boolean;
                                 };
                             };
                         };
@@ -6652,7 +6652,7 @@ export interface components {
             login: string;
             displayName: string;
             isAdmin: boolean;
-            permissions: ("customer:read" | "customer:create" | "customer:edit" | "customer:archive" | "customer:delete" | "customer:merge" | "class:read" | "class:edit" | "dimension:read" | "dimension:edit" | "code-rule:read" | "code-rule:edit" | "code:audit" | "tenant:read" | "tenant:admin" | "import" | "export" | "audit:read" | "admin")[];
+            permissions: ("customer:read" | "customer:create" | "customer:edit" | "customer:archive" | "customer:delete" | "customer:merge" | "customer:sensitive" | "class:read" | "class:edit" | "dimension:read" | "dimension:edit" | "code-rule:read" | "code-rule:edit" | "code:audit" | "tenant:read" | "tenant:admin" | "import" | "export" | "audit:read" | "admin")[];
             /** @description Data scopes in this tenant; none means every customer */
             scopes: components["schemas"]["Scope"][];
         };
@@ -6787,8 +6787,8 @@ export interface components {
                 field: string;
                 before?: unknown;
                 after?: unknown;
-                /** @description The values are masked for this caller (a sensitive field) */
-                masked: boolean;
+                /** @description Set when the values are masked for this caller (a sensitive field) */
+                masked?: boolean;
             }[];
             note?: string;
         };
