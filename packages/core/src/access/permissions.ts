@@ -72,7 +72,12 @@ export interface Actor {
 export function assertCan(actor: Actor, permission: Permission): void {
   if (can(actor, permission)) return
   const label = PERMISSION_LABELS[permission]
-  throw new AppError('forbidden', 'ACCESS_DENIED', text(`没有权限：${label.zh}（${permission}）`, `Not allowed: ${label.en} (${permission})`), {
-    details: { permission },
-  })
+  throw new AppError(
+    'forbidden',
+    'ACCESS_DENIED',
+    text(`没有权限：${label.zh}（${permission}）`, `Not allowed: ${label.en} (${permission})`),
+    {
+      details: { permission },
+    },
+  )
 }
