@@ -100,8 +100,7 @@ export const areas: Area[] = [
     path: 'admin',
     permission: 'tenant:admin',
     icon: <SettingOutlined />,
-    page: later('admin'),
-    soon: true,
+    page: page(() => import('./pages/admin/admin-page').then((m) => m.AdminPage)),
   },
 ]
 

@@ -59,7 +59,7 @@ const userOut = (u: UserView) => ({
 })
 const SessionInfo = z
   .object({
-    user: UserOut.nullable(),
+    user: z.union([UserOut, z.null()]),
     via: z.enum(['none', 'loopback', 'session', 'token']),
     setupRequired: z.boolean().openapi({ description: 'No user has a password yet and this is the local machine' }),
   })

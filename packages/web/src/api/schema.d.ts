@@ -6629,7 +6629,7 @@ export interface components {
             createdAt: string;
         };
         SessionInfo: {
-            user: components["schemas"]["User"];
+            user: components["schemas"]["User"] | null;
             /** @enum {string} */
             via: "none" | "loopback" | "session" | "token";
             /** @description No user has a password yet and this is the local machine */
@@ -6647,7 +6647,7 @@ export interface components {
                 tenant: string;
                 role: string;
             }[];
-        } | null;
+        };
         Me: {
             login: string;
             displayName: string;

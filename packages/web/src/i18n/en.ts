@@ -1,3 +1,4 @@
+import { adminEn } from './admin'
 import { classesEn } from './classes'
 import { codeRulesEn } from './code-rules'
 import { customersEn } from './customers'
@@ -6,6 +7,7 @@ import { sessionEn } from './session'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
+  admin: adminEn,
   classes: classesEn,
   customers: customersEn,
   codeRules: codeRulesEn,

@@ -1,11 +1,13 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
 
+import { adminZh } from './admin'
 import { classesZh } from './classes'
 import { codeRulesZh } from './code-rules'
 import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
 import { sessionZh } from './session'
 export const zhCN = {
+  admin: adminZh,
   classes: classesZh,
   customers: customersZh,
   codeRules: codeRulesZh,

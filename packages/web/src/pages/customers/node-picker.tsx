@@ -2,21 +2,22 @@ import { Input, TreeSelect } from 'antd'
 import { useMemo } from 'react'
 import { type TreeNode, useTree } from '../classes/classes-api'
 
-interface TreeOption {
+export interface TreeOption {
   value: string
   title: string
   disabled?: boolean
   children?: TreeOption[]
 }
 
-function treeOf(nodes: TreeNode[], leafOnly: boolean): TreeOption[] {
+/** A scheme's nodes as TreeSelect options, valued by code (or by id, which survives a recode). */
+export function treeOf(nodes: TreeNode[], leafOnly: boolean, by: 'code' | 'id' = 'code'): TreeOption[] {
   const byParent = new Map<string | null, TreeNode[]>()
   for (const n of nodes) byParent.set(n.parentCode, [...(byParent.get(n.parentCode) ?? []), n])
   const build = (parent: string | null): TreeOption[] =>
     (byParent.get(parent) ?? []).map((n) => {
       const children = build(n.code)
       return {
-        value: n.code,
+        value: n[by],
         title: `(${n.code}) ${n.name}`,
         ...(leafOnly && children.length > 0 ? { disabled: true } : {}),
         ...(children.length > 0 ? { children } : {}),

@@ -1,0 +1,169 @@
+// 系统管理 in the browser: an administrator signs in and manages users (create, reset a password, sessions,
+// disable), API tokens (shown once, revoked), in Chinese and English and at 390 px.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeBrowser, launchBrowser, type RunningApp, screenshot, startApp } from './harness.js'
+
+const PASSWORD = 'correct horse battery'
+/** antd spaces out a two-character Chinese button label (保 存): match it with or without. */
+const zh = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`)
+
+describeBrowser('system administration', () => {
+  let browser: Browser
+  let app: RunningApp
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await startApp()
+    // The first administrator, set up from this machine as the set-up page would.
+    const setup = await fetch(`${app.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url },
+      body: JSON.stringify({ login: 'chief', displayName: '张总', password: PASSWORD }),
+    })
+    expect(setup.status).toBe(201)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  /** A new browser context signed in through the sign-in page, on the given page of the demo tenant. */
+  const signedIn = async (
+    o: { width: number; height: number; lang: 'zh-CN' | 'en'; path: string },
+    login = 'chief',
+    password = PASSWORD,
+  ): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: o.lang })
+    await context.addInitScript((lang) => localStorage.setItem('kehu.language', lang), o.lang)
+    const page = await context.newPage()
+    page.setDefaultTimeout(20_000)
+    await page.goto(`${app.url}/t/demo/${o.path}`)
+    await page.getByLabel(/^(登录名|Login)$/).fill(login)
+    await page.getByLabel(/^(密码|Password)$/).fill(password)
+    await page.getByRole('button', { name: /^(登 录|Sign in)$/ }).click()
+    await page.getByTestId('user-menu').waitFor()
+    return { context, page }
+  }
+
+  /** The OK of the open Popconfirm. */
+  const confirmButton = (page: Page) =>
+    page.locator('.ant-popconfirm:visible').getByRole('button', { name: /^(确\s?定|OK)$/ })
+
+  const noSideways = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      page.viewportSize()?.width ?? 0,
+    )
+
+  it('creates a user with an initial password, resets it, lists and disables them (zh)', async () => {
+    const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: '' })
+    await page.getByRole('menu').getByText('系统管理', { exact: true }).click()
+    await page.waitForURL(/\/t\/demo\/admin\/users$/)
+    const users = page.getByTestId('users-tab')
+    await users.getByText('chief', { exact: true }).waitFor()
+
+    await page.getByTestId('user-add').click()
+    const dialog = page.getByRole('dialog', { name: '新建用户' })
+    await dialog.getByLabel('登录名').fill('wang')
+    await dialog.getByLabel('姓名').fill('王业务')
+    await dialog.getByLabel('初始密码（至少 10 个字符）').fill('short')
+    await dialog.getByLabel('再次输入密码').fill('other')
+    await dialog.getByRole('button', { name: zh('保存') }).click()
+    await dialog.getByText('密码至少 10 个字符').waitFor()
+    await dialog.getByText('两次输入的密码不一致').waitFor()
+    await dialog.getByLabel('初始密码（至少 10 个字符）').fill(PASSWORD)
+    await dialog.getByLabel('再次输入密码').fill(PASSWORD)
+    await screenshot(page, 'admin-user-create-zh')
+    await dialog.getByRole('button', { name: zh('保存') }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await users.getByRole('row', { name: /wang/ }).getByText('王业务').waitFor()
+    await screenshot(page, 'admin-users-zh')
+
+    // The new user can sign in with the initial password; then the administrator resets it.
+    const wang = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: '' }, 'wang', PASSWORD)
+    const row = users.getByRole('row', { name: /wang/ })
+    await row.getByRole('button', { name: zh('会话') }).click()
+    const sessions = page.getByRole('dialog', { name: 'wang 的登录会话' })
+    await sessions.getByRole('button', { name: zh('撤销') }).click()
+    await confirmButton(page).click()
+    await page.getByText('会话已结束').waitFor()
+    await sessions.getByText('没有有效的会话').waitFor()
+    await screenshot(page, 'admin-user-sessions-zh')
+    await sessions.getByRole('button', { name: zh('关闭') }).click()
+    // The revoked session is signed out at its next request.
+    await wang.page.reload()
+    await wang.page.getByRole('heading', { name: '登录' }).waitFor()
+    await wang.context.close()
+
+    await row.getByRole('button', { name: zh('重置密码') }).click()
+    const reset = page.getByRole('dialog', { name: '重置 wang 的密码' })
+    await reset.getByLabel('新密码（至少 10 个字符）').fill('another good password')
+    await reset.getByLabel('再次输入密码').fill('another good password')
+    await reset.getByRole('button', { name: zh('保存') }).click()
+    await page.getByText('已重置 wang 的密码').waitFor()
+
+    await row.getByRole('button', { name: zh('停用') }).click()
+    await confirmButton(page).click()
+    await row.getByText('已停用').waitFor()
+    // One cannot disable oneself.
+    expect(
+      await users
+        .getByRole('row', { name: /chief/ })
+        .getByRole('button', { name: zh('停用') })
+        .isDisabled(),
+    ).toBe(true)
+    await row.getByRole('button', { name: zh('启用') }).click()
+    await row.getByRole('button', { name: zh('停用') }).waitFor()
+    await context.close()
+  }, 180_000)
+
+  it('creates an API token shown once with a copy button, and revokes it (en)', async () => {
+    const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'en', path: 'admin/tokens' })
+    const tokens = page.getByTestId('tokens-tab')
+    await page.getByTestId('token-add').click()
+    const dialog = page.getByRole('dialog', { name: 'New token' })
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByText('Enter a name for the token').waitFor()
+    await dialog.getByLabel('Name').fill('ERP sync')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    const shown = page.getByRole('dialog', { name: 'Token created' })
+    const secret = (await shown.getByTestId('token-secret').textContent()) ?? ''
+    expect(secret).toMatch(/^kehu_[\w-]{40,}$/)
+    await shown.getByRole('button', { name: 'Copy' }).waitFor()
+    await screenshot(page, 'admin-token-created-en')
+    // The secret works as a bearer token, and is never listed again.
+    const asToken = await fetch(`${app.url}/api/t/demo/me`, { headers: { authorization: `Bearer ${secret}` } })
+    expect(asToken.status).toBe(200)
+    await shown.getByTestId('token-secret-close').click()
+    const row = tokens.getByRole('row', { name: /ERP sync/ })
+    await row.getByText('Active').waitFor()
+    expect(await tokens.textContent()).not.toContain(secret)
+    await screenshot(page, 'admin-tokens-en')
+    await row.getByTestId('token-revoke-ERP sync').click()
+    await confirmButton(page).click()
+    await row.getByText('Revoked').waitFor()
+    const revoked = await fetch(`${app.url}/api/t/demo/me`, { headers: { authorization: `Bearer ${secret}` } })
+    expect(revoked.status).toBe(401)
+    await context.close()
+  }, 120_000)
+
+  it('fits every tab on a 390 px phone, in Chinese and English', async () => {
+    const { context, page } = await signedIn({ width: 390, height: 844, lang: 'zh-CN', path: 'admin/users' })
+    // The tabs by address: on a phone the tab bar folds the last ones into its "…" menu.
+    for (const tab of ['users', 'tokens']) {
+      await page.goto(`${app.url}/t/demo/admin/${tab}`)
+      await page.getByTestId(`${tab}-tab`).waitFor()
+      await page.getByTestId(`${tab}-tab`).getByRole('row').nth(1).waitFor()
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' })
+      await noSideways(page)
+      await screenshot(page, `admin-${tab}-zh-390`)
+    }
+    await page.goto(`${app.url}/t/demo/admin/users`)
+    await page.getByText('English').click()
+    await page.getByTestId('admin-tab-users').getByText('Users').waitFor()
+    await page.getByTestId('admin-tab-users').click()
+    await page.getByTestId('users-tab').getByText('wang').waitFor()
+    await noSideways(page)
+    await screenshot(page, 'admin-users-en-390')
+    await context.close()
+  }, 120_000)
+})
