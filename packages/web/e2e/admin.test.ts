@@ -116,6 +116,53 @@ describeBrowser('system administration', () => {
     await context.close()
   }, 180_000)
 
+  it('creates, edits and deletes a custom role with permission checkboxes; a built-in role is shown, not edited (zh)', async () => {
+    const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: 'admin/roles' })
+    const roles = page.getByTestId('roles-tab')
+    const drawer = (title: string) => page.locator('.ant-drawer-content').filter({ hasText: title })
+    await roles
+      .getByTestId('role-actions-sales')
+      .getByRole('button', { name: zh('查看') })
+      .click()
+    const sales = drawer('角色 业务员')
+    await sales.getByText('内置角色的权限由系统决定，不能修改或删除').waitFor()
+    const viewCustomers = sales.getByRole('checkbox', { name: /^查看客户/ })
+    expect([await viewCustomers.isChecked(), await viewCustomers.isDisabled()]).toEqual([true, true])
+    expect(await sales.getByRole('checkbox', { name: /^查看与修改敏感字段/ }).isChecked()).toBe(false)
+    expect(await sales.getByTestId('role-save').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await sales.waitFor({ state: 'hidden' })
+
+    await page.getByTestId('role-add').click()
+    const add = drawer('新建角色')
+    await add.getByTestId('role-save').click()
+    await add.getByText('请输入角色编码').waitFor()
+    await add.getByText('请至少选择一项权限').waitFor()
+    await add.getByLabel('角色编码').fill('area')
+    await add.getByLabel('角色名称').fill('区域经理')
+    await add.getByRole('checkbox', { name: /^查看客户/ }).check()
+    await add.getByRole('checkbox', { name: /^查看分类/ }).check()
+    await screenshot(page, 'admin-role-create-zh')
+    await add.getByTestId('role-save').click()
+    await page.getByText('已保存角色 区域经理').waitFor()
+    const row = roles.getByRole('row', { name: /区域经理/ })
+    await row.getByText(/^2 项权限/).waitFor()
+
+    await row.getByRole('button', { name: zh('编辑') }).click()
+    const edit = drawer('编辑角色 区域经理')
+    expect(await edit.getByLabel('角色编码').isDisabled()).toBe(true)
+    await edit.getByRole('checkbox', { name: /^修改客户/ }).check()
+    await edit.getByTestId('role-save').click()
+    await row.getByText(/^3 项权限/).waitFor()
+    await screenshot(page, 'admin-roles-zh')
+
+    await row.getByRole('button', { name: zh('删除') }).click()
+    await confirmButton(page).click()
+    await page.getByText('已删除角色 区域经理').waitFor()
+    await row.waitFor({ state: 'detached' })
+    await context.close()
+  }, 120_000)
+
   it('creates an API token shown once with a copy button, and revokes it (en)', async () => {
     const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'en', path: 'admin/tokens' })
     const tokens = page.getByTestId('tokens-tab')
@@ -149,7 +196,7 @@ describeBrowser('system administration', () => {
   it('fits every tab on a 390 px phone, in Chinese and English', async () => {
     const { context, page } = await signedIn({ width: 390, height: 844, lang: 'zh-CN', path: 'admin/users' })
     // The tabs by address: on a phone the tab bar folds the last ones into its "…" menu.
-    for (const tab of ['users', 'tokens']) {
+    for (const tab of ['users', 'roles', 'tokens']) {
       await page.goto(`${app.url}/t/demo/admin/${tab}`)
       await page.getByTestId(`${tab}-tab`).waitFor()
       await page.getByTestId(`${tab}-tab`).getByRole('row').nth(1).waitFor()

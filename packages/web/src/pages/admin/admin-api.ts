@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, type Body, ok } from '../../api/client'
-import type { Permission } from '../../api/me'
 import type { components } from '../../api/schema'
 
 export type User = components['schemas']['User']
@@ -8,17 +7,9 @@ export type Session = components['schemas']['Session']
 export type ApiToken = components['schemas']['ApiToken']
 export type CreatedToken = ApiToken & { secret: string }
 
-// The roles and members routes as agreed between server and web; typed by hand until they are generated.
-export interface PermissionInfo {
-  key: Permission
-  label: { zh: string; en: string }
-}
-export interface Role {
-  code: string
-  name: string
-  builtIn: boolean
-  permissions: Permission[]
-}
+export type PermissionInfo = components['schemas']['Permission']
+export type Role = components['schemas']['Role']
+// The members routes as agreed between server and web; typed by hand until they are generated.
 export type ScopeInput = { kind: 'node'; nodeId: string; subtree: boolean } | { kind: 'own' }
 export type Scope =
   | {
@@ -88,26 +79,14 @@ export const useTokens = (ownLogin: string | undefined) =>
 export const usePermissions = () =>
   useQuery({
     queryKey: adminKeys.permissions,
-    queryFn: ({ signal }) =>
-      ok(
-        loose.GET('/api/permissions', { signal }) as Promise<{
-          data?: { items: PermissionInfo[] }
-          response: Response
-        }>,
-      ).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET('/api/permissions', { signal })).then((r) => r.items),
     staleTime: Number.POSITIVE_INFINITY,
   })
 
 export const useRoles = (tenant: string) =>
   useQuery({
     queryKey: adminKeys.roles(tenant),
-    queryFn: ({ signal }) =>
-      ok(
-        loose.GET('/api/t/{tenant}/roles', { params: t(tenant), signal }) as Promise<{
-          data?: { items: Role[] }
-          response: Response
-        }>,
-      ).then((r) => r.items),
+    queryFn: ({ signal }) => ok(api.GET('/api/t/{tenant}/roles', { params: t(tenant), signal })).then((r) => r.items),
   })
 
 export const useMembers = (tenant: string) =>
@@ -143,17 +122,12 @@ export const revokeSession = (id: string) => ok(api.DELETE('/api/sessions/{id}',
 export const createToken = (body: Body<'/api/tokens', 'post'>) => ok(api.POST('/api/tokens', { body }))
 export const revokeToken = (id: string) => ok(api.DELETE('/api/tokens/{id}', { params: { path: { id } } }))
 
-export const createRole = (tenant: string, body: { code: string; name: string; permissions: Permission[] }) =>
-  ok(loose.POST('/api/t/{tenant}/roles', { params: t(tenant), body }) as Promise<{ data?: Role; response: Response }>)
-export const updateRole = (tenant: string, code: string, body: { name?: string; permissions?: Permission[] }) =>
-  ok(
-    loose.PATCH('/api/t/{tenant}/roles/{code}', { params: { path: { tenant, code } }, body }) as Promise<{
-      data?: Role
-      response: Response
-    }>,
-  )
-export const deleteRole = (tenant: string, code: string) =>
-  ok(loose.DELETE('/api/t/{tenant}/roles/{code}', { params: { path: { tenant, code } } }))
+const ROLE = '/api/t/{tenant}/roles/{code}'
+export const createRole = (tenant: string, body: Body<'/api/t/{tenant}/roles', 'post'>) =>
+  ok(api.POST('/api/t/{tenant}/roles', { params: t(tenant), body }))
+export const updateRole = (tenant: string, code: string, body: Body<typeof ROLE, 'patch'>) =>
+  ok(api.PATCH(ROLE, { params: { path: { tenant, code } }, body }))
+export const deleteRole = (tenant: string, code: string) => ok(api.DELETE(ROLE, { params: { path: { tenant, code } } }))
 export const putMember = (tenant: string, login: string, body: { roles: string[]; scopes: ScopeInput[] }) =>
   ok(
     loose.PUT('/api/t/{tenant}/members/{login}', { params: { path: { tenant, login } }, body }) as Promise<{

@@ -20,7 +20,7 @@ import {
 import { AdminList } from './admin-list'
 
 /** A permission in the user's words, from `GET /api/permissions`; its key while that list loads. */
-export function usePermissionLabel(): (key: Permission) => string {
+export function usePermissionLabel(): (key: string) => string {
   const permissions = usePermissions().data
   const zh = currentLanguage() === 'zh-CN'
   return (key) => {

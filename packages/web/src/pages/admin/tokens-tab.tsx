@@ -60,7 +60,7 @@ export function TokensTab() {
                 <Typography.Text type="secondary">{t('admin.tokenScopesAll')}</Typography.Text>
               ) : (
                 <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                  {tk.scopes.map((s) => label(s as Permission)).join('、')}
+                  {tk.scopes.map((s) => label(s)).join('、')}
                 </Typography.Text>
               ),
           },
