@@ -56,6 +56,10 @@ export const customersZh = {
     region: '地区',
     industry: '行业',
   },
+  masked: {
+    hidden: '已隐藏',
+    hint: '敏感字段：没有查看和修改的权限',
+  },
   help: {
     code: '留空时由编码规则生成',
     mnemonic: '留空时按简称的拼音首字母生成；没有简称时取全称去掉地区和公司类型后的首字母',
@@ -175,6 +179,10 @@ export const customersEn: typeof customersZh = {
     class: 'Class',
     region: 'Region',
     industry: 'Industry',
+  },
+  masked: {
+    hidden: 'Hidden',
+    hint: 'Sensitive field: you may not see or change it',
   },
   help: {
     code: 'Leave empty: the code rule issues one',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons'
+import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons'
 import { BUILTIN_SCHEMES } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import {
@@ -15,6 +15,7 @@ import {
   Space,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd'
 import dayjs from 'dayjs'
@@ -92,6 +93,7 @@ function display(v: unknown, attr?: Attribute): string {
 }
 
 function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
+  const isMasked = (k: string) => c.masked.includes(k)
   const can = useCan()
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -231,17 +233,25 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
           <Flex vertical gap={16}>
             <Card title={t('customers.detail.fields')} size="small">
               <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="customer-fields">
-                {FIELD_KEYS.filter((k) => c[k] !== null && c[k] !== '').map((k) => (
-                  <Descriptions.Item key={k} label={t(`customers.fields.${k}`)}>
-                    {k === 'phone' && c.phone ? (
-                      <PhoneLink phone={c.phone} />
-                    ) : k === 'email' && c.email ? (
-                      <EmailLink email={c.email} />
-                    ) : (
-                      <span style={{ overflowWrap: 'anywhere' }}>{display(c[k])}</span>
-                    )}
-                  </Descriptions.Item>
-                ))}
+                {FIELD_KEYS.filter((k) => (c[k] !== null && c[k] !== '') || (k === 'creditLimit' && isMasked(k))).map(
+                  (k) => (
+                    <Descriptions.Item key={k} label={t(`customers.fields.${k}`)}>
+                      {isMasked(k) ? (
+                        <Tooltip title={t('customers.masked.hint')}>
+                          <span data-testid={`masked-${k}`} style={{ overflowWrap: 'anywhere' }}>
+                            <LockOutlined /> {c[k] === null ? t('customers.masked.hidden') : display(c[k])}
+                          </span>
+                        </Tooltip>
+                      ) : k === 'phone' && c.phone ? (
+                        <PhoneLink phone={c.phone} />
+                      ) : k === 'email' && c.email ? (
+                        <EmailLink email={c.email} />
+                      ) : (
+                        <span style={{ overflowWrap: 'anywhere' }}>{display(c[k])}</span>
+                      )}
+                    </Descriptions.Item>
+                  ),
+                )}
                 {c.headOffice && (
                   <Descriptions.Item label={t('customers.fields.headOffice')}>
                     {c.headOffice.code} {c.headOffice.name}

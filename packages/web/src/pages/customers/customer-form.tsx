@@ -1,4 +1,5 @@
-import { BUILTIN_SCHEMES } from '@kehu/core'
+import { LockOutlined } from '@ant-design/icons'
+import { BUILTIN_SCHEMES, SENSITIVE_FIELDS } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -8,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { type ApiIssue, isApiError } from '../../api/client'
 import { applyIssuesToForm, clearChangedIssues, focusField } from '../../api/form-issues'
 import { newIdempotencyKey } from '../../api/idempotency-key'
+import { useCan } from '../../api/me'
 import { areaUrl } from '../../areas'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { AttributeFields } from '../../components/attribute-fields'
@@ -94,6 +96,7 @@ function EditLoader({ tenant, idOrCode }: { tenant: string; idOrCode: string }) 
 
 function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerDetail }) {
   const { t } = useTranslation()
+  const can = useCan()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [form] = Form.useForm<Values>()
@@ -238,8 +241,21 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
       </Form.Item>
     </Col>
   )
+  // Sensitive fields the user may not see are shown masked and cannot be changed (the server would refuse).
+  const locked = new Set<string>(current ? current.masked : can('customer:sensitive') ? [] : SENSITIVE_FIELDS)
   const text = (name: (typeof PLAIN)[number], extra: Record<string, unknown> = {}) =>
-    field(name, <Input data-testid={`field-${name}`} allowClear />, extra)
+    locked.has(name)
+      ? field(
+          name,
+          <Input
+            data-testid={`field-${name}`}
+            disabled
+            prefix={<LockOutlined />}
+            placeholder={name === 'creditLimit' ? t('customers.masked.hidden') : undefined}
+          />,
+          { extra: t('customers.masked.hint'), ...extra },
+        )
+      : field(name, <Input data-testid={`field-${name}`} allowClear />, extra)
 
   return (
     <Flex vertical gap={16}>

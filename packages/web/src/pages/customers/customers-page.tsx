@@ -209,7 +209,12 @@ function CustomerList() {
                   <Typography.Text type="secondary">{c.code}</Typography.Text>
                   <StatusTag status={c.status} />
                 </Flex>
-                {c.phone && <PhoneLink phone={c.phone} />}
+                {c.phone &&
+                  (c.masked.includes('phone') ? (
+                    <Typography.Text data-testid="masked-phone">{c.phone}</Typography.Text>
+                  ) : (
+                    <PhoneLink phone={c.phone} />
+                  ))}
                 {c.address && <Typography.Text type="secondary">{c.address}</Typography.Text>}
               </Flex>
             </Card>
@@ -243,7 +248,9 @@ function CustomerList() {
               title: t('customers.fields.phone'),
               dataIndex: 'phone',
               width: 150,
-              render: (phone: string | null) => (phone ? <PhoneLink phone={phone} /> : ''),
+              // A masked number is not dialable: shown as text.
+              render: (phone: string | null, c: Customer) =>
+                !phone ? '' : c.masked.includes('phone') ? phone : <PhoneLink phone={phone} />,
             },
             {
               title: t('customers.fields.class'),
