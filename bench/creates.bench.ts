@@ -11,7 +11,7 @@ import {
   type RequestContext,
   updateCodeRule,
 } from '@kehu/app'
-import type { Actor, Customer } from '@kehu/core'
+import { type Actor, type Customer, EVERY_CUSTOMER } from '@kehu/core'
 import { startServer } from '@kehu/server'
 import { createStore, type Db, migrate, openDatabase, systemClock, uuidIds } from '@kehu/storage'
 import pg from 'pg'
@@ -106,7 +106,7 @@ async function parallel(clients: number, count: number, op: () => Promise<unknow
 
 /** No live code twice and, per scope, serials exactly 1..n. */
 async function duplicatesAndGaps(s: Setup): Promise<{ codes: number; duplicates: number; gaps: number }> {
-  const live = await s.deps.store.read((tx) => tx.codes.listLive(s.tenantId))
+  const live = await s.deps.store.read((tx) => tx.codes.listLive(s.tenantId, EVERY_CUSTOMER))
   const duplicates = live.length - new Set(live.map((c) => c.code)).size
   const byScope = new Map<string, number[]>()
   for (const c of live) byScope.set(c.scopeKey ?? '', [...(byScope.get(c.scopeKey ?? '') ?? []), c.serial ?? 0])

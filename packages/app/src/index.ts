@@ -15,6 +15,18 @@ export { ChangePasswordInput, changeOwnPassword } from './access/change-password
 export { CreateUserInput, createUser } from './access/create-user.js'
 export { listUsers } from './access/list-users.js'
 export { getMe, type Me } from './access/me.js'
+export {
+  clearScopes,
+  getMember,
+  grantScopes,
+  listMembers,
+  type MemberView,
+  ScopeInputSchema,
+  ScopesInput,
+  type ScopeView,
+  SetMemberInput,
+  setMember,
+} from './access/members.js'
 export { GrantRoleInput, grantRole, listRoles, revokeRole } from './access/memberships.js'
 export { narrowTo, resolveActor, signInRequired } from './access/resolve-actor.js'
 export {

@@ -1,6 +1,6 @@
 import type { AccessEvent, ApiToken, Membership, UserSession } from './access/identity.js'
 import type { Role } from './access/roles.js'
-import type { Visibility } from './access/visibility.js'
+import type { DataScope, Visibility } from './access/visibility.js'
 import type { AttributeDef } from './attributes/attribute-def.js'
 import type { DimensionType } from './attributes/dimension-type.js'
 import type { ClassNode, ClassRule, ClassScheme } from './classification/types.js'
@@ -32,6 +32,7 @@ export interface Tx {
   apiTokens: ApiTokenRepo
   roles: RoleRepo
   memberships: MembershipRepo
+  scopes: ScopeRepo
   accessLog: AccessLog
   schemes: SchemeRepo
   nodes: NodeRepo
@@ -114,6 +115,16 @@ export interface MembershipRepo {
   countHolders(tenantId: string, roleCode: string): Promise<number>
 }
 
+/** The data scopes of a tenant's members (docs/decisions/0027-data-scopes.md). */
+export interface ScopeRepo {
+  /** The scopes of one member, or of every member of the tenant, oldest first. */
+  list(tenantId: string, userId?: string): Promise<DataScope[]>
+  /** Replaces a member's scopes with `scopes` (none: every customer). */
+  replace(tenantId: string, userId: string, scopes: DataScope[]): Promise<void>
+  /** Moves every scope on one node to another (a merge); returns how many moved. */
+  retarget(tenantId: string, fromNodeId: string, toNodeId: string): Promise<number>
+}
+
 /** The global, append-only log of sign-ins and identity changes; it also counts failures for rate limits. */
 export interface AccessLog {
   append(e: AccessEvent): Promise<void>
@@ -134,6 +145,8 @@ export interface SchemeRepo {
 export interface NodeRepo {
   listByScheme(tenantId: string, schemeId: string): Promise<ClassNode[]>
   byId(tenantId: string, id: string): Promise<ClassNode | undefined>
+  /** The ids from the root to the node, `/root/…/id/`: a subtree is a prefix (data scopes). */
+  pathOf(tenantId: string, id: string): Promise<string>
   byCode(tenantId: string, schemeId: string, code: string): Promise<ClassNode | undefined>
   insert(n: ClassNode): Promise<void>
   update(n: ClassNode): Promise<void>
@@ -141,8 +154,8 @@ export interface NodeRepo {
   /** Old codes of moved nodes, by scheme. */
   aliases(tenantId: string, schemeId: string): Promise<{ code: string; nodeId: string }[]>
   insertAlias(tenantId: string, schemeId: string, code: string, nodeId: string, now: string): Promise<void>
-  /** How many customers sit on each node of a scheme (nodes without customers are absent). */
-  customerCounts(tenantId: string, schemeId: string): Promise<Map<string, number>>
+  /** How many visible customers sit on each node of a scheme (nodes without customers are absent). */
+  customerCounts(tenantId: string, visible: Visibility, schemeId: string): Promise<Map<string, number>>
 }
 
 /** Automatic classification rules, ordered by position within a scheme. */
@@ -235,9 +248,12 @@ export interface CodeRegistry {
   /** Turns a live code into an alias (a re-code keeps the old code). */
   makeAlias(tenantId: string, code: string): Promise<void>
   /** Every live code of the tenant, for the audit. */
-  listLive(tenantId: string): Promise<(CustomerCode & { customerName: string })[]>
+  listLive(tenantId: string, visible: Visibility): Promise<(CustomerCode & { customerName: string })[]>
   /** Every code of the tenant, live and alias, with its customer's name and rule, for the audit. */
-  listAll(tenantId: string): Promise<(CustomerCode & { customerName: string; customerRuleId: string | null })[]>
+  listAll(
+    tenantId: string,
+    visible: Visibility,
+  ): Promise<(CustomerCode & { customerName: string; customerRuleId: string | null })[]>
 }
 
 export interface AuditLog {
@@ -289,7 +305,7 @@ export interface AttributeRepo {
   delete(tenantId: string, id: string): Promise<void>
   /** Customers holding a value for `code`, by customer id after `afterId`, at most `limit`. */
   heldValues(tenantId: string, code: string, afterId: string | null, limit: number): Promise<HeldAttributeValue[]>
-  countHeld(tenantId: string, code: string): Promise<number>
+  countHeld(tenantId: string, visible: Visibility, code: string): Promise<number>
   /**
    * Sets (or, for null, removes) one attribute value on many customers, bumping their version.
    */

@@ -273,11 +273,11 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     expect(await store.read((tx) => tx.attributes.heldValues(t.id, 'LEVEL', null, 10))).toEqual([
       { customerId: c.id, code: c.code, value: 'A' },
     ])
-    expect(await store.read((tx) => tx.attributes.countHeld(t.id, 'HOME'))).toBe(0)
+    expect(await store.read((tx) => tx.attributes.countHeld(t.id, EVERY_CUSTOMER, 'HOME'))).toBe(0)
     await store.transaction((tx) =>
       tx.attributes.writeValues(t.id, 'LEVEL', [{ customerId: c.id, value: null }], '2026-01-02T00:00:00.000Z'),
     )
-    expect(await store.read((tx) => tx.attributes.countHeld(t.id, 'LEVEL'))).toBe(0)
+    expect(await store.read((tx) => tx.attributes.countHeld(t.id, EVERY_CUSTOMER, 'LEVEL'))).toBe(0)
     await store.transaction((tx) => tx.attributes.dropIndex('HOME'))
   })
 
@@ -367,7 +367,7 @@ describe.each(testKinds())('classification tables on %s', (kind) => {
         nodes: await tx.nodes.listByScheme(t.id, scheme.id),
         aliases: await tx.nodes.aliases(t.id, scheme.id),
         rules: await tx.classRules.list(t.id, scheme.id),
-        counts: await tx.nodes.customerCounts(t.id, scheme.id),
+        counts: await tx.nodes.customerCounts(t.id, EVERY_CUSTOMER, scheme.id),
         customer: await tx.customers.byId(t.id, EVERY_CUSTOMER, c.id),
       }))
       expect(back.nodes).toEqual([top, mid, leaf])

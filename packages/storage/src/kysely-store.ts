@@ -19,6 +19,7 @@ import { nodes } from './repos/nodes.js'
 import type { Q } from './repos/query.js'
 import { roles } from './repos/roles.js'
 import { schemes } from './repos/schemes.js'
+import { scopes } from './repos/scopes.js'
 import { sessions } from './repos/sessions.js'
 import { tenants } from './repos/tenants.js'
 import { users } from './repos/users.js'
@@ -33,6 +34,7 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null,
     apiTokens: apiTokens(q),
     roles: roles(q),
     memberships: memberships(q),
+    scopes: scopes(q),
     accessLog: accessLog(q),
     schemes: schemes(q),
     nodes: nodes(q),

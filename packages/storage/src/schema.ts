@@ -43,6 +43,16 @@ export interface MembershipTable {
   created_at: string
 }
 
+export interface MemberScopeTable {
+  tenant_id: string
+  id: string
+  user_id: string
+  /** Null: the member's own customers (`own`). */
+  node_id: string | null
+  subtree: Bool
+  created_at: string
+}
+
 export interface UserSessionTable {
   id: string
   secret_hash: string
@@ -105,6 +115,8 @@ export interface ClassNodeTable {
   defaults: Json
   created_at: string
   updated_at: string
+  /** The ids from the root to this node, `/a/b/c/` (migration 0006); kept by the node repository. */
+  path: ColumnType<string | null, string | undefined, string>
 }
 
 export interface ClassNodeAliasTable {
@@ -292,6 +304,7 @@ export interface Database {
   app_user: AppUserTable
   role: RoleTable
   membership: MembershipTable
+  member_scope: MemberScopeTable
   user_session: UserSessionTable
   api_token: ApiTokenTable
   access_event: AccessEventTable

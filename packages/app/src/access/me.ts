@@ -1,6 +1,7 @@
 import { AppError, PERMISSIONS, type Permission, text } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { type ScopeView, scopeViewsOf } from './members.js'
 
 /** What the signed-in user may do in one tenant: the web shows only the areas and buttons that match. */
 export interface Me {
@@ -10,7 +11,7 @@ export interface Me {
   /** Every permission the caller holds in this tenant, in the order of `PERMISSIONS`. */
   permissions: Permission[]
   /** The caller's data scopes in this tenant; none means every customer. */
-  scopes: never[]
+  scopes: ScopeView[]
 }
 
 /**
@@ -21,7 +22,7 @@ export async function getMe({ deps, actor, tenant }: RequestContext): Promise<Me
   const held = actor.permissions
   const permissions = actor.isAdmin || held === 'all' ? [...PERMISSIONS] : PERMISSIONS.filter((p) => held.has(p))
   return deps.store.read(async (tx) => {
-    await resolveTenant(tx, tenant)
+    const t = await resolveTenant(tx, tenant)
     if (permissions.length === 0)
       throw new AppError(
         'forbidden',
@@ -34,7 +35,7 @@ export async function getMe({ deps, actor, tenant }: RequestContext): Promise<Me
       displayName: user?.displayName ?? actor.login,
       isAdmin: actor.isAdmin,
       permissions,
-      scopes: [],
+      scopes: actor.userId ? await scopeViewsOf(tx, t.id, actor.userId) : [],
     }
   })
 }

@@ -1,4 +1,14 @@
-import { type Actor, AppError, type Permission, permissionsOf, type Tx, text } from '@kehu/core'
+import {
+  type Actor,
+  AppError,
+  EVERY_CUSTOMER,
+  type NodeScope,
+  type Permission,
+  permissionsOf,
+  type Tx,
+  text,
+  type Visibility,
+} from '@kehu/core'
 import type { Deps } from '../deps.js'
 
 export const signInRequired = () =>
@@ -15,8 +25,37 @@ export async function resolveActor(deps: Deps, userId: string, tenantCode?: stri
     if (!user?.enabled) throw signInRequired()
     const actor = { userId, login: user.login, label: label ?? user.login }
     if (user.isAdmin) return { ...actor, isAdmin: true, permissions: 'all' }
-    return { ...actor, isAdmin: false, permissions: await permissionsIn(tx, userId, tenantCode) }
+    return {
+      ...actor,
+      isAdmin: false,
+      permissions: await permissionsIn(tx, userId, tenantCode),
+      visibility: await visibilityIn(tx, userId, tenantCode),
+    }
   })
+}
+
+/**
+ * The customers a member may see in a tenant: every one without data scopes; about no tenant, none (an
+ * actor resolved without a tenant lists tenants and never reads customers).
+ */
+async function visibilityIn(tx: Tx, userId: string, tenantCode: string | undefined): Promise<Visibility> {
+  const tenant = tenantCode === undefined ? undefined : await tx.tenants.byCode(tenantCode)
+  if (!tenant) return { kind: 'scoped', tenantId: '', nodes: [], ownerId: null }
+  const scopes = await tx.scopes.list(tenant.id, userId)
+  if (scopes.length === 0) return EVERY_CUSTOMER
+  const nodes: NodeScope[] = []
+  for (const s of scopes) {
+    if (s.kind !== 'node') continue
+    const node = await tx.nodes.byId(tenant.id, s.nodeId)
+    if (node)
+      nodes.push({
+        schemeId: node.schemeId,
+        nodeId: node.id,
+        path: await tx.nodes.pathOf(tenant.id, node.id),
+        subtree: s.subtree,
+      })
+  }
+  return { kind: 'scoped', tenantId: tenant.id, nodes, ownerId: scopes.some((s) => s.kind === 'own') ? userId : null }
 }
 
 async function permissionsIn(tx: Tx, userId: string, tenantCode: string | undefined): Promise<Set<Permission>> {

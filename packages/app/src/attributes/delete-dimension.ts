@@ -1,4 +1,4 @@
-import { assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, EVERY_CUSTOMER, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -21,7 +21,7 @@ export async function deleteDimension(
     await assertAttributesUnreferenced(tx, tenant.id, defs, (h) => h.kind === 'dimension' && h.name === d.code)
     const used: { attribute: string; customers: number }[] = []
     for (const a of defs) {
-      const n = await tx.attributes.countHeld(tenant.id, a.code)
+      const n = await tx.attributes.countHeld(tenant.id, EVERY_CUSTOMER, a.code)
       if (n > 0) used.push({ attribute: a.code, customers: n })
     }
     if (used.length > 0)

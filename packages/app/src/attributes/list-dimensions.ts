@@ -1,4 +1,4 @@
-import { type AttributeDef, assertCan, type DimensionType } from '@kehu/core'
+import { type AttributeDef, assertCan, type DimensionType, visibilityOf } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 
@@ -20,7 +20,7 @@ export async function listDimensions({
     for (const d of dims) {
       const attributes: DimensionWithAttributes['attributes'] = []
       for (const a of defs.filter((x) => x.dimensionId === d.id))
-        attributes.push({ ...a, held: await tx.attributes.countHeld(tenant.id, a.code) })
+        attributes.push({ ...a, held: await tx.attributes.countHeld(tenant.id, visibilityOf(actor), a.code) })
       out.push({ ...d, attributes })
     }
     return out

@@ -56,7 +56,7 @@ export async function createNode(
               ...aliases,
             ])
           : ''
-    const counts = parent ? await tx.nodes.customerCounts(tenant.id, scheme.id) : undefined
+    const counts = parent ? await tx.nodes.customerCounts(tenant.id, EVERY_CUSTOMER, scheme.id) : undefined
     assertNoIssues(
       validateNewNode(
         scheme,

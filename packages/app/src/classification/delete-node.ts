@@ -1,4 +1,14 @@
-import { assertAssignable, assertCan, conflict, displayName, invalid, parseInput, planDelete, text } from '@kehu/core'
+import {
+  assertAssignable,
+  assertCan,
+  conflict,
+  displayName,
+  EVERY_CUSTOMER,
+  invalid,
+  parseInput,
+  planDelete,
+  text,
+} from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -31,7 +41,7 @@ export async function deleteNode(
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
     const node = await requireNode(tx, scheme, code)
     const children = nodes.filter((n) => n.parentId === node.id).length
-    const customers = (await tx.nodes.customerCounts(tenant.id, scheme.id)).get(node.id) ?? 0
+    const customers = (await tx.nodes.customerCounts(tenant.id, EVERY_CUSTOMER, scheme.id)).get(node.id) ?? 0
     const moveTo = input.moveCustomersTo?.trim() ? await requireNode(tx, scheme, input.moveCustomersTo) : undefined
     if (moveTo?.id === node.id)
       throw invalid(
@@ -48,6 +58,17 @@ export async function deleteNode(
           `${displayName(node)} is the target of ${rules.length} automatic rules (${rules.map((r) => r.name).join(', ')}); change or delete them first`,
         ),
         { rules: rules.map((r) => r.name) },
+      )
+    // Deleting a node a member is restricted to would widen (or empty) what they see: change the scope first.
+    const scoped = (await tx.scopes.list(tenant.id)).filter((s) => s.kind === 'node' && s.nodeId === node.id)
+    if (scoped.length > 0)
+      throw conflict(
+        'CLASS_IN_DATA_SCOPE',
+        text(
+          `${displayName(node)} 是 ${scoped.length} 个数据权限的范围，请先在成员的数据权限中去掉它`,
+          `${displayName(node)} limits ${scoped.length} data scopes; take it out of the members' data scopes first`,
+        ),
+        { scopes: scoped.length },
       )
     let customersMoved = 0
     if (moveTo && customers > 0) {

@@ -1,4 +1,13 @@
-import { assertCan, type ClassDefaults, displayName, isLeaf } from '@kehu/core'
+import {
+  assertCan,
+  type ClassDefaults,
+  type ClassNode,
+  displayName,
+  isLeaf,
+  type NodeScope,
+  nodeScopesBySchemeId,
+  visibilityOf,
+} from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { aliasesByNode } from './internal/node-lookup.js'
 import { loadScheme } from './internal/scheme-context.js'
@@ -34,7 +43,7 @@ export async function getTree({ deps, actor, tenant: tenantCode }: RequestContex
   assertCan(actor, 'class:read')
   return deps.store.read(async (tx) => {
     const { tenant, scheme, nodes } = await loadScheme(tx, tenantCode, schemeCode)
-    const counts = await tx.nodes.customerCounts(tenant.id, scheme.id)
+    const counts = await tx.nodes.customerCounts(tenant.id, visibilityOf(actor), scheme.id)
     const aliases = await aliasesByNode(tx, scheme)
     const byId = new Map(nodes.map((n) => [n.id, n]))
     const subtree = new Map<string, number>()
@@ -47,9 +56,10 @@ export async function getTree({ deps, actor, tenant: tenantCode }: RequestContex
         subtree.set(at, (subtree.get(at) ?? 0) + own)
       }
     }
+    const shown = shownNodes(nodes, nodeScopesBySchemeId(visibilityOf(actor)).get(scheme.id))
     return {
       scheme: schemeSummary(scheme, nodes.length),
-      nodes: nodes.map((n) => ({
+      nodes: shown.map((n) => ({
         id: n.id,
         code: n.code,
         name: n.name,
@@ -65,4 +75,29 @@ export async function getTree({ deps, actor, tenant: tenantCode }: RequestContex
       })),
     }
   })
+}
+
+/**
+ * The nodes a member restricted on this scheme sees: those in their scopes (本级, or with the subtree) and the
+ * ancestors that lead to them; everyone else sees every node.
+ */
+function shownNodes(nodes: ClassNode[], scopes: NodeScope[] | undefined): ClassNode[] {
+  if (!scopes) return nodes
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const lineage = (n: ClassNode) => {
+    const out: string[] = []
+    for (
+      let at: ClassNode | undefined = n;
+      at && !out.includes(at.id);
+      at = at.parentId ? byId.get(at.parentId) : undefined
+    )
+      out.push(at.id)
+    return out
+  }
+  const keep = new Set<string>()
+  for (const n of nodes) {
+    const up = lineage(n)
+    if (scopes.some((s) => s.nodeId === n.id || (s.subtree && up.includes(s.nodeId)))) for (const id of up) keep.add(id)
+  }
+  return nodes.filter((n) => keep.has(n.id))
 }

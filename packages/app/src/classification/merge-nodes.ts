@@ -54,6 +54,8 @@ export async function mergeNodes(
         await tx.classRules.update({ ...r, nodeId: target.id, updatedAt: now })
         rulesRetargeted++
       }
+    // A member who saw the source's customers sees them in the target (its data scopes follow them).
+    const scopesRetargeted = await tx.scopes.retarget(tenant.id, source.id, target.id)
     // Re-point the source's old codes first: deleting a node drops the aliases still pointing at it.
     for (const a of await tx.nodes.aliases(tenant.id, scheme.id))
       if (a.nodeId === source.id) await tx.nodes.insertAlias(tenant.id, scheme.id, a.code, target.id, now)
@@ -74,6 +76,7 @@ export async function mergeNodes(
         target: displayName(target),
         customersMoved,
         rulesRetargeted,
+        scopesRetargeted,
       }),
     )
     return { source: source.code, target: target.code, customersMoved, rulesRetargeted }

@@ -55,7 +55,7 @@ async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInp
   const parent = parentCode ? await requireNode(tx, ctx.scheme, parentCode) : null
   const aliases = (await tx.nodes.aliases(ctx.tenant.id, ctx.scheme.id)).map((a) => a.code)
   const movePlan: MovePlan = planMove(ctx.scheme, ctx.nodes, node.id, parent?.id ?? null, input.code ?? null, aliases)
-  const counts = await tx.nodes.customerCounts(ctx.tenant.id, ctx.scheme.id)
+  const counts = await tx.nodes.customerCounts(ctx.tenant.id, EVERY_CUSTOMER, ctx.scheme.id)
   const byId = new Map(ctx.nodes.map((n) => [n.id, n]))
   const subtreeIds = movePlan.moves.length > 0 ? movePlan.moves.map((m) => m.nodeId) : [node.id]
   const preview: MovePreview = {

@@ -2,6 +2,7 @@ import {
   assertCan,
   assertNoIssues,
   type ClassScheme,
+  EVERY_CUSTOMER,
   type Issue,
   isLeaf,
   issue,
@@ -63,7 +64,7 @@ export async function updateScheme(
     if (input.leafOnly !== undefined) {
       next.leafOnly = input.leafOnly
       if (input.leafOnly && !scheme.leafOnly) {
-        const counts = await tx.nodes.customerCounts(tenant.id, scheme.id)
+        const counts = await tx.nodes.customerCounts(tenant.id, EVERY_CUSTOMER, scheme.id)
         const held = nodes.filter((n) => !isLeaf(nodes, n.id) && (counts.get(n.id) ?? 0) > 0)
         if (held.length > 0)
           issues.push(

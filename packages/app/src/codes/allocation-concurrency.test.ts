@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import type { Tx } from '@kehu/core'
+import { EVERY_CUSTOMER, type Tx } from '@kehu/core'
 import { createStore, migrate, openDatabase, systemClock, uuidIds } from '@kehu/storage'
 import { testKinds } from '@kehu/storage/testing'
 import { describe, expect, it } from 'vitest'
@@ -37,7 +37,7 @@ async function prepare(deps: Deps, tenant: string) {
 async function assertDenseAndUnique(deps: Deps, tenant: string, expected: number) {
   const codes = await deps.store.read(async (tx: Tx) => {
     const t = await tx.tenants.byCode(tenant)
-    return tx.codes.listLive(t?.id as string)
+    return tx.codes.listLive(t?.id as string, EVERY_CUSTOMER)
   })
   expect(codes).toHaveLength(expected)
   expect(new Set(codes.map((c) => c.code)).size).toBe(expected)
@@ -156,7 +156,7 @@ describe('code allocation under parallel creates', () => {
 
 async function assertRegistry(deps: Deps, tenant: string, codes: string[]) {
   const live = await deps.store.read(async (tx: Tx) =>
-    tx.codes.listLive((await tx.tenants.byCode(tenant))?.id as string),
+    tx.codes.listLive((await tx.tenants.byCode(tenant))?.id as string, EVERY_CUSTOMER),
   )
   expect(live.map((c) => c.code)).toEqual(codes)
 }

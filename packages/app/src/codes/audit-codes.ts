@@ -19,6 +19,8 @@ import {
   type Text,
   type Tx,
   text,
+  type Visibility,
+  visibilityOf,
 } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -148,8 +150,10 @@ export function ruleReader(p: CodePattern, maps: MapTable[], values: ReturnType<
 export async function auditCodes(ctx: RequestContext, options: { fix?: boolean } = {}): Promise<CodeAuditReport> {
   const { deps, actor, tenant: tenantCode } = ctx
   assertCan(actor, 'code:audit')
-  if (!options.fix) return deps.store.read((tx) => findCodeProblems(tx, tenantCode))
-  return deps.store.transaction(async (tx) => raiseCountersBehind(ctx, tx, await findCodeProblems(tx, tenantCode)))
+  if (!options.fix) return deps.store.read((tx) => findCodeProblems(tx, tenantCode, visibilityOf(actor)))
+  return deps.store.transaction(async (tx) =>
+    raiseCountersBehind(ctx, tx, await findCodeProblems(tx, tenantCode, visibilityOf(actor))),
+  )
 }
 
 /**
@@ -161,10 +165,11 @@ export async function fixCodeAudit(ctx: RequestContext, report: CodeAuditReport)
   return ctx.deps.store.transaction((tx) => raiseCountersBehind(ctx, tx, report))
 }
 
-async function findCodeProblems(tx: Tx, tenantCode: string): Promise<CodeAuditReport> {
+/** The problems among the codes of the customers the caller may see. */
+async function findCodeProblems(tx: Tx, tenantCode: string, visible: Visibility): Promise<CodeAuditReport> {
   const tenant = await resolveTenant(tx, tenantCode)
   const ctx = await loadCodeContext(tx, tenant)
-  const all = await tx.codes.listAll(tenant.id)
+  const all = await tx.codes.listAll(tenant.id, visible)
   const findings: CodeFinding[] = []
   findings.push(...duplicates(all))
   const live = all.filter((c) => c.kind === 'live')

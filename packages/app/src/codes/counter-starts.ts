@@ -3,6 +3,7 @@ import {
   type CodeCounter,
   type CodePattern,
   type CodeRule,
+  EVERY_CUSTOMER,
   type RecordValues,
   renderCode,
   scopeKey,
@@ -102,7 +103,10 @@ export async function counterStartsFor(
   ruleId: string,
   p: CodePattern,
 ): Promise<CounterStart[]> {
-  const [all, counters] = await Promise.all([tx.codes.listAll(ctx.tenant.id), tx.counters.list(ctx.tenant.id)])
+  const [all, counters] = await Promise.all([
+    tx.codes.listAll(ctx.tenant.id, EVERY_CUSTOMER),
+    tx.counters.list(ctx.tenant.id),
+  ])
   return planCounterStarts(ctx, ruleId, p, all, counters, valueSets(ctx))
 }
 

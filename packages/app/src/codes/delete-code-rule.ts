@@ -1,4 +1,4 @@
-import { assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, EVERY_CUSTOMER, text } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -19,7 +19,7 @@ export async function deleteCodeRule({ deps, actor, tenant: tenantCode }: Reques
         ),
       )
     const counted = (await tx.counters.list(tenant.id)).some((c) => c.ruleId === rule.id && c.issued > 0)
-    const registered = counted || (await tx.codes.listLive(tenant.id)).some((c) => c.ruleId === rule.id)
+    const registered = counted || (await tx.codes.listLive(tenant.id, EVERY_CUSTOMER)).some((c) => c.ruleId === rule.id)
     if (registered)
       throw conflict(
         'CODE_RULE_IN_USE',

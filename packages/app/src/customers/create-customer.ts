@@ -15,8 +15,10 @@ import {
   type Text,
   type Tx,
   text,
+  type Visibility,
   visibilityOf,
 } from '@kehu/core'
+import { assertStaysVisible } from '../access/internal/stays-visible.js'
 import { checkCustomerAttributes, writeAttributeUniques } from '../attributes/internal/customer-attributes.js'
 import { auditEvent } from '../audit/audit-event.js'
 import { applyClassRules } from '../classification/internal/auto-classify.js'
@@ -72,17 +74,19 @@ export async function userIdOf(tx: Tx, login: string | null | undefined, issues:
   return u?.id ?? null
 }
 
-/** Resolves a customer code (live or old) to an id, or records an issue. */
+/** Resolves a customer code (live or old) of a customer the caller may see to an id, or records an issue. */
 export async function customerIdOf(
   tx: Tx,
   tenantId: string,
+  visible: Visibility,
   code: string | null | undefined,
   path: string,
   issues: Issue[],
 ): Promise<string | null> {
   if (!code?.trim()) return null
   const { normalizeCode } = await import('@kehu/core')
-  const c = await tx.codes.find(tenantId, normalizeCode(code))
+  const found = await tx.codes.find(tenantId, normalizeCode(code))
+  const c = found && (await tx.customers.byId(tenantId, visible, found.customerId)) ? found : undefined
   if (!c)
     issues.push(
       issue([path], 'CUSTOMER_NOT_FOUND', text(`客户编码 ${code} 不存在`, `No customer has the code ${code}`)),
@@ -90,30 +94,37 @@ export async function customerIdOf(
   return c?.customerId ?? null
 }
 
-/** Refuses a USCC that another customer of the tenant already holds (archived ones included). */
-export async function assertUsccFree(tx: Tx, tenantId: string, uscc: string | null, selfId?: string) {
+/**
+ * Refuses a USCC that another customer of the tenant already holds (archived ones included). The holder is
+ * named only when the caller may see it: uniqueness holds across data scopes, the holder's identity does not.
+ */
+export async function assertUsccFree(
+  tx: Tx,
+  tenantId: string,
+  visible: Visibility,
+  uscc: string | null,
+  selfId?: string,
+) {
   if (!uscc) return
   const other = await tx.customers.byUscc(tenantId, EVERY_CUSTOMER, uscc)
-  if (other && other.id !== selfId)
-    throw new AppError(
-      'conflict',
-      'CUSTOMER_USCC_TAKEN',
-      text(
-        `统一社会信用代码 ${uscc} 已在档案中（客户 ${other.code}）`,
-        `The USCC ${uscc} is already in the archive (customer ${other.code})`,
-      ),
-      {
-        // On the field too, so the form shows it there (with a link to the holder from `customerCode`).
-        issues: [
-          issue(
-            ['uscc'],
-            'CUSTOMER_USCC_TAKEN',
-            text(`已被客户 ${other.code} 使用`, `Already used by customer ${other.code}`),
-          ),
-        ],
-        details: { uscc, customerCode: other.code },
-      },
-    )
+  if (!other || other.id === selfId) return
+  const shown = (await tx.customers.byId(tenantId, visible, other.id)) ? other.code : null
+  const holder = shown
+    ? text(`客户 ${shown}`, `customer ${shown}`)
+    : text('您无权查看的客户', 'a customer you may not see')
+  throw new AppError(
+    'conflict',
+    'CUSTOMER_USCC_TAKEN',
+    text(
+      `统一社会信用代码 ${uscc} 已在档案中（${holder.zh}）`,
+      `The USCC ${uscc} is already in the archive (${holder.en})`,
+    ),
+    {
+      // On the field too, so the form shows it there (with a link to the holder from `customerCode`).
+      issues: [issue(['uscc'], 'CUSTOMER_USCC_TAKEN', text(`已被${holder.zh}使用`, `Already used by ${holder.en}`))],
+      details: shown ? { uscc, customerCode: shown } : { uscc },
+    },
+  )
 }
 
 /** A new customer as far as it can be built before its code: every issue collected, nothing thrown or written. */
@@ -134,13 +145,19 @@ export interface CustomerDraft {
  * Builds a new customer the way a create does: fields, classes (with automatic classification), per-class
  * defaults, attributes, and the rule that codes it. Shared by the create and the form's code preview.
  */
-export async function draftCustomer(deps: Deps, tx: Tx, tenant: Tenant, input: CustomerInput): Promise<CustomerDraft> {
+export async function draftCustomer(
+  deps: Deps,
+  tx: Tx,
+  tenant: Tenant,
+  visible: Visibility,
+  input: CustomerInput,
+): Promise<CustomerDraft> {
   const issues: Issue[] = []
   const fields = buildPlainFields(input, issues)
   const schemes = await tx.schemes.list(tenant.id)
   const placement = await placeNodes(tx, tenant.id, schemes, nodeCodesOf(input), issues)
   const accountManagerId = await userIdOf(tx, input.accountManager, issues)
-  const headOfficeId = await customerIdOf(tx, tenant.id, input.headOffice, 'headOffice', issues)
+  const headOfficeId = await customerIdOf(tx, tenant.id, visible, input.headOffice, 'headOffice', issues)
   const now = deps.clock.now()
   const registrationDate = input.registrationDate?.trim() || todayIn(tenant.timeZone, now)
   const subject: FilterSubject = {
@@ -176,10 +193,18 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
     parseInput(CustomerInput, raw, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid')),
   )
   const tenant = await resolveTenant(tx, ctx.tenant)
-  const { issues, fields, placement, registrationDate, headOfficeId, managerId, attrs, rule, now } =
-    await draftCustomer(deps, tx, tenant, input)
+  const { issues, fields, placement, registrationDate, headOfficeId, attrs, rule, now, ...draft } = await draftCustomer(
+    deps,
+    tx,
+    tenant,
+    visibilityOf(actor),
+    input,
+  )
+  // Under the `own` scope a new customer without an account manager is the creator's.
+  const visible = visibilityOf(actor)
+  const managerId = draft.managerId ?? (visible.kind === 'scoped' ? visible.ownerId : null)
   assertNoIssues(issues, 'CUSTOMER_INVALID', text('客户信息有误', 'The customer is not valid'))
-  await assertUsccFree(tx, tenant.id, fields.uscc)
+  await assertUsccFree(tx, tenant.id, visibilityOf(actor), fields.uscc)
   const id = deps.ids.next()
   const at = now.toISOString()
   let allocation: Allocation
@@ -225,6 +250,7 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
   }
   await tx.customers.insert(customer)
   await writeAttributeUniques(tx, tenant.id, id, attrs.uniques, undefined, { isNew: true })
+  await assertStaysVisible(tx, tenant.id, actor, [id])
   const [view] = await unmaskedViews(tx, tenant.id, visibilityOf(actor), [customer])
   const codeReplaced = allocation.replaced
     ? { codeReplaced: { requested: allocation.replaced.requested, issued: allocation.code } }

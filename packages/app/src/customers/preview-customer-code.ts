@@ -7,6 +7,7 @@ import {
   normalizeCode,
   requiredFields,
   scopeKey,
+  visibilityOf,
 } from '@kehu/core'
 import { recordValues } from '../classification/internal/placement.js'
 import { codeTaken, nextCodeSuggestion, patternOf, typedCodeCheck } from '../codes/internal/allocate-code.js'
@@ -50,7 +51,7 @@ export async function previewCustomerCode(
   assertCan(actor, 'customer:create')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const d = await draftCustomer(deps, tx, tenant, { name: '', ...draft })
+    const d = await draftCustomer(deps, tx, tenant, visibilityOf(actor), { name: '', ...draft })
     const rule = { name: d.rule.name, pattern: d.rule.pattern, mode: d.rule.mode }
     const issues = d.issues.filter((i) => !(i.path.length === 1 && i.path[0] === 'name'))
     const values = recordValues(d.placement, d.registrationDate, d.attrs.values, d.attrs.defs)

@@ -16,6 +16,7 @@ import {
   visibilityOf,
 } from '@kehu/core'
 import type { z } from 'zod'
+import { assertStaysVisible } from '../access/internal/stays-visible.js'
 import {
   checkCustomerAttributes,
   loadAttributeCatalog,
@@ -174,7 +175,7 @@ export async function updateCustomerInTx(
     : current.accountManagerId
   let headOfficeId = current.headOfficeId
   if (has('headOffice')) {
-    headOfficeId = await customerIdOf(tx, tenant.id, patch.headOffice, 'headOffice', issues)
+    headOfficeId = await customerIdOf(tx, tenant.id, visibilityOf(actor), patch.headOffice, 'headOffice', issues)
     if (headOfficeId) await assertNoHeadOfficeCycle(tx, tenant.id, current.id, headOfficeId, issues)
   }
   const registrationDate = has('registrationDate')
@@ -232,13 +233,14 @@ export async function updateCustomerInTx(
   const changes = diffViews(auditViewOf(before!), auditViewOf(after!))
   if (Object.keys(changes).length === 0)
     return { ...(await detailOf(tx, tenant.id, actor, current, index)), changes: {} }
-  if (next.uscc !== current.uscc) await assertUsccFree(tx, tenant.id, next.uscc, current.id)
+  if (next.uscc !== current.uscc) await assertUsccFree(tx, tenant.id, visibilityOf(actor), next.uscc, current.id)
   if (!(await tx.customers.update(next, expectedVersion))) {
     const now2 = await tx.customers.byId(tenant.id, EVERY_CUSTOMER, current.id)
     throw staleVersion(now2?.version ?? current.version + 1, expectedVersion)
   }
   if (JSON.stringify(next.attributes) !== JSON.stringify(current.attributes))
     await writeAttributeUniques(tx, tenant.id, current.id, attrs.uniques)
+  await assertStaysVisible(tx, tenant.id, actor, [current.id])
   await tx.audit.append(
     auditEvent(deps, actor, tenant.id, 'customer.updated', 'customer', current.id, {
       code: current.code,

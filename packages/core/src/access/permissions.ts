@@ -1,4 +1,5 @@
 import { AppError, type Text, text } from '../errors.js'
+import type { Visibility } from './visibility.js'
 
 /** Function permissions (`resource:action`). */
 export const PERMISSIONS = [
@@ -66,6 +67,8 @@ export interface Actor {
   label: string
   isAdmin: boolean
   permissions: ReadonlySet<Permission> | 'all'
+  /** The customers they may see in the tenant they act in (data scopes); absent: every customer. */
+  visibility?: Visibility
 }
 
 /** Throws `forbidden` unless the actor holds the permission. Until sign-in lands every actor is the administrator. */

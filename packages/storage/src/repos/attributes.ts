@@ -4,6 +4,7 @@ import type { DialectKind } from '../connect.js'
 import { attributeOf, attributeRow } from '../rows/attribute.js'
 import { json, num, toJson } from '../rows/values.js'
 import { deleteRow, oneRow, type Q, updateRow } from './query.js'
+import { visibleCustomerIds } from './visible.js'
 
 /** The index name of an indexed attribute; the code is checked so it is safe to interpolate. */
 function indexName(code: string): string {
@@ -81,12 +82,14 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
         }))
         .filter((v) => v.value !== null && v.value !== undefined)
     },
-    countHeld: async (tenantId, code) => {
-      const query = q
+    countHeld: async (tenantId, visible, code) => {
+      let query = q
         .selectFrom('customer')
         .select(sql<number>`count(*)`.as('n'))
         .where('tenant_id', '=', tenantId)
         .where(attrValue(code), 'is not', null)
+      const shown = visibleCustomerIds('customer.id', tenantId, visible)
+      if (shown) query = query.where(shown)
       const r = await query.executeTakeFirstOrThrow()
       return num(r.n)
     },

@@ -1,12 +1,13 @@
-import type { CodeRegistry } from '@kehu/core'
+import type { CodeRegistry, Visibility } from '@kehu/core'
 import { customerCodeOf, customerCodeRow } from '../rows/customer-code.js'
 import { allRows, oneRow, type Q } from './query.js'
+import { visibleCustomerIds } from './visible.js'
 
 /** The one registry of every code a customer has, live or alias, unique per tenant. */
 export function codes(q: Q): CodeRegistry {
   // every code with the name and rule of the customer that holds it
-  const withNames = (tenantId: string) =>
-    q
+  const withNames = (tenantId: string, visible: Visibility) => {
+    const query = q
       .selectFrom('customer_code')
       .innerJoin('customer', (j) =>
         j
@@ -17,6 +18,9 @@ export function codes(q: Q): CodeRegistry {
       .select(['customer.name as customer_name', 'customer.code_rule_id as customer_rule_id'])
       .where('customer_code.tenant_id', '=', tenantId)
       .orderBy('customer_code.code')
+    const shown = visibleCustomerIds('customer.id', tenantId, visible)
+    return shown ? query.where(shown) : query
+  }
   return {
     tryInsert: async (c) => {
       // DO NOTHING rather than a failed statement, which would abort a PostgreSQL transaction
@@ -39,13 +43,13 @@ export function codes(q: Q): CodeRegistry {
         .where('code', '=', code)
         .execute()
     },
-    listLive: async (tenantId) =>
-      (await withNames(tenantId).where('customer_code.kind', '=', 'live').execute()).map((r) => ({
+    listLive: async (tenantId, visible) =>
+      (await withNames(tenantId, visible).where('customer_code.kind', '=', 'live').execute()).map((r) => ({
         ...customerCodeOf(r),
         customerName: r.customer_name,
       })),
-    listAll: async (tenantId) =>
-      (await withNames(tenantId).execute()).map((r) => ({
+    listAll: async (tenantId, visible) =>
+      (await withNames(tenantId, visible).execute()).map((r) => ({
         ...customerCodeOf(r),
         customerName: r.customer_name,
         customerRuleId: r.customer_rule_id,

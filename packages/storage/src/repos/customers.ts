@@ -1,10 +1,11 @@
-import type { Customer, CustomerRepo } from '@kehu/core'
-import { type Selectable, sql } from 'kysely'
+import type { Customer, CustomerRepo, Visibility } from '@kehu/core'
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely'
 import type { DialectKind } from '../connect.js'
 import { customerClassRows, customerOf, customerRow } from '../rows/customer.js'
 import { num } from '../rows/values.js'
-import type { CustomerTable } from '../schema.js'
-import { deleteRow, inSlices, oneRow, type Q } from './query.js'
+import type { CustomerTable, Database } from '../schema.js'
+import { deleteRow, inSlices, type Q } from './query.js'
+import { visibleCustomerIds } from './visible.js'
 
 /** Each customer's classes (scheme id → node id), read in slices. */
 async function classesOf(q: Q, tenantId: string, ids: string[]): Promise<Map<string, Record<string, string>>> {
@@ -25,6 +26,16 @@ async function classesOf(q: Q, tenantId: string, ids: string[]): Promise<Map<str
   return out
 }
 
+/** Narrows a query over `customer` to the customers the caller may see. */
+function onlyVisible<Q extends SelectQueryBuilder<Database, 'customer', object>>(
+  query: Q,
+  tenantId: string,
+  visible: Visibility,
+): Q {
+  const shown = visibleCustomerIds('customer.id', tenantId, visible)
+  return shown ? (query.where(shown) as Q) : query
+}
+
 /** Customers with their classes; the stored search key comes from `pinyinOf`. */
 export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null): CustomerRepo {
   const like = kind === 'postgresql' ? 'ilike' : 'like'
@@ -32,6 +43,14 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
     const rows = customerClassRows(c)
     if (rows.length > 0) await q.insertInto('customer_class').values(rows).execute()
   }
+  const oneVisible = (tenantId: string, visible: Visibility, column: 'id' | 'uscc', value: string) =>
+    onlyVisible(
+      q.selectFrom('customer').selectAll('customer').where('customer.tenant_id', '=', tenantId),
+      tenantId,
+      visible,
+    )
+      .where(`customer.${column}`, '=', value)
+      .executeTakeFirst()
   const withClasses = async (r: Selectable<CustomerTable> | undefined) =>
     r && customerOf(r, (await classesOf(q, r.tenant_id, [r.id])).get(r.id) ?? {})
   return {
@@ -56,12 +75,10 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       await insertClasses(c)
       return true
     },
-    byId: async (tenantId, _visible, id) =>
-      withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, id }, (r) => r)),
-    byUscc: async (tenantId, _visible, uscc) =>
-      withClasses(await oneRow(q, 'customer', { tenant_id: tenantId, uscc }, (r) => r)),
-    find: async (tenantId, _visible, query) => {
-      let base = q.selectFrom('customer').where('customer.tenant_id', '=', tenantId)
+    byId: async (tenantId, visible, id) => withClasses(await oneVisible(tenantId, visible, 'id', id)),
+    byUscc: async (tenantId, visible, uscc) => withClasses(await oneVisible(tenantId, visible, 'uscc', uscc)),
+    find: async (tenantId, visible, query) => {
+      let base = onlyVisible(q.selectFrom('customer').where('customer.tenant_id', '=', tenantId), tenantId, visible)
       const term = query.q?.trim()
       if (term) {
         const text = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`
@@ -114,12 +131,12 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       )
       return { items: rows.map((r) => customerOf(r, classes.get(r.id) ?? {})), total: num(total.n) }
     },
-    count: async (tenantId, _visible) => {
-      const r = await q
-        .selectFrom('customer')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirstOrThrow()
+    count: async (tenantId, visible) => {
+      const r = await onlyVisible(
+        q.selectFrom('customer').select(sql<number>`count(*)`.as('n')).where('customer.tenant_id', '=', tenantId),
+        tenantId,
+        visible,
+      ).executeTakeFirstOrThrow()
       return num(r.n)
     },
     setNode: (tenantId, customerIds, schemeId, nodeId) =>
@@ -147,14 +164,16 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
         .executeTakeFirst()
       return Number(r.numUpdatedRows)
     },
-    idsOnNodes: async (tenantId, _visible, nodeIds) => {
+    idsOnNodes: async (tenantId, visible, nodeIds) => {
       if (nodeIds.length === 0) return []
-      const rows = await q
+      let query = q
         .selectFrom('customer_class')
         .select('customer_id')
         .where('tenant_id', '=', tenantId)
         .where('node_id', 'in', nodeIds)
-        .execute()
+      const shown = visibleCustomerIds('customer_class.customer_id', tenantId, visible)
+      if (shown) query = query.where(shown)
+      const rows = await query.execute()
       return [...new Set(rows.map((r) => r.customer_id))]
     },
     referencesTo: async (tenantId, id) => {

@@ -1,4 +1,5 @@
 import type { Actor, ClassScheme, Customer, Tx } from '@kehu/core'
+import { assertStaysVisible } from '../../access/internal/stays-visible.js'
 import { auditEvent } from '../../audit/audit-event.js'
 import type { Deps } from '../../deps.js'
 
@@ -44,5 +45,6 @@ export async function reassignCustomers(
     )
     done.push(c.id)
   }
+  await assertStaysVisible(tx, items[0]?.customer.tenantId ?? '', actor, done)
   return done
 }
