@@ -75,12 +75,12 @@ describe.each(testKinds())('data scopes on %s', (kind) => {
     expect(await names(me)).toEqual(['甲一公司'])
     expect((await findCustomers(me, { q: '乙二' })).total).toBe(0)
     expect((await getSummary(me)).customers).toBe(1)
-    expect((await getCustomer(me, codes['甲一公司']!)).customer.name).toBe('甲一公司')
+    expect((await getCustomer(me, codes.甲一公司!)).customer.name).toBe('甲一公司')
     for (const read of [
-      () => getCustomer(me, codes['乙二公司']!),
-      () => getCustomerByCode(me, codes['乙二公司']!),
-      () => customerHistory(me, codes['乙二公司']!),
-      () => updateCustomer(me, codes['乙二公司']!, 1, { remarks: 'x' }),
+      () => getCustomer(me, codes.乙二公司!),
+      () => getCustomerByCode(me, codes.乙二公司!),
+      () => customerHistory(me, codes.乙二公司!),
+      () => updateCustomer(me, codes.乙二公司!, 1, { remarks: 'x' }),
     ])
       expect(await failure(read())).toMatchObject({ kind: 'not-found' })
     const tree = await getTree(me, 'class')
@@ -130,9 +130,7 @@ describe.each(testKinds())('data scopes on %s', (kind) => {
     expect(taken.code).toBe('CUSTOMER_USCC_TAKEN')
     expect(JSON.stringify(taken)).not.toContain('丙三')
     expect(taken.details).toEqual({ uscc: '91350100M000100Y43' })
-    const head = await failure(
-      createCustomer(me, { name: '分公司', headOffice: codes['乙二公司']!, class: '010010001' }),
-    )
+    const head = await failure(createCustomer(me, { name: '分公司', headOffice: codes.乙二公司!, class: '010010001' }))
     expect(head.issues.map((i) => i.code)).toEqual(['CUSTOMER_NOT_FOUND'])
   })
 
