@@ -4,6 +4,7 @@ import type { Actor } from '@kehu/core'
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from './access/create-user.js'
+import { getMe } from './access/me.js'
 import { clearScopes, grantScopes, listMembers, setMember } from './access/members.js'
 import { resolveActor } from './access/resolve-actor.js'
 import { batchAssign } from './classification/batch-assign.js'
@@ -158,6 +159,9 @@ describe.each(testKinds())('data scopes on %s', (kind) => {
     const moved = await member([{ kind: 'node', nodeId: ids['01']!, subtree: true }])
     expect(await names(moved)).toContain('乙二公司')
     expect(await names(sub)).toEqual([])
+    expect((await getMe(await again(me))).scopes).toEqual([
+      expect.objectContaining({ kind: 'node', schemeCode: 'class', nodeCode: '010010001', subtree: false }),
+    ])
     const listed = (await listMembers(t.ctx(tenant))).find((m) => m.login === me.login)
     expect(listed).toMatchObject({
       roles: ['sales'],
