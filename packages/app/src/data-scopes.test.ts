@@ -58,10 +58,11 @@ describe.each(testKinds())('data scopes on %s', (kind) => {
   /** A new 业务员 with these scopes, and their request context as the server would resolve it. */
   async function member(
     scopes: Parameters<typeof setMember>[2]['scopes'],
+    role = '业务员',
   ): Promise<RequestContext & { login: string }> {
     const login = `sales${++n}${kind.slice(0, 2)}`
     await createUser(t.base, { login })
-    await setMember(t.ctx(tenant), login, { roles: ['业务员'], scopes })
+    await setMember(t.ctx(tenant), login, { roles: [role], scopes })
     const user = await t.deps.store.read((tx) => tx.users.byLogin(login))
     const actor: Actor = await resolveActor(t.deps, user!.id, tenant)
     return { deps: t.deps, actor, tenant, lang: 'zh-CN', login }
@@ -124,7 +125,8 @@ describe.each(testKinds())('data scopes on %s', (kind) => {
   })
 
   it('never names a hidden customer: a taken USCC or an unseen head office', async () => {
-    const me = await member([{ kind: 'node', nodeId: ids['01']!, subtree: true }])
+    // 建档员: entering a USCC needs the sensitive-field permission
+    const me = await member([{ kind: 'node', nodeId: ids['01']!, subtree: true }], '建档员')
     const taken = await failure(
       createCustomer(me, { name: '重号公司', uscc: '91350100M000100Y43', class: '010010001' }),
     )
