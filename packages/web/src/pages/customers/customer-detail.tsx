@@ -9,6 +9,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Grid,
   Popconfirm,
   Row,
   Skeleton,
@@ -92,9 +93,13 @@ function display(v: unknown, attr?: Attribute): string {
   return String(v)
 }
 
+/** Parts of the record that later issues build. */
+const LATER = ['contacts', 'visits', 'sales'] as const
+
 function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   const isMasked = (k: string) => c.masked.includes(k)
   const can = useCan()
+  const narrow = !Grid.useBreakpoint().md
   const { t } = useTranslation()
   const navigate = useNavigate()
   const location = useLocation()
@@ -285,15 +290,23 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
                 </Descriptions>
               )}
             </Card>
-            <Row gutter={[16, 16]}>
-              {(['contacts', 'visits', 'sales'] as const).map((k) => (
-                <Col xs={24} md={8} key={k}>
-                  <Card title={t(`customers.detail.${k}`)} size="small">
-                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.detail.later')} />
-                  </Card>
-                </Col>
-              ))}
-            </Row>
+            {narrow ? (
+              // On a phone three empty cards would push the history a screen down: one line says the same.
+              <Typography.Text type="secondary" data-testid="customer-later">
+                {LATER.map((k) => t(`customers.detail.${k}`)).join(t('customers.detail.listJoin'))}
+                {t('customers.detail.laterSuffix')}
+              </Typography.Text>
+            ) : (
+              <Row gutter={[16, 16]}>
+                {LATER.map((k) => (
+                  <Col xs={24} md={8} key={k}>
+                    <Card title={t(`customers.detail.${k}`)} size="small">
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.detail.later')} />
+                    </Card>
+                  </Col>
+                ))}
+              </Row>
+            )}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
