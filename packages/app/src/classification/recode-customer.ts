@@ -16,6 +16,7 @@ import {
   requiredFields,
   said,
   type Tenant,
+  type Text,
   type Tx,
   text,
   visibilityOf,
@@ -55,6 +56,8 @@ export interface RecodeResult {
   oldCode: string
   newCode: string
   rule: string
+  /** A typed code off the rule, kept as a legacy code (a typed re-code allows it): why, to show the administrator. */
+  codeWarning?: Text
 }
 
 /**
@@ -215,7 +218,14 @@ export async function recodeInTx(
       to: allocation.code,
       rule: rule.name,
       ...(allocation.serial !== null ? { serial: allocation.serial, scopeKey: allocation.scopeKey } : {}),
+      ...(allocation.warning ? { codeWarning: allocation.warning.en } : {}),
     }),
   )
-  return { customer: after, oldCode, newCode: allocation.code, rule: rule.name }
+  return {
+    customer: after,
+    oldCode,
+    newCode: allocation.code,
+    rule: rule.name,
+    ...(allocation.warning ? { codeWarning: allocation.warning } : {}),
+  }
 }

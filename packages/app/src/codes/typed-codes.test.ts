@@ -124,6 +124,20 @@ describe.each(testKinds())('typed codes and rule changes on %s', (kind) => {
     expect(audit.findings.find((f) => f.kind === 'off-rule')?.reason.en).toContain(
       'The code RT01 does not fit the rule "默认规则"',
     )
+    // A typed re-code may leave the rule (an administrator's act) but says so, like the create; one that fits does not.
+    const strictRecode = await recodeCustomer(
+      t.ctx(strict),
+      (await createCustomer(t.ctx(strict), { name: '丙', type: 'RT' })).customer.code,
+      {
+        newCode: 'x-7',
+      },
+    )
+    expect(strictRecode.newCode).toBe('X-7')
+    expect(strictRecode.codeWarning?.zh).toContain('不符合规则“默认规则”')
+    expect(strictRecode.codeWarning?.en).toContain('The code X-7 does not fit the rule "默认规则"')
+    const fits = await recodeCustomer(t.ctx(strict), 'X-7', { newCode: 'RT050' })
+    expect(fits.newCode).toBe('RT050')
+    expect(fits.codeWarning).toBeUndefined()
   })
 
   it('a change of scope never blocks creates: RT001…RT060, then per:none, then create again', async () => {

@@ -176,6 +176,11 @@ describe('kehu code', () => {
     )
     expect(r.code).toBe(0)
     expect(r.out).toContain('The code RT001 was taken; the rule issued RT002')
+    // A typed re-code off the rule is kept, with the reason.
+    r = await run(['code', 'recode', 'RT002', '--to', 'OLD-9'], 'en')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Re-coded: RT002 → OLD-9')
+    expect(r.out).toContain('Note: The code OLD-9 does not fit the rule "按类型"')
   })
 
   it('shows where counters start before a scope change, and creates go on after it', async () => {

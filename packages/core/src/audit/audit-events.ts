@@ -58,6 +58,8 @@ export const AUDIT_EVENTS = {
     rule: z.string(),
     serial: z.number().optional(),
     scopeKey: z.string().nullable().optional(),
+    /** A typed code off the rule, kept as a legacy code: why (English). */
+    codeWarning: z.string().optional(),
   }),
   'customer.reclassified': z.object({
     scheme: z.string(),

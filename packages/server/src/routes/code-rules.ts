@@ -24,7 +24,7 @@ import {
   updateCodeMap,
   updateCodeRule,
 } from '@kehu/app'
-import { type CodeRule, invalid, issue, text } from '@kehu/core'
+import { type CodeRule, invalid, issue, pick, text } from '@kehu/core'
 import { ctxOf, type KehuApp } from '../context.js'
 import { IssueOut, json, problemResponses, TenantParam } from './common.js'
 
@@ -161,6 +161,9 @@ const RecodeOut = z.object({
   newCode: z.string(),
   rule: z.string(),
   version: z.number(),
+  codeWarning: z.string().optional().openapi({
+    description: 'The typed code does not fit the rule and was kept as a legacy code (a re-code allows it): why',
+  }),
 })
 const ByCodeOut = z.object({
   customerId: z.string(),
@@ -412,6 +415,7 @@ export function registerCodeRuleRoutes(app: KehuApp) {
           newCode: r.newCode,
           rule: r.rule,
           version: r.customer.version,
+          ...(r.codeWarning ? { codeWarning: pick(r.codeWarning, c.var.lang) } : {}),
         },
         200,
       )

@@ -164,6 +164,8 @@ describe.each(testKinds())('customer routes on %s', (kind) => {
     const a = (await (await call('POST', '/customers', { name: '归档路由有限公司', class: '02001' })).json()) as Json
     const recode = await call('POST', `/customers/${a.code}/recode`, { newCode: 'ZZ001' })
     expect(recode.status).toBe(200)
+    // a typed code off the rule is kept (a re-code is an administrator's act), with the reason in the caller's words
+    expect(((await recode.json()) as Json).codeWarning).toMatch(/^编码 ZZ001 不符合规则/)
     const byOld = await call('GET', `/customers/${a.code}`)
     const old = (await byOld.json()) as Json
     expect(old).toMatchObject({ code: 'ZZ001', matchedAlias: a.code })

@@ -6553,6 +6553,8 @@ export interface paths {
                             newCode: string;
                             rule: string;
                             version: number;
+                            /** @description The typed code does not fit the rule and was kept as a legacy code (a re-code allows it): why */
+                            codeWarning?: string;
                         };
                     };
                 };

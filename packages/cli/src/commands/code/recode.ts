@@ -45,5 +45,6 @@ export function registerRecode(parent: Command, io: Io) {
           `Re-coded: ${r.oldCode} → ${r.newCode} (rule "${r.rule}"; the old code still finds the customer)`,
         ),
       )
+      if (r.codeWarning) io.out(say(io, `注意：${r.codeWarning.zh}`, `Note: ${r.codeWarning.en}`))
     })
 }
