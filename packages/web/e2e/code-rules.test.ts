@@ -71,6 +71,25 @@ describeBrowser('编码规则 page', () => {
     await page.getByTestId('rule-list').getByText('KH{date:yyyy}{serial:4}').waitFor()
   })
 
+  it('shows where counters start before a scope change is saved, and offers legacy codes for typed codes', async () => {
+    await page.getByTestId('rule-list').locator('tr', { hasText: '类型前缀' }).getByTitle('编辑').click()
+    await page.getByTestId('rule-editor').waitFor()
+    // an automatic rule takes no typed codes, so it has no legacy switch
+    expect(await page.getByTestId('rule-legacy-codes').count()).toBe(0)
+    await pattern().fill('{type}{serial:3|per:none}')
+    // one counter for the whole rule, starting past the highest code of any type it can print
+    await page
+      .getByTestId('rule-counters')
+      .getByText(/^计数器 （整条规则）：从 \d+ 开始（已发出 [A-Z]+\d{3}），下一个编码 [A-Z]+\d{3}$/)
+      .waitFor()
+    await pick(page, page.getByTestId('rule-mode'), '手工输入')
+    await page.getByTestId('rule-legacy-codes').waitFor()
+    await page.getByText('手工填写的编码不符合规则时，带提示保存（格式与校验位仍须正确）；不勾选则拒绝').waitFor()
+    await screenshot(page, 'code-rules-counters')
+    await page.getByTestId('rule-cancel').click()
+    await page.getByTestId('rule-editor').waitFor({ state: 'hidden' })
+  })
+
   it('shows the capacity as one row per rule, riskiest first, expandable to counters named in words', async () => {
     await page.getByTestId('tab-capacity').click()
     const cap = page.getByTestId('capacity')

@@ -192,6 +192,47 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('customer-status').getByText('在用').waitFor()
   })
 
+  it('a typed code: judged as the clerk types, a taken one replaced only after the clerk agrees', async () => {
+    await page.goto(`${app!.url}/t/demo/customers/new`)
+    await page.getByTestId('field-name').fill('北京重号测试有限公司')
+    await pick(page, page.getByTestId('field-type'), '(V) 重要客户', 'V')
+    await pick(page, page.getByTestId('field-region'), '(HBBJ) 北京', '北京')
+    const codePreview = page.getByTestId('code-preview')
+    await codePreview.getByText(/留空时生成 V-BJ-\d{8}-\d{5}/).waitFor()
+    // off the rule: refused as typed, with the next free code offered; saving waits
+    await page.getByTestId('field-code').fill('V-BJ-1')
+    await codePreview.getByText(/编码 V-BJ-1 不符合规则“默认规则”/).waitFor()
+    await page.locator('.ant-form-item-has-error', { has: page.getByTestId('field-code') }).waitFor()
+    expect(await page.getByTestId('save-customer').isDisabled()).toBe(true)
+    // the code another customer holds (typed in lower case): taken, said before saving
+    await page.getByTestId('field-code').fill(code.toLowerCase())
+    await codePreview
+      .getByText(new RegExp(`编码 ${code} 已被使用（含旧编码），可用的下一个编码：V-BJ-\\d{8}-\\d{5}`))
+      .waitFor()
+    const suggestion = /改用 (\S+)/.exec((await page.getByTestId('code-use-suggestion').textContent()) ?? '')?.[1]
+    expect(suggestion).toMatch(/^V-BJ-\d{8}-\d{5}$/)
+    await screenshot(page, 'customers-form-code-taken')
+    // saving anyway asks; the clerk agrees to the next free code
+    await page.getByTestId('save-customer').click()
+    const confirm = page.getByTestId('code-taken-confirm')
+    await confirm
+      .getByText(`您填写的编码 ${code} 已被使用（含旧编码）。改用下一个可用编码 ${suggestion} 建档吗？`)
+      .waitFor()
+    await screenshot(page, 'customers-form-code-taken-confirm')
+    await page.locator('.ant-modal-confirm .ant-btn-primary', { hasText: `改用 ${suggestion}` }).click()
+    await page.getByTestId('created-alert').getByText(`您填写的编码 ${code} 已被占用，已改用 ${suggestion}`).waitFor()
+    expect(((await page.getByTestId('customer-code').textContent()) ?? '').trim()).toBe(suggestion)
+    // the suggestion can also be taken before saving: the code is then free, as typed
+    await page.goto(`${app!.url}/t/demo/customers/new`)
+    await page.getByTestId('field-name').fill('北京重号测试二有限公司')
+    await pick(page, page.getByTestId('field-type'), '(V) 重要客户', 'V')
+    await pick(page, page.getByTestId('field-region'), '(HBBJ) 北京', '北京')
+    await page.getByTestId('field-code').fill(code)
+    await page.getByTestId('code-use-suggestion').click()
+    await codePreview.getByText(/^编码 V-BJ-\d{8}-\d{5} 可以使用（规则“默认规则”）$/).waitFor()
+    expect(await page.getByTestId('save-customer').isDisabled()).toBe(false)
+   }, 90_000)
+
   it('speaks English when asked', async () => {
     await page.goto(`${app!.url}/t/demo/customers/XC0001`)
     await page.getByText('English', { exact: true }).click()
@@ -282,5 +323,6 @@ describeBrowser('customer archive', () => {
     } finally {
       await page.unroute(creates)
     }
-  })
+    // two creates through the form and a reload: a loaded machine needs more than the default
+  }, 60_000)
 })

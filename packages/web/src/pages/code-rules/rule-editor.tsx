@@ -76,6 +76,8 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
   const [form] = Form.useForm<CodeRuleInput>()
   const editing = props.rule
   const pattern = Form.useWatch('pattern', form) ?? editing?.pattern ?? ''
+  // Legacy codes are typed codes: a rule whose codes are only generated has none.
+  const mode = Form.useWatch('mode', form) ?? editing?.mode ?? 'auto'
   const debounced = useDebounced(pattern, 300)
   const check = usePatternCheck(props.tenant, debounced, editing?.name)
   const [sample, setSample] = useState<CodeSample>({ registrationDate: today() })
@@ -94,10 +96,11 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
             pattern: editing.pattern,
             mode: editing.mode,
             onClash: editing.onClash,
+            legacyCodes: editing.legacyCodes,
             isDefault: editing.isDefault,
             enabled: editing.enabled,
           }
-        : { name: '', pattern: '', mode: 'auto', onClash: 'next', isDefault: false, enabled: true },
+        : { name: '', pattern: '', mode: 'auto', onClash: 'next', legacyCodes: false, isDefault: false, enabled: true },
     [editing],
   )
 
@@ -122,7 +125,9 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
       title={editing ? t('codeRules.editorEdit', { name: editing.name }) : t('codeRules.editorNew')}
       extra={
         <Space>
-          <Button onClick={props.onClose}>{t('codeRules.cancel')}</Button>
+          <Button onClick={props.onClose} data-testid="rule-cancel">
+            {t('codeRules.cancel')}
+          </Button>
           <Button type="primary" onClick={() => void submit()} loading={save.isPending} data-testid="rule-save">
             {t('codeRules.save')}
           </Button>
@@ -185,6 +190,23 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
                       ? t('codeRules.capacityWiden')
                       : t('codeRules.capacityOf', { n: check.data.capacity.toLocaleString() })}
                   </span>
+                  {(check.data.counters ?? []).length > 0 && (
+                    <div data-testid="rule-counters">
+                      <span>{t('codeRules.countersIntro')}</span>
+                      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                        {(check.data.counters ?? []).map((c) => (
+                          <li key={c.scopeKey}>
+                            {t('codeRules.counterStarts', {
+                              scope: c.scopeKey || t('codeRules.counterWhole'),
+                              startsAt: c.startsAt,
+                              past: c.past,
+                              first: c.firstCode ?? '—',
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
                 </Space>
               }
             />
@@ -208,6 +230,7 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
           <Col span={8}>
             <Form.Item name="mode" label={t('codeRules.mode')}>
               <Select
+                data-testid="rule-mode"
                 options={(['auto', 'auto-editable', 'manual'] as const).map((m) => ({
                   value: m,
                   label: t(`codeRules.modes.${m}`),
@@ -216,7 +239,7 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="onClash" label={t('codeRules.onClash')}>
+            <Form.Item name="onClash" label={t('codeRules.onClash')} extra={t('codeRules.onClashHelp')}>
               <Radio.Group>
                 <Radio value="next">{t('codeRules.onClashes.next')}</Radio>
                 <Radio value="refuse">{t('codeRules.onClashes.refuse')}</Radio>
@@ -232,6 +255,11 @@ export function RuleEditor(props: { tenant: string; rule: CodeRule | null; onClo
             </Form.Item>
           </Col>
         </Row>
+        {mode !== 'auto' && (
+          <Form.Item name="legacyCodes" valuePropName="checked" extra={t('codeRules.legacyCodesHelp')}>
+            <Checkbox data-testid="rule-legacy-codes">{t('codeRules.legacyCodes')}</Checkbox>
+          </Form.Item>
+        )}
         {save.isError && (
           <div style={{ marginBottom: 16 }} data-testid="rule-save-error">
             <ApiErrorAlert error={save.error} issues={isApiError(save.error) ? save.error.issues : []} />

@@ -68,6 +68,8 @@ const FIELD_KEYS = [
 interface LocationState {
   created?: string
   codeReplaced?: { requested: string; issued: string }
+  /** A typed code kept although it does not fit the rule (the rule takes legacy codes): why, in the user's words. */
+  codeWarning?: string
   saved?: boolean
 }
 
@@ -160,11 +162,13 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
       </Link>
       {state.created && (
         <Alert
-          type="success"
+          type={state.codeWarning ? 'warning' : 'success'}
           showIcon
           data-testid="created-alert"
           message={t('customers.created', { code: state.created })}
-          description={state.codeReplaced ? t('customers.codeReplaced', state.codeReplaced) : undefined}
+          description={
+            state.codeReplaced ? t('customers.codeReplaced', state.codeReplaced) : (state.codeWarning ?? undefined)
+          }
         />
       )}
       {c.matchedAlias && (

@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons'
 import { BUILTIN_SCHEMES, SENSITIVE_FIELDS } from '@kehu/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Skeleton, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -97,6 +97,7 @@ function EditLoader({ tenant, idOrCode }: { tenant: string; idOrCode: string }) 
 function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerDetail }) {
   const { t } = useTranslation()
   const can = useCan()
+  const { modal } = App.useApp()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [form] = Form.useForm<Values>()
@@ -151,7 +152,19 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
     return body as CustomerPatch
   }
 
-  const save = async () => {
+  /** A taken typed code: the clerk may agree to the next free one, which is then asked for explicitly. */
+  const askNextCode = (typed: string, suggestion: string) =>
+    modal.confirm({
+      title: t('customers.codeTaken.title'),
+      content: (
+        <span data-testid="code-taken-confirm">{t('customers.codeTaken.content', { code: typed, suggestion })}</span>
+      ),
+      okText: t('customers.codeTaken.ok', { suggestion }),
+      cancelText: t('customers.codeTaken.cancel'),
+      onOk: () => save(true),
+    })
+
+  const save = async (nextCodeIfTaken = false) => {
     setError(null)
     setUnmatched(undefined)
     let v: Values
@@ -176,11 +189,15 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
       } else {
         // The form requires a name, so it is in the body; an empty one is refused by the server all the same.
         createKey.current ??= newIdempotencyKey()
-        const created = await createCustomer(tenant, { ...body, name: body.name ?? '' }, createKey.current)
+        const created = await createCustomer(
+          tenant,
+          { ...body, name: body.name ?? '', ...(nextCodeIfTaken ? { nextCodeIfTaken: true } : {}) },
+          createKey.current,
+        )
         createKey.current = null
         await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
         navigate(`../${encodeURIComponent(created.code)}`, {
-          state: { created: created.code, codeReplaced: created.codeReplaced },
+          state: { created: created.code, codeReplaced: created.codeReplaced, codeWarning: created.codeWarning },
         })
       }
     } catch (e) {
@@ -189,6 +206,10 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
         const holder = e.code === 'CUSTOMER_USCC_TAKEN' ? e.problem.customerCode : undefined
         setUsccHolder(typeof holder === 'string' ? holder : null)
         setUnmatched(applyIssuesToForm(form, e))
+        // The code field's live check already says it is taken; the clerk decides here.
+        const { customerCode, suggestion } = e.problem
+        if (e.code === 'CODE_TAKEN' && typeof customerCode === 'string' && typeof suggestion === 'string')
+          askNextCode(customerCode, suggestion)
       }
     } finally {
       setSaving(false)
@@ -201,10 +222,46 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   useEffect(() => {
     if (mode === 'auto' && !blank(form.getFieldValue('code'))) form.setFieldValue('code', null)
   }, [mode, form])
+  // A typed code as a create would judge it; a result for an earlier draft (still shown while the next one loads)
+  // neither blocks the save nor says more than the rule.
+  const judged = preview.isPlaceholderData ? undefined : preview.data
+  const typedIssues = judged?.typed ? judged.issues.filter((i) => i.path[0] === 'code') : []
+  const codeStatus =
+    judged?.typed === 'refused' ? 'error' : judged?.typed === 'taken' || judged?.warnings.length ? 'warning' : undefined
   const codeHelp = (() => {
     const p = preview.data
     if (!p) return t('customers.help.code')
     const rule = p.rule.name
+    if (judged?.typed) {
+      const said =
+        judged.typed === 'free'
+          ? [
+              t('customers.codePreview.typedFree', { code: judged.code, rule }),
+              ...judged.warnings.map((w) => w.message),
+            ]
+          : typedIssues.map((i) => i.message)
+      return (
+        <Flex vertical gap={2}>
+          {said.map((m) => (
+            <span key={m}>{m}</span>
+          ))}
+          {judged.typed !== 'free' && judged.suggestion && (
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0, alignSelf: 'flex-start' }}
+              data-testid="code-use-suggestion"
+              onClick={() => {
+                form.setFieldValue('code', judged.suggestion)
+                setDraft(bodyOf(form.getFieldsValue(true) as Values))
+              }}
+            >
+              {t('customers.codePreview.useSuggestion', { code: judged.suggestion })}
+            </Button>
+          )}
+        </Flex>
+      )
+    }
     if (p.missing.length > 0)
       return t('customers.codePreview.missing', { rule, what: p.missing.map((m) => m.message).join('；') })
     if (p.rule.mode === 'manual') return t('customers.codePreview.manual', { rule })
@@ -220,7 +277,9 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
   const needs = new Set(current ? [] : (preview.data?.needs ?? []))
   const ruleSchemes = BUILTIN_SCHEMES.filter((s) => needs.has(s))
   // The live check refuses while the rule lacks a value it prints: no code can be made, a save would fail.
-  const refused = !current && preview.data ? preview.data.missing : []
+  // So does a typed code the rule refuses (format, check character, off the rule); a taken one is asked about instead.
+  const refused =
+    !current && preview.data ? [...preview.data.missing, ...(codeStatus === 'error' ? typedIssues : [])] : []
   const field = (name: (typeof PLAIN)[number], input: ReactNode, extra: Record<string, unknown> = {}) => (
     <Col xs={24} md={12} xl={8} key={name}>
       <Form.Item name={name} label={t(`customers.fields.${name}`)} {...extra}>
@@ -292,7 +351,10 @@ function CustomerForm({ tenant, current }: { tenant: string; current?: CustomerD
                         mode === 'auto' ? t('customers.codePreview.placeholder') : (preview.data?.code ?? undefined)
                       }
                     />,
-                    { extra: <span data-testid="code-preview">{codeHelp}</span> },
+                    {
+                      extra: <div data-testid="code-preview">{codeHelp}</div>,
+                      ...(codeStatus ? { validateStatus: codeStatus } : {}),
+                    },
                   )}
               {field('registrationDate', <DatePicker style={{ width: '100%' }} />, dateProps)}
               {text('lifecycleStage')}
