@@ -79,7 +79,7 @@ export { CreateSchemeInput, createScheme } from './classification/create-scheme.
 export { DeleteNodeInput, deleteNode } from './classification/delete-node.js'
 export { getTree, type Tree, type TreeNode } from './classification/get-tree.js'
 export { listSchemes, type SchemeSummary } from './classification/list-schemes.js'
-export { MergeNodesInput, mergeNodes } from './classification/merge-nodes.js'
+export { MergeNodesInput, mergeNodes, previewMergeNodes } from './classification/merge-nodes.js'
 export { MoveNodeInput, moveNode, previewMoveNode } from './classification/move-node.js'
 export { applyReclassify, previewReclassify, ReclassifyInput } from './classification/reclassify.js'
 export {

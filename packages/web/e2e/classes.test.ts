@@ -54,6 +54,23 @@ describeBrowser('classes page', () => {
     await screenshot(page, 'classes-tree')
   })
 
+  it('the tree and the panel count the same customers (a class with sub-classes counts theirs too)', async () => {
+    await page.getByTestId('scheme-tab-class').click()
+    for (const code of ['01', '01001', '010010001']) {
+      const node = page.getByTestId(`node-${code}`)
+      const inTree = ((await node.getByTestId('tree-count').textContent()) ?? '').trim()
+      expect(inTree).toMatch(/^[1-9]\d* 个客户$/)
+      await node.click()
+      await page.getByTestId('node-panel').getByTestId('panel-count').getByText(inTree, { exact: true }).waitFor()
+    }
+    // a level-1 class holds no customer itself: the panel says so beside the count of its subtree
+    await page.getByTestId('node-01').click()
+    await page.getByTestId('node-panel').getByTestId('panel-own-count').getByText('其中本级 0 个').waitFor()
+    await screenshot(page, 'classes-counts')
+    await page.getByTestId('scheme-tab-T234').click()
+    await page.getByTestId('level-mask').getByText('** *** ****').waitFor()
+  })
+
   it('shows the Chinese reason for a bad code on the form', async () => {
     await page.getByTestId('node-01').click()
     await page.getByTestId('add-child').click()

@@ -231,7 +231,7 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('code-use-suggestion').click()
     await codePreview.getByText(/^编码 V-BJ-\d{8}-\d{5} 可以使用（规则“默认规则”）$/).waitFor()
     expect(await page.getByTestId('save-customer').isDisabled()).toBe(false)
-   }, 90_000)
+  }, 90_000)
 
   it('speaks English when asked', async () => {
     await page.goto(`${app!.url}/t/demo/customers/XC0001`)

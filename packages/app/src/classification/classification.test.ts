@@ -14,7 +14,7 @@ import { classDefaults } from './internal/class-defaults.js'
 import { resolveNode } from './internal/resolve-node.js'
 import { findScheme } from './internal/scheme-context.js'
 import { listSchemes } from './list-schemes.js'
-import { mergeNodes } from './merge-nodes.js'
+import { mergeNodes, previewMergeNodes } from './merge-nodes.js'
 import { moveNode, previewMoveNode } from './move-node.js'
 import { applyReclassify, previewReclassify } from './reclassify.js'
 import { renameNode, setNodeDefaults, setNodeEnabled, updateNode } from './update-node.js'
@@ -220,8 +220,32 @@ describe.each(testKinds())('classification on %s', (kind) => {
     await add(tenant, '010010002', '天津大客户')
     await customers(tenant, 2, { class: '010010002' })
     await customers(tenant, 1, { class: '010010001' })
+    await createClassRule(t.ctx(tenant), 'class', {
+      name: '天津',
+      condition: { all: [{ field: 'address', op: 'contains', value: '天津' }] },
+      node: '010010002',
+    })
+    await createClassRule(t.ctx(tenant), 'class', {
+      name: '天津大客户下',
+      condition: { all: [{ field: 'class', op: 'under', value: ['010010002'] }] },
+      node: '010010001',
+    })
+    // The preview is the merge rehearsed and rolled back: the same counts, and nothing changed.
+    const preview = await previewMergeNodes(t.ctx(tenant), 'class', '010010002', { into: '010010001' })
+    expect(preview).toEqual({
+      source: '010010002',
+      target: '010010001',
+      customersMoved: 2,
+      rulesRetargeted: 1,
+      rulesRewritten: ['天津大客户下'],
+    })
+    const before = await getTree(t.ctx(tenant), 'class')
+    expect(before.nodes.find((n) => n.code === '010010002')).toMatchObject({ customerCount: 2 })
+    expect(codes(await refusal(previewMergeNodes(t.ctx(tenant), 'class', '01', { into: '02' })))).toContain(
+      'CLASS_MERGE_REFUSED',
+    )
     const r = await mergeNodes(t.ctx(tenant), 'class', '010010002', { into: '010010001' })
-    expect(r).toMatchObject({ customersMoved: 2 })
+    expect(r).toEqual(preview)
     const tree = await getTree(t.ctx(tenant), 'class')
     expect(tree.nodes.find((n) => n.code === '010010001')).toMatchObject({ customerCount: 3, aliases: ['010010002'] })
     expect(tree.nodes.some((n) => n.code === '010010002')).toBe(false)

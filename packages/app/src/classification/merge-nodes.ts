@@ -5,6 +5,7 @@ import type { RequestContext } from '../context.js'
 import { repointCustomers } from './internal/customer-moves.js'
 import { requireNode } from './internal/node-lookup.js'
 import { recodeRuleConditions } from './internal/recode-conditions.js'
+import { Rehearsal, rehearse } from './internal/rehearsal.js'
 import { loadScheme } from './internal/scheme-context.js'
 
 export const MergeNodesInput = z.object({
@@ -17,7 +18,23 @@ export interface MergeResult {
   source: string
   target: string
   customersMoved: number
+  /** Automatic class rules that pointed at the source and now point at the target. */
   rulesRetargeted: number
+  /** The stored filters (class rules, code-rule conditions, dimension scopes) that named the source's code. */
+  rulesRewritten: string[]
+}
+
+/**
+ * What merging `code` into `input.into` would do now (customers moved, rules re-pointed and rewritten), found
+ * by rehearsing the merge in a transaction that is rolled back; refused exactly as the merge would be.
+ */
+export function previewMergeNodes(
+  ctx: RequestContext,
+  schemeCode: string,
+  code: string,
+  raw: MergeNodesInput,
+): Promise<MergeResult> {
+  return rehearse(() => mergeNodes(ctx, schemeCode, code, raw, { rehearse: true }))
 }
 
 /**
@@ -29,6 +46,7 @@ export async function mergeNodes(
   schemeCode: string,
   code: string,
   raw: MergeNodesInput,
+  options: { rehearse?: boolean } = {},
 ): Promise<MergeResult> {
   assertCan(actor, 'class:edit')
   const input = parseInput(MergeNodesInput, raw, 'CLASS_MERGE_INVALID')
@@ -79,6 +97,14 @@ export async function mergeNodes(
         scopesRetargeted,
       }),
     )
-    return { source: source.code, target: target.code, customersMoved, rulesRetargeted }
+    const result = {
+      source: source.code,
+      target: target.code,
+      customersMoved,
+      rulesRetargeted,
+      rulesRewritten: rulesRecoded,
+    }
+    if (options.rehearse) throw new Rehearsal(result)
+    return result
   })
 }

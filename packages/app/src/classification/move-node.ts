@@ -14,6 +14,7 @@ import { assertRulesStillUnique } from '../codes/internal/recheck-rules.js'
 import type { RequestContext } from '../context.js'
 import { requireNode } from './internal/node-lookup.js'
 import { recodeRuleConditions } from './internal/recode-conditions.js'
+import { Rehearsal, rehearse } from './internal/rehearsal.js'
 import { loadScheme, type SchemeContext } from './internal/scheme-context.js'
 import { recodeInTx } from './recode-customer.js'
 
@@ -40,13 +41,6 @@ export interface MovePreview {
    * aliases) — after a move the codes they got, in a preview the codes they would get now (nothing reserved).
    */
   customersRecoded?: { from: string; to: string }[]
-}
-
-/** Carries a rehearsed move's outcome out of the transaction it rolls back. */
-class Rehearsal extends Error {
-  constructor(readonly preview: MovePreview) {
-    super('rehearsal')
-  }
 }
 
 async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput) {
@@ -87,13 +81,7 @@ export async function previewMoveNode(
   const { deps, actor, tenant: tenantCode } = rc
   assertCan(actor, 'class:edit')
   const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
-  if (input.recodeCustomers)
-    try {
-      await moveNode(rc, schemeCode, code, input, { rehearse: true })
-    } catch (e) {
-      if (e instanceof Rehearsal) return e.preview
-      throw e
-    }
+  if (input.recodeCustomers) return rehearse(() => moveNode(rc, schemeCode, code, input, { rehearse: true }))
   return deps.store.read(
     async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), code, input)).preview,
   )

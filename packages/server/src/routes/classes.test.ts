@@ -128,6 +128,14 @@ describe.each(testKinds())('class routes on %s', (kind) => {
     })
     expect((await call('DELETE', `/schemes/class/rules/${encodeURIComponent('全部')}`)).status).toBe(204)
     await problem(await call('DELETE', '/schemes/class/rules/nope'), 404, 'CLASS_RULE_NOT_FOUND')
+    const dry = await call('POST', '/schemes/class/nodes/01002/merge', { into: '020010001', preview: true })
+    expect(await dry.json()).toEqual({
+      source: '01002',
+      target: '020010001',
+      customersMoved: 0,
+      rulesRetargeted: 0,
+      rulesRewritten: [],
+    })
     const merged = await call('POST', '/schemes/class/nodes/01002/merge', { into: '020010001' })
     expect(await merged.json()).toMatchObject({ customersMoved: 0 })
   })

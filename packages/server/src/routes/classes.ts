@@ -19,6 +19,7 @@ import {
   mergeNodes,
   moveNode,
   previewBatchAssign,
+  previewMergeNodes,
   previewMoveNode,
   previewReclassify,
   ReclassifyInput,
@@ -97,7 +98,12 @@ const MergeOut = z.object({
   source: z.string(),
   target: z.string(),
   customersMoved: z.number(),
-  rulesRetargeted: z.number(),
+  rulesRetargeted: z
+    .number()
+    .openapi({ description: 'Automatic class rules re-pointed from the source to the target' }),
+  rulesRewritten: z.array(z.string()).openapi({
+    description: 'The stored filters (class rules, code-rule conditions, dimension scopes) that named the source',
+  }),
 })
 const ReclassifyOut = z.object({
   scheme: z.string(),
@@ -256,13 +262,23 @@ export function registerClassRoutes(app: KehuApp) {
       method: 'post',
       path: '/api/t/{tenant}/schemes/{scheme}/nodes/{code}/merge',
       tags,
-      summary: 'Merge this class into another (customers re-pointed, code kept as alias)',
-      request: { params: NodeParam, ...body(MergeNodesInput) },
-      responses: { 200: json(MergeOut, 'Merged'), ...problemResponses },
+      summary:
+        'Merge this class into another (customers re-pointed, code kept as alias); with preview: what it would do, changing nothing',
+      request: {
+        params: NodeParam,
+        ...body(
+          MergeNodesInput.extend({
+            preview: z.boolean().optional().openapi({ description: 'A dry run: the counts, nothing merged' }),
+          }),
+        ),
+      },
+      responses: { 200: json(MergeOut, 'Merged, or what a merge would do'), ...problemResponses },
     }),
     async (c) => {
       const p = c.req.valid('param')
-      return c.json(await mergeNodes(ctxOf(c, p.tenant), p.scheme, p.code, c.req.valid('json')), 200)
+      const { preview, ...input } = c.req.valid('json')
+      const run = preview ? previewMergeNodes : mergeNodes
+      return c.json(await run(ctxOf(c, p.tenant), p.scheme, p.code, input), 200)
     },
   )
   app.openapi(

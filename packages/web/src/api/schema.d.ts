@@ -3503,7 +3503,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge this class into another (customers re-pointed, code kept as alias) */
+        /** Merge this class into another (customers re-pointed, code kept as alias); with preview: what it would do, changing nothing */
         post: {
             parameters: {
                 query?: never;
@@ -3522,11 +3522,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         into: string;
+                        /** @description A dry run: the counts, nothing merged */
+                        preview?: boolean;
                     };
                 };
             };
             responses: {
-                /** @description Merged */
+                /** @description Merged, or what a merge would do */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3536,7 +3538,10 @@ export interface paths {
                             source: string;
                             target: string;
                             customersMoved: number;
+                            /** @description Automatic class rules re-pointed from the source to the target */
                             rulesRetargeted: number;
+                            /** @description The stored filters (class rules, code-rule conditions, dimension scopes) that named the source */
+                            rulesRewritten: string[];
                         };
                     };
                 };

@@ -81,6 +81,21 @@ export const moveNode = (tenant: string, scheme: string, code: string, body: Bod
 export const mergeNode = (tenant: string, scheme: string, code: string, into: string) =>
   ok(api.POST(`${NODE}/merge`, { params: { path: { tenant, scheme, code } }, body: { into } }))
 
+/** What merging `code` into `into` would do now, from the server's dry run (the merge rehearsed, nothing kept). */
+export const useMergePreview = (tenant: string, scheme: string, code: string, into: string | undefined) =>
+  useQuery({
+    queryKey: [...classKeys.tree(tenant, scheme), 'merge-preview', code, into],
+    enabled: into !== undefined,
+    queryFn: ({ signal }) =>
+      ok(
+        api.POST(`${NODE}/merge`, {
+          params: { path: { tenant, scheme, code } },
+          body: { into: into as string, preview: true },
+          signal,
+        }),
+      ),
+  })
+
 export const createClassRule = (tenant: string, scheme: string, body: ClassRuleBody) =>
   ok(api.POST(`${S}/rules`, { params: { path: { tenant, scheme } }, body }))
 

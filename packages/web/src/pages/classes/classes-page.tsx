@@ -74,7 +74,9 @@ function buildTreeData(nodes: TreeNode[], t: (k: string, o?: Record<string, unkn
           {n.leaf && <Tag color="green">{t('classes.leaf')}</Tag>}
           {!n.enabled && <Tag>{t('classes.disabled')}</Tag>}
           {n.subtreeCustomerCount > 0 && (
-            <Tag color="blue">{t('classes.customers', { count: n.subtreeCustomerCount })}</Tag>
+            <Tag color="blue" data-testid="tree-count">
+              {t('classes.customers', { count: n.subtreeCustomerCount })}
+            </Tag>
           )}
         </Space>
       ),
@@ -143,7 +145,15 @@ function SchemeView({ scheme: code }: { scheme: string }) {
                   <Tag>{`L${node.level}`}</Tag>
                   {node.leaf && <Tag color="green">{t('classes.leaf')}</Tag>}
                   {!node.enabled && <Tag>{t('classes.disabled')}</Tag>}
-                  <Tag color="blue">{t('classes.customers', { count: node.customerCount })}</Tag>
+                  {/* The tree's count (with sub-classes), and this class's own where it differs. */}
+                  <Tag color="blue" data-testid="panel-count">
+                    {t('classes.customers', { count: node.subtreeCustomerCount })}
+                  </Tag>
+                  {node.customerCount !== node.subtreeCustomerCount && (
+                    <Typography.Text type="secondary" data-testid="panel-own-count">
+                      {t('classes.customersOwn', { count: node.customerCount })}
+                    </Typography.Text>
+                  )}
                   {node.aliases.length > 0 && (
                     <Typography.Text type="secondary" data-testid="node-aliases">
                       {t('classes.aliases', { codes: node.aliases.join(', ') })}

@@ -16,6 +16,7 @@ import {
   type TreeNode,
   updateNode,
   useClassCall,
+  useMergePreview,
 } from './classes-api'
 import { FormDialog } from './form-dialog'
 
@@ -366,6 +367,8 @@ function MergeModal(props: {
     n.code !== node.code && !ancestors.has(n.code) && !below(n) && (!scheme.leafOnly || n.leaf)
   const hasChildren = nodes.some((n) => n.parentCode === node.code)
   const target = into ? byCode.get(into) : undefined
+  // The counts come from the server's dry run, so they are what the merge will do now.
+  const preview = useMergePreview(tenant.code, scheme.code, node.code, hasChildren ? undefined : into)
   const merge = () =>
     into &&
     call.mutate(into, {
@@ -380,7 +383,9 @@ function MergeModal(props: {
       title={`${t('classes.merge')} · ${node.displayName}`}
       okText={t('classes.merge')}
       cancelText={t('classes.cancel')}
-      okButtonProps={{ disabled: !into || hasChildren, danger: true, 'data-testid': 'merge-ok' } as never}
+      okButtonProps={
+        { disabled: !into || hasChildren || !preview.isSuccess, danger: true, 'data-testid': 'merge-ok' } as never
+      }
       confirmLoading={call.isPending}
       onCancel={onClose}
       // It deletes this class: asked once more, naming both.
@@ -407,16 +412,26 @@ function MergeModal(props: {
           data-testid="merge-target"
         />
         {hasChildren && <Alert type="warning" showIcon message={t('classes.mergeHasChildren')} />}
-        {target && (
+        {target && preview.isError && <ApiErrorAlert error={preview.error} />}
+        {target && preview.isSuccess && (
           <Alert
             type="info"
             showIcon
             data-testid="merge-preview"
             message={t('classes.mergePreview', {
-              count: node.customerCount,
+              count: preview.data.customersMoved,
+              rules: preview.data.rulesRetargeted,
               source: node.displayName,
               target: target.displayName,
             })}
+            description={
+              preview.data.rulesRewritten.length > 0
+                ? t('classes.mergeRewrites', {
+                    source: node.displayName,
+                    names: preview.data.rulesRewritten.join('、'),
+                  })
+                : undefined
+            }
           />
         )}
         {call.isError && <ApiErrorAlert error={call.error} />}
