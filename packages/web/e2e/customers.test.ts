@@ -53,7 +53,8 @@ describeBrowser('customer archive', () => {
     })
     expect(online.status).toBe(201)
     await page.goto(`${app!.url}/t/demo/customers`)
-    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor()
+    // the first list starts the read worker: on a loaded machine that takes longer than a click
+    await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 45_000 })
     await page.getByText(/共 \d+ 个客户/).waitFor()
     await screenshot(page, 'customers-list')
     await pick(page, page.getByTestId('filter-CH'), '(ON) 线上', '线上')
@@ -65,7 +66,7 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('customer-table').getByText('没有符合条件的客户').waitFor()
     await page.keyboard.press('Escape')
     await screenshot(page, 'customers-list-filtered')
-  })
+  }, 90_000)
 
   it('refuses a missing required attribute on its field, then creates with the code made by the rule', async () => {
     await page.getByTestId('new-customer').click()
@@ -137,7 +138,7 @@ describeBrowser('customer archive', () => {
     await page.getByTestId('customer-classes').getByText('华北大客户 / 北京大客户 / 北京央企客户').waitFor()
     expect(await page.getByTestId('customer-fields').textContent()).toContain('XCKJ')
     await screenshot(page, 'customers-created')
-  })
+  }, 60_000)
 
   it('edits with the version, shows the history, and says so when someone else changed it first', async () => {
     await page.getByTestId('edit-customer').click()
