@@ -35,7 +35,7 @@ describeBrowser('customer list: desktop and phone', () => {
   it('at 1440 px: filters on one line, search as you type, a phone column, a page-size changer', async () => {
     await page.goto(`${app!.url}/t/demo/customers`)
     const table = page.getByTestId('customer-table')
-    // the first list starts the read worker: on a loaded machine that takes longer than a click
+    // on a loaded machine the first list can take longer than a click
     await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 45_000 })
     const tops = await page
       .getByTestId('customer-filters')

@@ -53,7 +53,7 @@ describeBrowser('customer archive', () => {
     })
     expect(online.status).toBe(201)
     await page.goto(`${app!.url}/t/demo/customers`)
-    // the first list starts the read worker: on a loaded machine that takes longer than a click
+    // on a loaded machine the first list can take longer than a click
     await page.getByTestId('customer-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 45_000 })
     await page.getByText(/共 \d+ 个客户/).waitFor()
     await screenshot(page, 'customers-list')
