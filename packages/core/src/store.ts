@@ -213,6 +213,11 @@ export interface CustomerPage {
 export interface CustomerQuery {
   /** Substring of code, name, short name or mnemonic. */
   q?: string
+  /**
+   * `q` also matches a USCC prefix and phone digits: only for a caller who sees sensitive fields, else the search
+   * would tell them a hidden number digit by digit.
+   */
+  matchSensitive?: boolean
   status?: string[]
   /** Node ids per scheme id; a customer matches when its node is one of them. */
   nodes?: Record<string, string[]>

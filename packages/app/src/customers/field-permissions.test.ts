@@ -63,6 +63,9 @@ describe.each(testKinds())('field permissions on %s', (kind) => {
     expect(detail).toMatchObject({ ...MASKED, masked: FIELDS })
     expect(customerJson(await getCustomer(clerk(), code))).toMatchObject({ ...SENSITIVE, masked: [] })
 
+    // The search matches phone digits and a USCC prefix only for those who may see them (else it is an oracle).
+    for (const q of ['13812345', '91350100M'])
+      expect([(await findCustomers(sales(), { q })).total, (await findCustomers(clerk(), { q })).total]).toEqual([0, 1])
     const list = await findCustomers(sales(), { q: '福州华信' })
     expect(list.items.map(customerJson)).toEqual([expect.objectContaining({ ...MASKED, masked: FIELDS })])
     const found = await getCustomerByCode(sales(), code)

@@ -7,6 +7,7 @@ import {
   type Issue,
   issue,
   parseInput,
+  seesSensitive,
   text,
   visibilityOf,
 } from '@kehu/core'
@@ -139,7 +140,7 @@ export async function findCustomers(
     }
     assertNoIssues(issues, 'CUSTOMER_FILTER_INVALID', text('筛选条件有误', 'The filter is not valid'))
     const page = await tx.customers.find(tenant.id, visibilityOf(actor), {
-      ...(input.q?.trim() ? { q: input.q.trim() } : {}),
+      ...(input.q?.trim() ? { q: input.q.trim(), matchSensitive: seesSensitive(actor) } : {}),
       status: status.length > 0 ? status : ['active', 'disabled'],
       nodes,
       limit,

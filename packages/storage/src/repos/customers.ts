@@ -89,8 +89,8 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
             eb('customer.short_name', like, sql<string>`${text} escape '\\'`),
             eb('customer.mnemonic', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
             eb('customer.pinyin', 'like', `%${term.toLowerCase().replace(/[%_\\\s]/g, '')}%`),
-            eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`),
-            ...(/^[\d\s()+-]{4,}$/.test(term)
+            ...(query.matchSensitive ? [eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`)] : []),
+            ...(query.matchSensitive && /^[\d\s()+-]{4,}$/.test(term)
               ? [eb('customer.phone', 'like', `%${term.replace(/[^\d-]/g, '')}%`)]
               : []),
             eb(
