@@ -7,6 +7,7 @@ import { isApiError } from '../api/client'
 import { useMe } from '../api/me'
 import { defaultTenant, findTenant, useTenants } from '../api/platform'
 import { type Area, areas, areaUrl } from '../areas'
+import { AccessDenied } from './access-denied'
 import { ApiErrorAlert } from './api-error-alert'
 import { HealthFooter } from './health-footer'
 import { LanguageSwitch } from './language-switch'
@@ -170,13 +171,7 @@ function TenantGate({ tenant, area, onOpen }: { tenant: string; area: Area; onOp
     return <ApiErrorAlert error={me.error} onRetry={() => void me.refetch()} />
   }
   if (current && area.permission && !me.data?.permissions.includes(area.permission))
-    return (
-      <Notice
-        icon={<LockOutlined />}
-        title={t('access.deniedTitle', { area: t(`nav.${area.key}`) })}
-        subTitle={t('access.deniedDetail')}
-      />
-    )
+    return <AccessDenied what={t(`nav.${area.key}`)} />
   if (!current) {
     const fallback = defaultTenant(tenants.data)
     return (

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { useCan } from '../../api/me'
+import { AccessDenied } from '../../components/access-denied'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 import { useDebounced } from '../../components/use-debounced'
@@ -16,12 +17,16 @@ import { StatusTag } from './status-tag'
 
 /** 客户档案: the list at `customers`, the form at `customers/new` and `customers/:code/edit`, the record at `customers/:code`. */
 export function CustomersPage() {
+  const { t } = useTranslation()
+  const can = useCan()
+  const form = (p: 'customer:create' | 'customer:edit', what: string) =>
+    can(p) ? <CustomerFormPage /> : <AccessDenied what={what} />
   return (
     <Suspense fallback={<Skeleton active />}>
       <Routes>
         <Route index element={<CustomerList />} />
-        <Route path="new" element={<CustomerFormPage />} />
-        <Route path=":idOrCode/edit" element={<CustomerFormPage />} />
+        <Route path="new" element={form('customer:create', t('customers.newTitle'))} />
+        <Route path=":idOrCode/edit" element={form('customer:edit', t('customers.editTitle', { code: '' }).trim())} />
         <Route path=":idOrCode" element={<CustomerDetailPage />} />
       </Routes>
     </Suspense>
