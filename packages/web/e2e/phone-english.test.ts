@@ -44,10 +44,16 @@ describeBrowser('dimensions, classes and the customer form at 390 px in English'
     const node = page.getByTestId('node-01001')
     const inTree = ((await node.getByTestId('tree-count').textContent()) ?? '').trim()
     expect(inTree).toMatch(/^[1-9]\d* customers$/)
+    // on a phone the panel opens over the tree where the class was tapped, not below the whole tree
     await node.click()
-    await page.getByTestId('node-panel').getByTestId('panel-count').getByText(inTree, { exact: true }).waitFor()
+    const panel = page.getByTestId('node-panel')
+    await panel.getByTestId('panel-count').getByText(inTree, { exact: true }).waitFor()
+    expect(await panel.isVisible()).toBe(true)
+    await panel.getByTestId('rename').waitFor()
     expect(await sideways(page)).toBe(false)
     await screenshot(page, 'classes-390-en')
+    await page.keyboard.press('Escape')
+    await panel.getByTestId('rename').waitFor({ state: 'hidden' })
   }, 60_000)
 
   it('customer form: the code line judges a typed code, in English, and the form fits the phone', async () => {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Empty, Flex, Row, Skeleton, Space, Tabs, Tag, Tree, Typography } from 'antd'
+import { Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Skeleton, Space, Tabs, Tag, Tree, Typography } from 'antd'
 import type { DataNode } from 'antd/es/tree'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -92,6 +92,8 @@ function SchemeView({ scheme: code }: { scheme: string }) {
   const [selected, setSelected] = useState<string | null>(null)
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
   const [editing, setEditing] = useState(false)
+  // On a phone the panel would sit below the whole tree: it opens over the tree instead, where the tap was.
+  const phone = Grid.useBreakpoint().lg === false
   const data = useMemo(() => buildTreeData(tree.data?.nodes ?? [], t as never), [tree.data, t])
   if (tree.isError) return <ApiErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />
   if (tree.isPending) return <Skeleton active />
@@ -101,6 +103,31 @@ function SchemeView({ scheme: code }: { scheme: string }) {
     nodes.find((n) => n.code === selected) ??
     (selected ? nodes.find((n) => n.aliases.includes(selected)) : undefined) ??
     null
+  /** What the selected class shows: its level, counts and old codes, and what can be done with it. */
+  const panel = (node: TreeNode) => (
+    <Flex vertical gap={12}>
+      <Space wrap>
+        <Tag>{`L${node.level}`}</Tag>
+        {node.leaf && <Tag color="green">{t('classes.leaf')}</Tag>}
+        {!node.enabled && <Tag>{t('classes.disabled')}</Tag>}
+        {/* The tree's count (with sub-classes), and this class's own where it differs. */}
+        <Tag color="blue" data-testid="panel-count">
+          {t('classes.customers', { count: node.subtreeCustomerCount })}
+        </Tag>
+        {node.customerCount !== node.subtreeCustomerCount && (
+          <Typography.Text type="secondary" data-testid="panel-own-count">
+            {t('classes.customersOwn', { count: node.customerCount })}
+          </Typography.Text>
+        )}
+        {node.aliases.length > 0 && (
+          <Typography.Text type="secondary" data-testid="node-aliases">
+            {t('classes.aliases', { codes: node.aliases.join(', ') })}
+          </Typography.Text>
+        )}
+      </Space>
+      <NodeActions scheme={scheme} nodes={nodes} node={node} onSelect={setSelected} />
+    </Flex>
+  )
   const expanded = nodes.filter((n) => !n.leaf && !collapsed.has(n.code)).map((n) => n.code)
   return (
     <Flex vertical gap={16}>
@@ -131,43 +158,36 @@ function SchemeView({ scheme: code }: { scheme: string }) {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          {/* The actions stay in view while a long tree scrolls (below the sticky 64 px header). */}
-          <Card
-            size="small"
-            title={node ? node.displayName : t('classes.selectNode')}
-            data-testid="node-panel"
-            style={{ position: 'sticky', top: 80 }}
-          >
-            {node ? (
-              <Flex vertical gap={12}>
-                <Space wrap>
-                  <Tag>{`L${node.level}`}</Tag>
-                  {node.leaf && <Tag color="green">{t('classes.leaf')}</Tag>}
-                  {!node.enabled && <Tag>{t('classes.disabled')}</Tag>}
-                  {/* The tree's count (with sub-classes), and this class's own where it differs. */}
-                  <Tag color="blue" data-testid="panel-count">
-                    {t('classes.customers', { count: node.subtreeCustomerCount })}
-                  </Tag>
-                  {node.customerCount !== node.subtreeCustomerCount && (
-                    <Typography.Text type="secondary" data-testid="panel-own-count">
-                      {t('classes.customersOwn', { count: node.customerCount })}
-                    </Typography.Text>
-                  )}
-                  {node.aliases.length > 0 && (
-                    <Typography.Text type="secondary" data-testid="node-aliases">
-                      {t('classes.aliases', { codes: node.aliases.join(', ') })}
-                    </Typography.Text>
-                  )}
-                </Space>
-                <NodeActions scheme={scheme} nodes={nodes} node={node} onSelect={setSelected} />
-              </Flex>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('classes.selectNode')} />
-            )}
-          </Card>
-        </Col>
+        {!phone && (
+          <Col xs={24} lg={12}>
+            {/* The actions stay in view while a long tree scrolls (below the sticky 64 px header). */}
+            <Card
+              size="small"
+              title={node ? node.displayName : t('classes.selectNode')}
+              data-testid="node-panel"
+              style={{ position: 'sticky', top: 80 }}
+            >
+              {node ? (
+                panel(node)
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('classes.selectNode')} />
+              )}
+            </Card>
+          </Col>
+        )}
       </Row>
+      {phone && (
+        <Drawer
+          placement="bottom"
+          open={node !== null}
+          onClose={() => setSelected(null)}
+          title={node?.displayName}
+          height="auto"
+          data-testid="node-panel"
+        >
+          {node && panel(node)}
+        </Drawer>
+      )}
       <RulesPanel scheme={scheme} nodes={nodes} />
       {editing && <SchemeModal scheme={scheme} onClose={() => setEditing(false)} />}
     </Flex>
