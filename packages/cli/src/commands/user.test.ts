@@ -59,7 +59,7 @@ describe('kehu user, token, session', () => {
   it('creates, lists, grants, updates, resets and disables users', async () => {
     expect((await run(['user', 'create', 'li', '--password-stdin'], `${PASSWORD}\n`)).code).toBe(0)
     let r = await run(['user', 'grant', 'li', '--role', '业务员'])
-    expect([r.code, r.out]).toEqual([0, 'li: demo:sales'])
+    expect([r.code, r.out]).toEqual([0, 'li: sales\n  数据权限: 全部客户'])
     r = await run(['user', 'list', '--json'])
     const users = JSON.parse(r.out) as { login: string; roles: unknown[]; hasPassword: boolean }[]
     expect(users.find((u) => u.login === 'li')).toMatchObject({
@@ -91,6 +91,26 @@ describe('kehu user, token, session', () => {
     r = await inPlain(['customer', 'history', code, '--json'])
     expect(r.out).toMatch(/"actor": "cli:[^"]+ as wang"/)
     expect((await run(['--as', 'ghost', 'customer', 'list'])).err).toContain('CLI_AS_UNKNOWN')
+  })
+
+  it('grants data scopes: --as the member sees only the class subtree; shows and clears them', async () => {
+    type Page = { items: { nodes: { class?: { code: string } } }[] }
+    const all = JSON.parse((await run(['customer', 'list', '--json', '--limit', '500'])).out) as Page
+    const top = all.items.find((c) => c.nodes.class)?.nodes.class?.code.slice(0, 2) as string
+    expect((await run(['user', 'create', 'zhao', '--password-stdin'], `${PASSWORD}\n`)).code).toBe(0)
+    let r = await run(['user', 'grant', 'zhao', '--role', '业务员', '--class', `${top}+`])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(new RegExp(`^zhao: sales\n  数据权限: 客户分类 ${top}\\+ `))
+    const mine = JSON.parse((await run(['--as', 'zhao', 'customer', 'list', '--json', '--limit', '500'])).out) as Page
+    expect(mine.items.length).toBe(all.items.filter((c) => c.nodes.class?.code.startsWith(top)).length)
+    expect(mine.items.length).toBeGreaterThan(0)
+    r = await run(['user', 'scopes', 'zhao', '--json'])
+    expect(JSON.parse(r.out)).toMatchObject({
+      roles: ['sales'],
+      scopes: [{ kind: 'node', nodeCode: top, subtree: true }],
+    })
+    expect((await run(['user', 'grant', 'zhao', '--class', '99+'])).code).toBe(3)
+    expect((await run(['user', 'scopes', 'zhao', '--clear'])).out).toContain('数据权限: 全部客户')
   })
 
   it('creates a token shown once, lists it without the secret, and revokes it; lists and ends sessions', async () => {

@@ -4,6 +4,7 @@ import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
 import { registerDimensionRoutes } from './dimensions.js'
+import { registerMemberRoutes } from './members.js'
 import { registerRoleRoutes } from './roles.js'
 import { registerSystemRoutes } from './system.js'
 
@@ -12,6 +13,7 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerSystemRoutes,
   registerAccessRoutes,
   registerRoleRoutes,
+  registerMemberRoutes,
   registerCustomerRoutes,
   registerClassRoutes,
   registerDimensionRoutes,
