@@ -158,6 +158,8 @@ export {
   updateCustomerInTx,
 } from './customers/update-customer.js'
 export type { Deps } from './deps.js'
+// every slice's error codes (the API reference and the README list them)
+export { APP_ERRORS } from './error-codes.js'
 // what the API and the CLI both show
 export {
   attributeConflictRows,

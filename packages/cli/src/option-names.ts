@@ -1,4 +1,4 @@
-import { AppError } from '@kehu/core'
+import { AppError, reissue } from '@kehu/core'
 
 /**
  * Runs `fn` and names the API fields in its errors' issue paths by the command's options (`newCode` → `--to`),
@@ -13,6 +13,6 @@ export async function withOptionNames<T>(names: Record<string, string>, fn: () =
       const head = i.path[0]
       return typeof head === 'string' && head in names ? { ...i, path: [names[head] as string, ...i.path.slice(1)] } : i
     })
-    throw new AppError(e.kind, e.code, e.text, { issues, ...(e.details ? { details: e.details } : {}), cause: e })
+    throw reissue(e, { issues })
   }
 }

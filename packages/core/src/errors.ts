@@ -32,6 +32,52 @@ export type ErrorKind =
   /** Well-formed, but it contradicts an earlier request (an idempotency key reused with another body). */
   | 'unprocessable'
 
+/** What a code means, for the API reference and the README's error table; the message of each error says more. */
+export interface ErrorSpec {
+  kind: ErrorKind
+  zh: string
+  en: string
+  /** The HTTP status when only HTTP has it (an edge's `HttpError`: 415, 421, 431); else the kind's. */
+  status?: number
+}
+
+/**
+ * Error codes by slice. Each slice declares its codes once with `errorCatalog({...})` and adds the catalog here
+ * (`declare module '@kehu/core' { interface ErrorCatalogs { customers: typeof customerErrors } }`), so `AppError`
+ * and its helpers take only catalogued codes of the right kind: a typo fails typecheck.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one entry per slice
+export interface ErrorCatalogs {}
+
+type CodesOf<C> = keyof C & string
+type CodesOfKind<C, K extends ErrorKind> = { [N in keyof C]: C[N] extends { kind: K } ? N : never }[keyof C] & string
+
+/** Every catalogued error code. */
+export type ErrorCode = { [S in keyof ErrorCatalogs]: CodesOf<ErrorCatalogs[S]> }[keyof ErrorCatalogs]
+
+/** The catalogued codes of one kind (`invalid(…)` takes only `ErrorCodeOf<'invalid'>`). */
+export type ErrorCodeOf<K extends ErrorKind> = {
+  [S in keyof ErrorCatalogs]: CodesOfKind<ErrorCatalogs[S], K>
+}[keyof ErrorCatalogs]
+
+/** A slice's error codes: code → kind and meaning (the literal types feed `ErrorCode`). */
+export const errorCatalog = <const C extends Record<string, ErrorSpec>>(catalog: C): C => catalog
+
+type Merged<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends object[]]
+  ? H & Merged<R>
+  : unknown
+
+/** A package's slice catalogs as one; a code declared by two slices is a mistake, refused when the module loads. */
+export function mergeCatalogs<const T extends readonly Record<string, ErrorSpec>[]>(...catalogs: T): Merged<T> {
+  const all: Record<string, ErrorSpec> = {}
+  for (const c of catalogs)
+    for (const [code, spec] of Object.entries(c)) {
+      if (code in all) throw new Error(`error code ${code} is declared twice`)
+      all[code] = spec
+    }
+  return all as Merged<T>
+}
+
 /** One problem with one field, in zod's shape (path) with a bilingual message. */
 export interface Issue {
   path: (string | number)[]
@@ -48,16 +94,23 @@ export interface AppErrorOptions {
   cause?: unknown
 }
 
+/** A kind and a catalogued code of that kind, then the message: what `new AppError(…)` takes. */
+export type AppErrorArgs = [
+  ...{ [K in ErrorKind]: [kind: K, code: ErrorCodeOf<K>] }[ErrorKind],
+  message: Text,
+  options?: AppErrorOptions,
+]
+
 /** The one error type: thrown to abort an operation. */
 export class AppError extends Error {
   readonly kind: ErrorKind
-  readonly code: string
+  readonly code: ErrorCode
   readonly text: Text
   readonly issues: Issue[]
   readonly details: Record<string, unknown> | undefined
   readonly version: number | undefined
 
-  constructor(kind: ErrorKind, code: string, message: Text, options: AppErrorOptions = {}) {
+  constructor(...[kind, code, message, options = {}]: AppErrorArgs) {
     super(message.en, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.kind = kind
@@ -69,21 +122,52 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The same error (kind, code, message, version) again, with other issues or details: an edge's fuller account of
+ * it, or one that crossed a thread as data.
+ */
+export function reissue(
+  e: Pick<AppError, 'kind' | 'code' | 'text' | 'issues' | 'details'> & { version?: number | undefined },
+  change: Pick<AppErrorOptions, 'issues' | 'details'> = {},
+): AppError {
+  const { kind, code, text, issues, details, version } = e
+  // The pair comes from a checked AppError, so it is catalogued and of its kind.
+  const pair = [kind, code] as [kind: 'invalid', code: ErrorCodeOf<'invalid'>]
+  const detailsNow = change.details ?? details
+  return new AppError(...pair, text, {
+    issues: change.issues ?? issues,
+    ...(detailsNow ? { details: detailsNow } : {}),
+    ...(version === undefined ? {} : { version }),
+    ...(e instanceof AppError ? { cause: e } : {}),
+  })
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
-export const invalid = (code: string, message: Text, issues: Issue[] = [], details?: Record<string, unknown>) =>
-  new AppError('invalid', code, message, { issues, ...(details ? { details } : {}) })
+export const invalid = (
+  code: ErrorCodeOf<'invalid'>,
+  message: Text,
+  issues: Issue[] = [],
+  details?: Record<string, unknown>,
+) => new AppError('invalid', code, message, { issues, ...(details ? { details } : {}) })
 
-export const notFound = (code: string, message: Text, details?: Record<string, unknown>) =>
+export const notFound = (code: ErrorCodeOf<'not-found'>, message: Text, details?: Record<string, unknown>) =>
   new AppError('not-found', code, message, details ? { details } : {})
 
-export const conflict = (code: string, message: Text, details?: Record<string, unknown>) =>
+export const conflict = (code: ErrorCodeOf<'conflict'>, message: Text, details?: Record<string, unknown>) =>
   new AppError('conflict', code, message, details ? { details } : {})
 
-export const issue = (path: (string | number)[], code: string, message: Text): Issue => ({ path, code, message })
+export const issue = <C extends string>(path: (string | number)[], code: C, message: Text): Issue & { code: C } => ({
+  path,
+  code,
+  message,
+})
+
+/** An issue whose code may also stand for the whole error (the first of a list, or the only one). */
+export type CodedIssue = Issue & { code: ErrorCodeOf<'invalid'> }
 
 /** Throws one `invalid` error carrying every issue, if there are any. */
-export function assertNoIssues(issues: Issue[], code: string, message: Text): void {
+export function assertNoIssues(issues: Issue[], code: ErrorCodeOf<'invalid'>, message: Text): void {
   if (issues.length > 0) throw invalid(code, message, issues)
 }
 

@@ -4,6 +4,9 @@ import { createTestDb, type TestDb } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app.js'
 import type { KehuApp } from './context.js'
+import { API_ERRORS } from './errors.js'
+
+type ProblemCode = { enum: string[]; description: string }
 
 describe('server shell', () => {
   let db: TestDb
@@ -82,6 +85,12 @@ describe('server shell', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/tenants', '/api/t/{tenant}/summary']),
     )
+    // every catalogued code an answer can carry is listed, with its status and meaning
+    const problem = (doc as unknown as { components: { schemas: { Problem: { properties: { code: ProblemCode } } } } })
+      .components.schemas.Problem.properties.code
+    expect(problem.enum).toEqual(Object.keys(API_ERRORS))
+    expect(problem.description).toContain('| `CODE_TAKEN` | 409 | The code is taken')
+    expect(problem.description).toContain('| `REQUEST_HOST_NOT_ALLOWED` | 421 |')
     const page = await (await app.request('/api/docs')).text()
     expect(page).toContain('/api/docs/assets/swagger-ui-bundle.js')
     expect(page).not.toMatch(/https?:\/\//)

@@ -1,4 +1,14 @@
-import { cleanInput, fieldLabel, type Issue, issue, type Text, text, textIssue } from '@kehu/core'
+import {
+  type AppErrorArgs,
+  cleanInput,
+  type ErrorCodeOf,
+  fieldLabel,
+  type Issue,
+  issue,
+  type Text,
+  text,
+  textIssue,
+} from '@kehu/core'
 import type { MiddlewareHandler } from 'hono'
 import type { Env } from './context.js'
 import { HttpError } from './problem.js'
@@ -24,13 +34,7 @@ export const normalizeHost = (h: string) =>
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/\.$/, '')
 
-const refuse = (
-  status: number,
-  kind: 'invalid' | 'forbidden' | 'too-large',
-  code: string,
-  message: Text,
-  issues: Issue[] = [],
-) => new HttpError(status, kind, code, message, { issues })
+const refuse = (status: number, ...error: AppErrorArgs) => new HttpError(status, ...error)
 
 /**
  * Everything a request must be before any route sees it: addressed to a configured host, a bounded
@@ -111,8 +115,8 @@ function checkUrl(raw: string, url: URL) {
   )
 }
 
-const assertNoTextIssues = (issues: Issue[], code: string, message: Text) => {
-  if (issues.length > 0) throw refuse(400, 'invalid', code, message, issues)
+const assertNoTextIssues = (issues: Issue[], code: ErrorCodeOf<'invalid'>, message: Text) => {
+  if (issues.length > 0) throw refuse(400, 'invalid', code, message, { issues })
 }
 
 /** An unsafe request that names another origin (Origin, or Referer when there is none) is refused. */
@@ -202,7 +206,9 @@ async function readJsonBody(c: Parameters<MiddlewareHandler<Env>>[0]) {
     parsed = JSON.parse(utf8.decode(bytes))
   } catch {
     const message = text('请求内容不是有效的 UTF-8 JSON', 'The request body is not valid UTF-8 JSON')
-    throw refuse(400, 'invalid', 'REQUEST_BODY_MALFORMED', message, [issue([], 'REQUEST_BODY_MALFORMED', message)])
+    throw refuse(400, 'invalid', 'REQUEST_BODY_MALFORMED', message, {
+      issues: [issue([], 'REQUEST_BODY_MALFORMED', message)],
+    })
   }
   const { value, issues } = cleanInput(parsed)
   assertNoTextIssues(

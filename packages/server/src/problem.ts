@@ -1,14 +1,5 @@
 import { issuesOut } from '@kehu/app'
-import {
-  AppError,
-  type AppErrorOptions,
-  type ErrorKind,
-  errorStatus,
-  type Lang,
-  pick,
-  type Text,
-  text,
-} from '@kehu/core'
+import { AppError, type AppErrorArgs, type ErrorKind, errorStatus, type Lang, pick, type Text, text } from '@kehu/core'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { requestInvalid } from './validation.js'
@@ -47,8 +38,8 @@ const TITLES: Record<string, { zh: string; en: string }> = {
 /** An error only HTTP has (a content type, a host, header size): its status is the transport's own. */
 export class HttpError extends AppError {
   readonly status: number
-  constructor(status: number, kind: ErrorKind, code: string, message: Text, options: AppErrorOptions = {}) {
-    super(kind, code, message, options)
+  constructor(status: number, ...error: AppErrorArgs) {
+    super(...error)
     this.status = status
   }
 }

@@ -1,4 +1,5 @@
 export * from './connect.js'
+export * from './errors.js'
 export * from './kysely-store.js'
 export * from './migrate.js'
 export type { Database } from './schema.js'

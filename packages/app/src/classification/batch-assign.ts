@@ -83,7 +83,7 @@ async function select(tx: Tx, ctx: SchemeContext, visible: Visibility, input: Ba
       missing.map((m, i) =>
         issue(['customerIds', i], 'CUSTOMER_NOT_FOUND', text(`客户不存在：${m}`, `No such customer: ${m}`)),
       ),
-      'CUSTOMER_NOT_FOUND',
+      'CLASS_ASSIGN_CUSTOMERS_MISSING',
       text(`${missing.length} 个客户不存在`, `${missing.length} customers do not exist`),
     )
     return [...out.values()]

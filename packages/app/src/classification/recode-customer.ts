@@ -209,7 +209,7 @@ export async function recodeInTx(
   }
   if (!(await tx.customers.update(after, customer.version)))
     throw conflict(
-      'CUSTOMER_STALE',
+      'CUSTOMER_CHANGED_MEANWHILE',
       text('客户已被他人修改，请刷新后重试', 'The customer was changed meanwhile; reload and try again'),
     )
   await tx.audit.append(

@@ -11,6 +11,7 @@ import {
   type Issue,
   issue,
   parseInput,
+  reissue,
   type Tenant,
   type Text,
   type Tx,
@@ -222,10 +223,7 @@ export async function createCustomerInTx(ctx: RequestContext, tx: Tx, raw: Custo
   } catch (e) {
     // the engine names a missing field by its own path; the customer form shows it on that field
     if (e instanceof AppError && e.kind === 'invalid' && e.code.startsWith('CODE_'))
-      throw new AppError('invalid', e.code, e.text, {
-        issues: e.issues.length ? e.issues : [issue(['code'], e.code, e.text)],
-        ...(e.details ? { details: e.details } : {}),
-      })
+      throw reissue(e, { issues: e.issues.length ? e.issues : [issue(['code'], e.code, e.text)] })
     throw e
   }
   const classes: Record<string, string> = {}

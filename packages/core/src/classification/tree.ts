@@ -1,4 +1,4 @@
-import { AppError, conflict, type Issue, invalid, issue, notFound, text } from '../errors.js'
+import { AppError, type CodedIssue, conflict, type Issue, invalid, issue, notFound, text } from '../errors.js'
 import {
   levelOf,
   levelTotals,
@@ -514,7 +514,7 @@ export function assertAssignable(
   nodeId: string,
 ): void {
   const node = byId(nodes, nodeId)
-  const issues: Issue[] = []
+  const issues: CodedIssue[] = []
   const off = [...ancestorsOf(nodes, node), node].find((n) => !n.enabled)
   if (off)
     issues.push(

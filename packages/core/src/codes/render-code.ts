@@ -1,4 +1,4 @@
-import { conflict, type Issue, invalid, issue, type Text, text } from '../errors.js'
+import { type CodedIssue, conflict, type ErrorCodeOf, invalid, issue, type Text, text } from '../errors.js'
 import { checkCharacter } from './check-character.js'
 import { normalizeCode, normalizePiece } from './normalize-code.js'
 import {
@@ -103,7 +103,7 @@ export function formatCodeDate(date: string, f: DateFormat): string {
 
 // ---------- fields ----------
 
-type Result = { ok: true; value: string } | { ok: false; code: string; message: Text }
+type Result = { ok: true; value: string } | { ok: false; code: ErrorCodeOf<'invalid'>; message: Text }
 
 /** The value a ref reads from a customer's field (its own code, or its ancestor's at `level`). */
 export function resolveCodeRef(ref: FieldRef, v: FieldValue | undefined): { code: string; name?: string } | Result {
@@ -189,13 +189,13 @@ export function printCodeField(seg: FieldSegment, v: FieldValue | undefined, map
 interface Resolved {
   pieces: (string | null)[]
   scope: [string, string][]
-  issues: Issue[]
+  issues: CodedIssue[]
 }
 
 function resolveRecord(p: CodePattern, v: RecordValues, maps: MapTable[]): Resolved {
-  const issues: Issue[] = []
+  const issues: CodedIssue[] = []
   const reported = new Set<string>()
-  const report = (path: (string | number)[], r: { code: string; message: Text }) => {
+  const report = (path: (string | number)[], r: { code: ErrorCodeOf<'invalid'>; message: Text }) => {
     const k = `${r.code}|${r.message.en}`
     if (reported.has(k)) return
     reported.add(k)
@@ -230,16 +230,16 @@ function scopeValue(
   item: ScopeItem,
   v: RecordValues,
   dateOk: boolean,
-): string | { code: string; message: Text } | null {
+): string | { code: ErrorCodeOf<'invalid'>; message: Text } | null {
   if (item.kind === 'date') return dateOk ? formatCodeDate(v.date, item.granularity) : null
   const r = resolveCodeRef(item.ref, v.fields[fieldKey(baseFieldRef(item.ref))])
   return 'ok' in r ? (r.ok ? r.value : r) : normalizeCode(r.code)
 }
 
-function throwIssues(issues: Issue[]): void {
+function throwIssues(issues: CodedIssue[]): void {
   if (issues.length === 0) return
   const codes = new Set(issues.map((i) => i.code))
-  const code = codes.size === 1 ? (issues[0] as Issue).code : 'CODE_VALUES_INVALID'
+  const code = codes.size === 1 ? (issues[0] as CodedIssue).code : 'CODE_VALUES_INVALID'
   throw invalid(
     code,
     text('客户的资料不足以按编码规则生成编码', "The customer's values do not fit the code rule"),

@@ -7,7 +7,7 @@ const Input = z.strictObject({ name: z.string().max(3), count: z.number().int(),
 
 function failure(input: unknown) {
   try {
-    parseInput(Input, input, 'THING_INVALID')
+    parseInput(Input, input, 'CUSTOMER_MONEY_INVALID')
   } catch (e) {
     if (isAppError(e)) return e
     throw e
@@ -22,7 +22,7 @@ describe('parseInput', () => {
 
   it('turns every problem into one invalid error whose issues name the fields in the user’s words', () => {
     const e = failure({ name: 'abcd', short: 1, extra: true })
-    expect([e.kind, e.code]).toEqual(['invalid', 'THING_INVALID'])
+    expect([e.kind, e.code]).toEqual(['invalid', 'CUSTOMER_MONEY_INVALID'])
     expect(e.issues.map((i) => [i.path.join('.'), i.message.zh, i.message.en])).toEqual([
       ['name', '客户名称：最多 3 个字符', 'Name: at most 3 characters'],
       ['count', '数量：必填', 'Count: is required'],

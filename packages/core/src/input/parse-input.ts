@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError, type Issue, type Text, text } from '../errors.js'
+import { AppError, type ErrorCodeOf, type Issue, type Text, text } from '../errors.js'
 import { fieldLabel } from './field-label.js'
 
 type ZodIssue = z.ZodError['issues'][number]
@@ -68,7 +68,7 @@ export function inputIssues(error: z.ZodError): Issue[] {
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  code = 'INPUT_INVALID',
+  code: ErrorCodeOf<'invalid'> = 'INPUT_INVALID',
   message: Text = text('输入内容不符合要求', 'The input is not valid'),
 ): z.output<S> {
   const r = schema.safeParse(input)

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { AppError, type ErrorKind, type Issue, type Text, text } from '@kehu/core'
+import { AppError, type ErrorCode, type ErrorKind, type Issue, reissue, type Text, text } from '@kehu/core'
 import type { DatabaseConfig } from '@kehu/storage'
 import type { ReadArgs, ReadOp, ReadResult, WireContext } from './read-ops.js'
 
@@ -11,7 +11,7 @@ export interface ReadJob {
 }
 
 type WireError =
-  | { kind: ErrorKind; code: string; text: Text; issues: Issue[]; details: Record<string, unknown> | undefined }
+  | { kind: ErrorKind; code: ErrorCode; text: Text; issues: Issue[]; details: Record<string, unknown> | undefined }
   | { message: string }
 
 export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError }
@@ -45,10 +45,7 @@ interface Slot {
   ready?: boolean
 }
 
-const errorOf = (e: WireError): Error =>
-  'kind' in e
-    ? new AppError(e.kind, e.code, e.text, { issues: e.issues, ...(e.details ? { details: e.details } : {}) })
-    : new Error(e.message)
+const errorOf = (e: WireError): Error => ('kind' in e ? reissue(e) : new Error(e.message))
 
 const stopped = () =>
   new AppError(

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { type ErrorCode, type ErrorSpec, errorStatus } from '@kehu/core'
+import { API_ERRORS } from '../errors.js'
 
 /** One problem, in the request's language (app's presenter `issuesOut`). */
 export const IssueOut = z
@@ -15,7 +17,7 @@ export const ProblemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number(),
-    code: z.string(),
+    code: z.enum(Object.keys(API_ERRORS) as [ErrorCode, ...ErrorCode[]]).openapi({ description: errorCodeTable() }),
     detail: z.string(),
     instance: z.string().optional(),
     requestId: z.string(),
@@ -58,3 +60,18 @@ export const ScopeOut = z
     z.object({ kind: z.literal('own').openapi({ description: 'Only customers the member is account manager of' }) }),
   ])
   .openapi('Scope')
+
+/** The catalogued codes as a Markdown table, for the `code` of every problem in the API reference. */
+function errorCodeTable(): string {
+  const specs: Record<string, ErrorSpec> = API_ERRORS
+  const rows = Object.entries(specs).map(
+    ([code, spec]) => `| \`${code}\` | ${spec.status ?? errorStatus[spec.kind]} | ${spec.en} | ${spec.zh} |`,
+  )
+  return [
+    'The error code (错误码):',
+    '',
+    '| code | HTTP | meaning | 含义 |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+}

@@ -6798,7 +6798,161 @@ export interface components {
             type: string;
             title: string;
             status: number;
-            code: string;
+            /**
+             * @description The error code (错误码):
+             *
+             *     | code | HTTP | meaning | 含义 |
+             *     | --- | --- | --- | --- |
+             *     | `ACCESS_DENIED` | 403 | The caller lacks the permission this needs | 没有执行此操作的权限 |
+             *     | `ATTR_DEF_INVALID` | 400 | An attribute definition is not sound | 维度属性的定义有误 |
+             *     | `ATTR_CODE_IMMUTABLE` | 409 | An attribute code customers use cannot change | 已有客户使用的维度属性编码不能修改 |
+             *     | `LEVEL_SCHEME_INVALID` | 400 | A level scheme (such as 2-3-4) is not valid | 编码方案（如 2-3-4）无效 |
+             *     | `CLASS_CODE_LEVEL` | 400 | A class code's length is not one of the level scheme's levels | 分类编码的长度不是编码方案的某一级 |
+             *     | `CLASS_NO_DEEPER_LEVEL` | 400 | A class on the last level cannot have children | 末级分类不能再建下级 |
+             *     | `CLASS_LEVEL_FULL` | 409 | No free code is left on this level | 这一级已无可用编码 |
+             *     | `CLASS_FLAT_NO_PARENT` | 400 | Classes of a flat scheme cannot be moved | 平面分类体系的分类不能移动 |
+             *     | `CLASS_CODE_TAKEN` | 409 | A class code is taken (aliases included) | 分类编码已被占用（含旧编码） |
+             *     | `CLASS_MERGE_REFUSED` | 409 | The two classes cannot be merged | 这两个分类不能合并 |
+             *     | `CLASS_HAS_CHILDREN` | 409 | The class has children and cannot be deleted | 分类还有下级，不能删除 |
+             *     | `CLASS_HAS_CUSTOMERS` | 409 | The class holds customers and cannot be deleted | 分类下还有客户，不能删除 |
+             *     | `CLASS_NOT_FOUND` | 404 | No such class | 分类不存在 |
+             *     | `CLASS_MOVE_INVALID` | 400 | The class cannot be moved there | 分类无法移动到那里 |
+             *     | `CLASS_DISABLED` | 400 | Customers cannot be put on a disabled class or below one | 客户不能归入已停用的分类（或其下级） |
+             *     | `CLASS_NOT_LEAF` | 400 | This scheme puts customers on leaf classes only | 此分类体系只允许客户归入末级分类 |
+             *     | `CODE_RULE_SYNTAX` | 400 | A code rule has syntax errors | 编码规则的写法有误 |
+             *     | `CODE_DATE_INVALID` | 400 | The date the code prints is not valid | 用于编码的日期无效 |
+             *     | `CODE_SERIAL_INVALID` | 400 | The serial number is not valid | 流水号无效 |
+             *     | `CODE_SERIAL_OVERFLOW` | 409 | The serial outgrew its digits and the rule refuses to widen | 流水号超出位数，规则规定溢出时拒绝 |
+             *     | `CODE_FIELD_MISSING` | 400 | The customer lacks a field the code rule prints | 客户缺少编码规则要打印的字段 |
+             *     | `CODE_FIELD_LEVEL_MISSING` | 400 | The customer's class has no ancestor on the level the rule prints | 客户的分类没有编码规则要打印的那一级 |
+             *     | `CODE_MAP_UNKNOWN` | 400 | The code rule names a map table that does not exist | 编码规则引用的对照表不存在 |
+             *     | `CODE_MAP_MISSING` | 400 | The map table has no entry for the customer's value | 对照表中没有客户的这个值 |
+             *     | `CODE_VALUE_EMPTY` | 400 | A value the code rule prints is empty | 编码规则要打印的值为空 |
+             *     | `CODE_VALUES_INVALID` | 400 | The customer's values do not fit the code rule | 客户的资料不足以按编码规则生成编码 |
+             *     | `CUSTOMER_MONEY_INVALID` | 400 | An amount is not valid | 金额无效 |
+             *     | `INPUT_INVALID` | 400 | The input is not valid | 输入内容不符合要求 |
+             *     | `TENANT_INVALID` | 400 | The tenant is not valid | 账套信息有误 |
+             *     | `TENANT_EXISTS` | 409 | The tenant exists already | 账套已存在 |
+             *     | `TENANT_NOT_FOUND` | 404 | No such tenant | 账套不存在 |
+             *     | `TENANT_REQUIRED` | 400 | Name the tenant (there is none, or several and no default) | 须指定账套（没有账套，或有多个且未设默认） |
+             *     | `SIGN_IN_REQUIRED` | 401 | The request needs a signed-in user or a token | 需要先登录 |
+             *     | `SIGN_IN_FAILED` | 401 | The login or the password is wrong (never saying which) | 登录名或密码不正确（不说明是哪一个） |
+             *     | `SIGN_IN_LIMITED` | 429 | Too many failed sign-ins: locked for a while | 登录失败次数过多，暂时锁定 |
+             *     | `SETUP_DONE` | 409 | The first administrator is set up already | 第一个管理员已经设置过 |
+             *     | `USER_INVALID` | 400 | The user is not valid | 用户信息有误 |
+             *     | `USER_EXISTS` | 409 | The login is taken | 登录名已被使用 |
+             *     | `USER_NOT_FOUND` | 404 | No such user | 用户不存在 |
+             *     | `USER_SELF_LOCKOUT` | 400 | You cannot disable yourself or drop your own administrator role | 不能停用自己或取消自己的管理员身份 |
+             *     | `PASSWORD_WRONG` | 400 | The current password is wrong | 当前密码不正确 |
+             *     | `ROLE_NOT_FOUND` | 404 | No such role | 角色不存在 |
+             *     | `SESSION_NOT_FOUND` | 404 | No such session | 会话不存在 |
+             *     | `TOKEN_INVALID_INPUT` | 400 | The token request is not valid | 令牌信息有误 |
+             *     | `TOKEN_EXPIRY_INVALID` | 400 | A token's expiry must lie in the future | 令牌有效期须在将来 |
+             *     | `TOKEN_NOT_FOUND` | 404 | No such token | 令牌不存在 |
+             *     | `CODE_RULE_INVALID` | 400 | The code rule request is not valid | 编码规则的请求有误 |
+             *     | `CODE_RULE_REFUSED` | 400 | The code rule cannot be saved (each reason in issues) | 编码规则不能保存（每个原因见 issues） |
+             *     | `CODE_RULE_NOT_FOUND` | 404 | No such code rule | 编码规则不存在 |
+             *     | `CODE_RULE_NO_DEFAULT` | 404 | The tenant has no default code rule | 账套没有默认编码规则 |
+             *     | `CODE_RULE_IS_DEFAULT` | 409 | The default code rule cannot be deleted | 默认编码规则不能删除 |
+             *     | `CODE_RULE_IN_USE` | 409 | A rule that issued codes cannot be deleted; disable it instead | 已发出编码的规则不能删除，可以停用 |
+             *     | `CODE_RULE_FORMAT` | 400 | The code rule makes a code outside the code format | 编码规则生成的编码不合编码格式 |
+             *     | `CODE_RULES_WOULD_COLLIDE` | 400 | The change would let code rules give one code twice; not saved | 此改动会让编码规则可能重号，未保存 |
+             *     | `CODE_CHECK_INVALID` | 400 | The rule check request is not valid | 检查编码规则的请求有误 |
+             *     | `CODE_MAP_INVALID` | 400 | The map table request is not valid | 对照表的请求有误 |
+             *     | `CODE_MAP_REFUSED` | 400 | The map table cannot be saved (each reason in issues) | 对照表不能保存（每个原因见 issues） |
+             *     | `CODE_MAP_NOT_FOUND` | 404 | No such map table | 对照表不存在 |
+             *     | `CODE_TAKEN` | 409 | The code is taken (old codes included); suggestion names the next free one | 编码已被使用（含旧编码），suggestion 给出下一个可用编码 |
+             *     | `CODE_REQUIRED` | 400 | The code rule needs a typed code | 此编码规则要求手工输入编码 |
+             *     | `CODE_MANUAL_NOT_ALLOWED` | 400 | The code rule generates codes and takes no typed code | 此编码规则由系统生成编码，不能手工输入 |
+             *     | `CODE_FORMAT` | 400 | The code is outside the code format (1–40 letters, digits or . _ - /) | 编码不合编码格式（1–40 个字母、数字或 . _ - /） |
+             *     | `CODE_CHECK_CHARACTER` | 400 | The code's check character is wrong | 编码的校验位不对 |
+             *     | `CODE_OFF_RULE` | 400 | The code does not have the rule's shape for this customer | 编码不符合此客户的编码规则 |
+             *     | `CODE_ALLOCATION_EXHAUSTED` | 409 | Many codes in a row are taken; run kehu code audit | 连续多个编码都已被占用，请运行 kehu code audit |
+             *     | `SCHEME_INVALID` | 400 | The scheme is not valid | 分类体系信息有误 |
+             *     | `SCHEME_NOT_FOUND` | 404 | No such classification scheme | 分类体系不存在 |
+             *     | `SCHEME_CHANGE_REFUSED` | 400 | The scheme cannot change this way | 分类体系不能这样修改 |
+             *     | `CLASS_INVALID` | 400 | The class is not valid | 分类信息有误 |
+             *     | `CLASS_NODE_INVALID` | 400 | The request for a new class is not valid | 新建分类的请求有误 |
+             *     | `CLASS_DELETE_INVALID` | 400 | The request to delete a class is not valid | 删除分类的请求有误 |
+             *     | `CLASS_MOVE_TO_SELF` | 400 | Customers cannot be moved to the class being deleted | 客户不能移到正要删除的分类本身 |
+             *     | `CLASS_HAS_RULES` | 409 | Automatic rules target the class; change them first | 分类是自动分类规则的目标，请先修改这些规则 |
+             *     | `CLASS_MERGE_INVALID` | 400 | The request to merge classes is not valid | 合并分类的请求有误 |
+             *     | `CLASS_RULE_INVALID` | 400 | The automatic classification rule is not valid | 自动分类规则无效 |
+             *     | `CLASS_RULE_NOT_FOUND` | 404 | No such automatic classification rule | 自动分类规则不存在 |
+             *     | `CLASS_RECLASSIFY_INVALID` | 400 | The re-classification request is not valid | 重新分类的请求有误 |
+             *     | `CLASS_RECLASSIFY_CHANGED` | 409 | The customers to move changed since the preview; preview again | 预览后要调整的客户数已变，请重新预览 |
+             *     | `CLASS_ASSIGN_INVALID` | 400 | The batch assignment request is not valid | 批量归类的请求有误 |
+             *     | `CLASS_ASSIGN_TARGET` | 400 | A batch assignment takes chosen customers or a filter, one of them | 批量归类须选择客户或给出筛选条件，二者选一 |
+             *     | `CLASS_ASSIGN_CUSTOMERS_MISSING` | 400 | Some of the chosen customers do not exist | 所选客户中有的不存在 |
+             *     | `CLASS_ASSIGN_COUNT_CHANGED` | 409 | The number of customers changed since the preview; preview again | 预览后客户数已变，请重新预览 |
+             *     | `FILTER_INVALID` | 400 | The filter is not valid | 筛选条件无效 |
+             *     | `CODE_RECODE_INPUT` | 400 | A re-code takes a new code or a reallocation by the rule, one of them | 重新编码须给出新编码，或选择按规则重新生成（二选一） |
+             *     | `CODE_RECODE_SAME` | 400 | The new code equals the current one | 新编码与现编码相同 |
+             *     | `CUSTOMER_STALE` | 412 | The customer was changed meanwhile; reload and try again | 客户已被他人修改，请刷新后重试 |
+             *     | `CUSTOMER_CHANGED_MEANWHILE` | 409 | The customer was changed while being re-coded; reload and try again | 客户在重新编码的同时被他人修改，请刷新后重试 |
+             *     | `DIMENSION_INVALID` | 400 | The dimension is not valid | 管理维度的信息有误 |
+             *     | `DIMENSION_NOT_FOUND` | 404 | No such dimension | 管理维度不存在 |
+             *     | `DIMENSION_CODE_TAKEN` | 409 | The dimension code is taken | 管理维度编码已存在 |
+             *     | `DIMENSION_IN_USE` | 409 | Customers hold values of the dimension; it cannot be deleted | 管理维度的属性仍有客户填写，不能删除 |
+             *     | `ATTR_NOT_FOUND` | 404 | No such attribute | 维度属性不存在 |
+             *     | `ATTR_CODE_TAKEN` | 409 | The attribute code is taken | 维度属性编码已被使用 |
+             *     | `ATTR_IN_USE` | 409 | Customers hold values of the attribute; it cannot be deleted unless forced | 维度属性仍有客户填写，不能删除（可强制删除并清除这些值） |
+             *     | `ATTR_REFERENCED` | 409 | Rules still name the attribute; it cannot be deleted | 维度属性仍被规则引用，不能删除 |
+             *     | `ATTR_PRINTED_BY_RULE` | 409 | A code rule prints the attribute; its code cannot change | 编码规则打印此属性，其编码不能改 |
+             *     | `ATTR_NOT_UNIQUE` | 409 | Values repeat, so the attribute cannot be unique (or the value is held by another customer) | 取值已有重复，维度属性不能设为唯一（或值已被他人使用） |
+             *     | `ATTR_CHANGE_CONFLICTS` | 409 | Customers hold values the new definition refuses; nothing was changed | 已有客户的取值不符合新定义，未做修改 |
+             *     | `ATTR_FILL_INVALID` | 400 | The value to fill in is not valid | 补填的值有误 |
+             *     | `CUSTOMER_FORM_INVALID` | 400 | The classes the customer form is for are not valid | 客户表单所依据的分类有误 |
+             *     | `CUSTOMER_INVALID` | 400 | The customer is not valid (each field in issues) | 客户信息有误（每个字段的问题见 issues） |
+             *     | `CUSTOMER_NOT_FOUND` | 404 | No such customer (or not visible to you) | 客户不存在（或对你不可见） |
+             *     | `CUSTOMER_VERSION_STALE` | 412 | Someone changed the customer; the current version is in the ETag | 客户已被他人修改，当前版本见 ETag |
+             *     | `CUSTOMER_ARCHIVED` | 409 | The customer is archived; restore it first | 客户已归档，请先恢复 |
+             *     | `CUSTOMER_USCC_TAKEN` | 409 | The USCC is already in the archive | 统一社会信用代码已在档案中 |
+             *     | `CUSTOMER_REFERENCED` | 409 | The customer is still referenced and cannot be deleted; archive it instead | 客户仍被引用，不能删除，可以归档 |
+             *     | `CUSTOMER_DELETE_ADMIN_ONLY` | 403 | Only an administrator may delete a customer for good | 只有管理员可以彻底删除客户 |
+             *     | `CUSTOMER_FILTER_INVALID` | 400 | The customer filter is not valid | 客户筛选条件有误 |
+             *     | `IDEMPOTENCY_KEY_REUSED` | 422 | The idempotency key was used with another request body | 同一个幂等键已用于另一份请求内容 |
+             *     | `IDEMPOTENCY_IN_PROGRESS` | 409 | A request with the idempotency key is still running | 同一个幂等键的请求仍在处理中 |
+             *     | `IDEMPOTENCY_STALE` | 409 | The customer of the idempotency key no longer exists | 幂等键对应的客户已不存在 |
+             *     | `CODE_PREVIEW_INVALID` | 400 | The code preview request is not valid | 编码预览的请求有误 |
+             *     | `CODE_PREVIEW_SAMPLE` | 400 | The sample's classes are not in this tenant | 示例客户的分类在本账套中找不到 |
+             *     | `CODE_PREVIEW_NEEDS_TENANT` | 400 | A preview by a stored rule needs the database and a tenant | 按已存规则预览需要数据库和账套 |
+             *     | `CONFIG_DATABASE_URL` | 400 | The database URL is not valid (postgres://…; unset for the embedded SQLite) | 数据库地址无效（应以 postgres:// 开头；不设则用内置 SQLite） |
+             *     | `DATABASE_UNREACHABLE` | 503 | The database cannot be reached | 无法连接数据库 |
+             *     | `DATABASE_UNREADABLE` | 503 | The database file cannot be opened | 无法打开数据库文件 |
+             *     | `DATA_DIR_UNWRITABLE` | 503 | The data folder is not writable | 数据目录不可写 |
+             *     | `DATABASE_BUSY` | 503 | The database is busy (another write holds the lock); try again shortly | 数据库正忙（其他写入占用了锁），请稍后重试 |
+             *     | `DATABASE_MIGRATION_FAILED` | 503 | A database migration failed | 数据库迁移失败 |
+             *     | `DUPLICATE_VALUE` | 409 | This duplicates existing data (perhaps a request sent at the same time); reload and try again | 与已有数据重复（可能是同时提交的另一请求），请刷新后重试 |
+             *     | `REQUEST_INVALID` | 400 | The request does not match the endpoint's schema (each field in issues) | 请求内容不符合接口的要求（每个字段的问题见 issues） |
+             *     | `REQUEST_BODY_MALFORMED` | 400 | The request body is missing or is not valid JSON | 缺少请求内容，或它不是有效的 JSON |
+             *     | `REQUEST_BODY_INCOMPLETE` | 400 | The request body was cut off | 请求内容没有传完 |
+             *     | `REQUEST_CONTENT_TYPE` | 415 | The request body must be JSON | 请求内容须为 JSON |
+             *     | `REQUEST_TEXT_INVALID` | 400 | The request body holds text that is not valid (NUL or lone surrogates) | 请求内容含有无效的文本（NUL 或孤立的代理字符） |
+             *     | `REQUEST_URL_INVALID` | 400 | The URL holds characters that are not valid text | 网址含有无效的字符 |
+             *     | `REQUEST_URL_TOO_LONG` | 431 | The URL is too long | 网址过长 |
+             *     | `REQUEST_TOO_LARGE` | 413 | The request body is over 2 MB | 请求内容超过 2 MB |
+             *     | `REQUEST_HEADERS_TOO_LARGE` | 431 | The request headers or URL are too long (16 KB in all) | 请求头或网址过长（合计最多 16 KB） |
+             *     | `REQUEST_UNPARSABLE` | 400 | The HTTP request cannot be parsed | 无法解析的 HTTP 请求 |
+             *     | `REQUEST_HOST_NOT_ALLOWED` | 421 | The Host is not one the server answers for | Host 不是服务器应答的主机名 |
+             *     | `REQUEST_CROSS_ORIGIN` | 403 | A change requested from another site is refused | 拒绝来自其他网站的修改请求 |
+             *     | `REQUEST_HEADER_REQUIRED` | 403 | A change without a body must carry X-Kehu-Request: 1 | 没有请求内容的修改须带 X-Kehu-Request: 1 |
+             *     | `REQUEST_ORIGIN_REQUIRED` | 403 | A signed-in change must carry an Origin header | 已登录的修改请求须带 Origin 头 |
+             *     | `REQUEST_TIMEOUT` | 503 | The request ran past its time budget and was stopped | 请求超出时限，已停止 |
+             *     | `READ_WORKER_STOPPED` | 503 | The query worker stopped; try again | 查询线程已停止，请重试 |
+             *     | `ROUTE_NOT_FOUND` | 404 | No such endpoint | 没有这个接口 |
+             *     | `TOKEN_INVALID` | 401 | The API token is not valid, has expired or was revoked | API 令牌无效、已过期或已撤销 |
+             *     | `SETUP_LOOPBACK_ONLY` | 403 | The first administrator can be set up on the server itself only | 只能在服务器本机上设置第一个管理员 |
+             *     | `CODE_PREVIEW_PATTERN_OR_RULE` | 400 | A code preview takes a pattern or a rule name, one of them | 编码预览须给出规则写法或规则名之一 |
+             *     | `CUSTOMER_IF_MATCH_REQUIRED` | 428 | Editing a customer needs an If-Match header (the ETag it was read with) | 修改客户须带 If-Match 头（读取时得到的 ETag） |
+             *     | `CUSTOMER_IF_MATCH_WEAK` | 412 | If-Match takes strong ETags only (such as "v3") | If-Match 只接受强 ETag（如 "v3"） |
+             *     | `CUSTOMER_IF_MATCH_INVALID` | 400 | If-Match must be "v<version>" | If-Match 应为 "v<版本号>" |
+             *     | `HOST_NOT_LOOPBACK` | 400 | No user has a password yet, so only a loopback host is allowed | 还没有设置密码的用户，只能监听本机地址 |
+             *     | `PORT_IN_USE` | 503 | The port is already in use | 端口已被占用 |
+             *     | `SERVER_START_FAILED` | 503 | The server cannot start | 服务器无法启动 |
+             * @enum {string}
+             */
+            code: "ACCESS_DENIED" | "ATTR_DEF_INVALID" | "ATTR_CODE_IMMUTABLE" | "LEVEL_SCHEME_INVALID" | "CLASS_CODE_LEVEL" | "CLASS_NO_DEEPER_LEVEL" | "CLASS_LEVEL_FULL" | "CLASS_FLAT_NO_PARENT" | "CLASS_CODE_TAKEN" | "CLASS_MERGE_REFUSED" | "CLASS_HAS_CHILDREN" | "CLASS_HAS_CUSTOMERS" | "CLASS_NOT_FOUND" | "CLASS_MOVE_INVALID" | "CLASS_DISABLED" | "CLASS_NOT_LEAF" | "CODE_RULE_SYNTAX" | "CODE_DATE_INVALID" | "CODE_SERIAL_INVALID" | "CODE_SERIAL_OVERFLOW" | "CODE_FIELD_MISSING" | "CODE_FIELD_LEVEL_MISSING" | "CODE_MAP_UNKNOWN" | "CODE_MAP_MISSING" | "CODE_VALUE_EMPTY" | "CODE_VALUES_INVALID" | "CUSTOMER_MONEY_INVALID" | "INPUT_INVALID" | "TENANT_INVALID" | "TENANT_EXISTS" | "TENANT_NOT_FOUND" | "TENANT_REQUIRED" | "SIGN_IN_REQUIRED" | "SIGN_IN_FAILED" | "SIGN_IN_LIMITED" | "SETUP_DONE" | "USER_INVALID" | "USER_EXISTS" | "USER_NOT_FOUND" | "USER_SELF_LOCKOUT" | "PASSWORD_WRONG" | "ROLE_NOT_FOUND" | "SESSION_NOT_FOUND" | "TOKEN_INVALID_INPUT" | "TOKEN_EXPIRY_INVALID" | "TOKEN_NOT_FOUND" | "CODE_RULE_INVALID" | "CODE_RULE_REFUSED" | "CODE_RULE_NOT_FOUND" | "CODE_RULE_NO_DEFAULT" | "CODE_RULE_IS_DEFAULT" | "CODE_RULE_IN_USE" | "CODE_RULE_FORMAT" | "CODE_RULES_WOULD_COLLIDE" | "CODE_CHECK_INVALID" | "CODE_MAP_INVALID" | "CODE_MAP_REFUSED" | "CODE_MAP_NOT_FOUND" | "CODE_TAKEN" | "CODE_REQUIRED" | "CODE_MANUAL_NOT_ALLOWED" | "CODE_FORMAT" | "CODE_CHECK_CHARACTER" | "CODE_OFF_RULE" | "CODE_ALLOCATION_EXHAUSTED" | "SCHEME_INVALID" | "SCHEME_NOT_FOUND" | "SCHEME_CHANGE_REFUSED" | "CLASS_INVALID" | "CLASS_NODE_INVALID" | "CLASS_DELETE_INVALID" | "CLASS_MOVE_TO_SELF" | "CLASS_HAS_RULES" | "CLASS_MERGE_INVALID" | "CLASS_RULE_INVALID" | "CLASS_RULE_NOT_FOUND" | "CLASS_RECLASSIFY_INVALID" | "CLASS_RECLASSIFY_CHANGED" | "CLASS_ASSIGN_INVALID" | "CLASS_ASSIGN_TARGET" | "CLASS_ASSIGN_CUSTOMERS_MISSING" | "CLASS_ASSIGN_COUNT_CHANGED" | "FILTER_INVALID" | "CODE_RECODE_INPUT" | "CODE_RECODE_SAME" | "CUSTOMER_STALE" | "CUSTOMER_CHANGED_MEANWHILE" | "DIMENSION_INVALID" | "DIMENSION_NOT_FOUND" | "DIMENSION_CODE_TAKEN" | "DIMENSION_IN_USE" | "ATTR_NOT_FOUND" | "ATTR_CODE_TAKEN" | "ATTR_IN_USE" | "ATTR_REFERENCED" | "ATTR_PRINTED_BY_RULE" | "ATTR_NOT_UNIQUE" | "ATTR_CHANGE_CONFLICTS" | "ATTR_FILL_INVALID" | "CUSTOMER_FORM_INVALID" | "CUSTOMER_INVALID" | "CUSTOMER_NOT_FOUND" | "CUSTOMER_VERSION_STALE" | "CUSTOMER_ARCHIVED" | "CUSTOMER_USCC_TAKEN" | "CUSTOMER_REFERENCED" | "CUSTOMER_DELETE_ADMIN_ONLY" | "CUSTOMER_FILTER_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_STALE" | "CODE_PREVIEW_INVALID" | "CODE_PREVIEW_SAMPLE" | "CODE_PREVIEW_NEEDS_TENANT" | "CONFIG_DATABASE_URL" | "DATABASE_UNREACHABLE" | "DATABASE_UNREADABLE" | "DATA_DIR_UNWRITABLE" | "DATABASE_BUSY" | "DATABASE_MIGRATION_FAILED" | "DUPLICATE_VALUE" | "REQUEST_INVALID" | "REQUEST_BODY_MALFORMED" | "REQUEST_BODY_INCOMPLETE" | "REQUEST_CONTENT_TYPE" | "REQUEST_TEXT_INVALID" | "REQUEST_URL_INVALID" | "REQUEST_URL_TOO_LONG" | "REQUEST_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE" | "REQUEST_UNPARSABLE" | "REQUEST_HOST_NOT_ALLOWED" | "REQUEST_CROSS_ORIGIN" | "REQUEST_HEADER_REQUIRED" | "REQUEST_ORIGIN_REQUIRED" | "REQUEST_TIMEOUT" | "READ_WORKER_STOPPED" | "ROUTE_NOT_FOUND" | "TOKEN_INVALID" | "SETUP_LOOPBACK_ONLY" | "CODE_PREVIEW_PATTERN_OR_RULE" | "CUSTOMER_IF_MATCH_REQUIRED" | "CUSTOMER_IF_MATCH_WEAK" | "CUSTOMER_IF_MATCH_INVALID" | "HOST_NOT_LOOPBACK" | "PORT_IN_USE" | "SERVER_START_FAILED";
             detail: string;
             instance?: string;
             requestId: string;

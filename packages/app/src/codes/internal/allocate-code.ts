@@ -1,5 +1,6 @@
 import {
   AppError,
+  type CodedIssue,
   type CodePattern,
   type CodeRule,
   codeFormatProblem,
@@ -48,7 +49,7 @@ export function typedCodeCheck(
   requested: string,
   maps: MapTable[],
   values: RecordValues | undefined,
-): { verdict?: TypedCodeVerdict; refusal?: Issue; warning?: Issue } {
+): { verdict?: TypedCodeVerdict; refusal?: CodedIssue; warning?: Issue } {
   if (rule.mode === 'auto')
     return {
       refusal: issue(

@@ -1,0 +1,23 @@
+import { mergeCatalogs } from '@kehu/core'
+import { accessErrors } from './access/errors.js'
+import { attributeErrors } from './attributes/errors.js'
+import { classificationErrors } from './classification/errors.js'
+import { codeErrors } from './codes/errors.js'
+import { customerErrors } from './customers/errors.js'
+import { tenancyErrors } from './tenancy/errors.js'
+
+/** The use cases' error codes, slice by slice. */
+export const APP_ERRORS = mergeCatalogs(
+  tenancyErrors,
+  accessErrors,
+  codeErrors,
+  classificationErrors,
+  attributeErrors,
+  customerErrors,
+)
+
+declare module '@kehu/core' {
+  interface ErrorCatalogs {
+    app: typeof APP_ERRORS
+  }
+}
