@@ -1,5 +1,5 @@
 import { issuesOut } from '@kehu/app'
-import { AppError, type AppErrorArgs, type ErrorKind, errorStatus, type Lang, pick, type Text, text } from '@kehu/core'
+import { AppError, type AppErrorArgs, errorStatus, type Lang, pick, text } from '@kehu/core'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { requestInvalid } from './validation.js'

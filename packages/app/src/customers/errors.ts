@@ -32,6 +32,11 @@ export const customerErrors = errorCatalog({
     zh: '只有管理员可以彻底删除客户',
     en: 'Only an administrator may delete a customer for good',
   },
+  CUSTOMER_SENSITIVE_FIELD: {
+    kind: 'forbidden',
+    zh: '修改敏感字段需要查看它的权限（customer:sensitive）',
+    en: 'Changing a sensitive field needs the permission to see it (customer:sensitive)',
+  },
   CUSTOMER_FILTER_INVALID: { kind: 'invalid', zh: '客户筛选条件有误', en: 'The customer filter is not valid' },
   IDEMPOTENCY_KEY_REUSED: {
     kind: 'unprocessable',
