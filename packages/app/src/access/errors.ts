@@ -31,6 +31,22 @@ export const accessErrors = errorCatalog({
     zh: '仍有成员持有此角色，不能删除',
     en: 'Members still hold the role; it cannot be deleted',
   },
+  MEMBER_INVALID: { kind: 'invalid', zh: '成员信息有误', en: 'The member is not valid' },
+  MEMBER_SCOPES_WITHOUT_ROLE: {
+    kind: 'invalid',
+    zh: '数据权限只能给有角色的成员',
+    en: 'Data scopes need a member with at least one role',
+  },
+  SCOPE_NODE_NOT_FOUND: {
+    kind: 'invalid',
+    zh: '数据权限中的分类不存在',
+    en: 'A class in the data scopes does not exist',
+  },
+  CUSTOMER_OUTSIDE_DATA_SCOPE: {
+    kind: 'forbidden',
+    zh: '客户将落在您的数据权限之外',
+    en: 'The customer would fall outside your data scope',
+  },
   SESSION_NOT_FOUND: { kind: 'not-found', zh: '会话不存在', en: 'No such session' },
   TOKEN_INVALID_INPUT: { kind: 'invalid', zh: '令牌信息有误', en: 'The token request is not valid' },
   TOKEN_EXPIRY_INVALID: { kind: 'invalid', zh: '令牌有效期须在将来', en: "A token's expiry must lie in the future" },

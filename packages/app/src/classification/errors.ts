@@ -17,6 +17,11 @@ export const classificationErrors = errorCatalog({
     zh: '分类是自动分类规则的目标，请先修改这些规则',
     en: 'Automatic rules target the class; change them first',
   },
+  CLASS_IN_DATA_SCOPE: {
+    kind: 'conflict',
+    zh: '分类是成员数据权限的范围，请先在数据权限中去掉它',
+    en: "The class bounds members' data scopes; take it out of them first",
+  },
   CLASS_MERGE_INVALID: { kind: 'invalid', zh: '合并分类的请求有误', en: 'The request to merge classes is not valid' },
   CLASS_RULE_INVALID: { kind: 'invalid', zh: '自动分类规则无效', en: 'The automatic classification rule is not valid' },
   CLASS_RULE_NOT_FOUND: { kind: 'not-found', zh: '自动分类规则不存在', en: 'No such automatic classification rule' },
