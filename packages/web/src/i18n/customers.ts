@@ -76,6 +76,14 @@ export const customersZh = {
     typedFree: '编码 {{code}} 可以使用（规则“{{rule}}”）',
     useSuggestion: '改用 {{code}}',
   },
+  recode: {
+    button: '重新编码',
+    title: '重新编码 {{code}}',
+    hint: '旧编码保留为别名，仍能查到该客户。留空则按现行编码规则生成下一个编码；手工填写的编码不符合规则时也会保存，并说明原因。',
+    placeholder: '新编码（留空：按规则生成）',
+    ok: '重新编码',
+    done: '已重新编码：{{from}} → {{to}}（旧编码仍可查到该客户）',
+  },
   codeTaken: {
     title: '编码已被占用',
     content: '您填写的编码 {{code}} 已被使用（含旧编码）。改用下一个可用编码 {{suggestion}} 建档吗？',
@@ -209,6 +217,14 @@ export const customersEn: typeof customersZh = {
     placeholder: 'Generated',
     typedFree: 'The code {{code}} is free (rule "{{rule}}")',
     useSuggestion: 'Use {{code}}',
+  },
+  recode: {
+    button: 'Re-code',
+    title: 'Re-code {{code}}',
+    hint: 'The old code stays as an alias that still finds the customer. Left empty, the code rule that applies now issues the next code; a typed code that does not fit the rule is saved too, saying why.',
+    placeholder: 'New code (empty: by the rule)',
+    ok: 'Re-code',
+    done: 'Re-coded: {{from}} → {{to}} (the old code still finds the customer)',
   },
   codeTaken: {
     title: 'The code is taken',

@@ -10,6 +10,8 @@ import {
   Empty,
   Flex,
   Grid,
+  Input,
+  Modal,
   Popconfirm,
   Row,
   Skeleton,
@@ -37,6 +39,7 @@ import {
   customerKeys,
   type HistoryEntry,
   listSearchKey,
+  recodeCustomer,
   type StatusAction,
   useCustomer,
   useHistory,
@@ -70,6 +73,8 @@ interface LocationState {
   codeReplaced?: { requested: string; issued: string }
   /** A typed code kept although it does not fit the rule (the rule takes legacy codes): why, in the user's words. */
   codeWarning?: string
+  /** Just re-coded from this code; with the warning of a typed code off the rule. */
+  recoded?: { from: string; codeWarning?: string }
   saved?: boolean
 }
 
@@ -109,6 +114,8 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
   const queryClient = useQueryClient()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [recoding, setRecoding] = useState(false)
+  const [newCode, setNewCode] = useState('')
   const history = useHistory(tenant, c.id)
   const schemes = useSchemes(tenant)
   const classCodes: Record<string, string | undefined> = {}
@@ -121,6 +128,24 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
     (BUILTIN_SCHEMES as readonly string[]).includes(code)
       ? t(`customers.fields.${code as 'class'}`)
       : (schemes.data?.find((s) => s.code === code)?.name ?? code)
+
+  const recode = async () => {
+    setError(null)
+    setBusy('recode')
+    try {
+      const r = await recodeCustomer(tenant, c, newCode.trim() || null)
+      setRecoding(false)
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) })
+      navigate(`../${encodeURIComponent(r.newCode)}`, {
+        state: { recoded: { from: r.oldCode, ...(r.codeWarning ? { codeWarning: r.codeWarning } : {}) } },
+      })
+    } catch (e) {
+      setError(e)
+      setRecoding(false)
+    } finally {
+      setBusy(null)
+    }
+  }
 
   const act = async (action: StatusAction) => {
     setError(null)
@@ -171,6 +196,35 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
           }
         />
       )}
+      {state.recoded && (
+        <Alert
+          type={state.recoded.codeWarning ? 'warning' : 'success'}
+          showIcon
+          data-testid="recoded-alert"
+          message={t('customers.recode.done', { from: state.recoded.from, to: c.code })}
+          description={state.recoded.codeWarning}
+        />
+      )}
+      {recoding && (
+        <Modal
+          open
+          title={t('customers.recode.title', { code: c.code })}
+          okText={t('customers.recode.ok')}
+          cancelText={t('customers.cancel')}
+          confirmLoading={busy === 'recode'}
+          onOk={() => void recode()}
+          onCancel={() => setRecoding(false)}
+        >
+          <Typography.Paragraph type="secondary">{t('customers.recode.hint')}</Typography.Paragraph>
+          <Input
+            value={newCode}
+            onChange={(e) => setNewCode(e.target.value)}
+            placeholder={t('customers.recode.placeholder')}
+            data-testid="recode-to"
+            allowClear
+          />
+        </Modal>
+      )}
       {c.matchedAlias && (
         <Alert type="info" showIcon message={t('customers.foundByAlias', { alias: c.matchedAlias, code: c.code })} />
       )}
@@ -191,6 +245,11 @@ function Detail({ tenant, c }: { tenant: string; c: CustomerDetail }) {
           {c.status !== 'archived' && can('customer:edit') && (
             <Button type="primary" onClick={() => navigate('edit')} data-testid="edit-customer">
               {t('customers.edit')}
+            </Button>
+          )}
+          {c.status !== 'archived' && can('customer:edit') && (
+            <Button onClick={() => setRecoding(true)} data-testid="recode-customer">
+              {t('customers.recode.button')}
             </Button>
           )}
           {c.status === 'active' && can('customer:edit') && (

@@ -101,6 +101,18 @@ export const updateCustomer = (tenant: string, c: Pick<Customer, 'id' | 'version
     }),
   )
 
+/**
+ * Re-codes the version the clerk sees: to a typed code, or (none given) the next code of the rule that applies now.
+ * The old code stays as an alias; a typed code off the rule comes back with `codeWarning`.
+ */
+export const recodeCustomer = (tenant: string, c: Pick<Customer, 'id' | 'version'>, newCode: string | null) =>
+  ok(
+    api.POST('/api/t/{tenant}/customers/{id}/recode', {
+      params: { path: { tenant, id: c.id } },
+      body: { ...(newCode ? { newCode } : { reallocate: true }), expectedVersion: c.version },
+    }),
+  )
+
 export type StatusAction = 'disable' | 'enable' | 'archive' | 'restore'
 
 /** 停用, 启用, 归档 or 恢复 the version the clerk sees (If-Match). */
