@@ -22,6 +22,17 @@ export const CLI_ERRORS = errorCatalog({
     zh: '--password-stdin：标准输入中没有密码',
     en: '--password-stdin: there is no password on standard input',
   },
+  CLI_GRANT_EMPTY: {
+    kind: 'invalid',
+    zh: '请给出 --role 或数据权限（--class、--region、--node、--own）',
+    en: 'Give --role or data scopes (--class, --region, --node, --own)',
+  },
+  CLI_NODE_SCOPE: { kind: 'invalid', zh: '--node 须写成 分类体系:编码', en: '--node takes scheme:code' },
+  CLI_SCOPE_NODE_NOT_FOUND: {
+    kind: 'not-found',
+    zh: '数据权限所指的分类不存在',
+    en: 'The class a data scope names does not exist',
+  },
   CLI_AS_UNKNOWN: { kind: 'invalid', zh: '--as：没有这个启用的用户', en: '--as: no such enabled user' },
   DEMO_CUSTOMERS_INVALID: {
     kind: 'invalid',

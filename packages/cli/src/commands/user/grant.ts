@@ -122,7 +122,7 @@ async function scopeInputs(rt: Runtime, tenant: string, opts: GrantOptions): Pro
     if (!node)
       throw new AppError(
         'not-found',
-        'SCOPE_NODE_NOT_FOUND',
+        'CLI_SCOPE_NODE_NOT_FOUND',
         text(`${tree.scheme.name}中没有分类 ${code}`, `${tree.scheme.name} has no node ${code}`),
       )
     out.push({ kind: 'node', nodeId: node.id, subtree })
