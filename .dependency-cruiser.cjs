@@ -1,7 +1,17 @@
 /** The dependency rule of ARCHITECTURE.md: core ← app ← server, cli; core ← storage; core ← web. */
 const pkg = (n) => `^packages/${n}/`
 // The app's slices, lowest first (ARCHITECTURE.md): a slice imports only the slices before it.
-const SLICES = ['audit', 'tenancy', 'access', 'filters', 'codes', 'classification', 'attributes', 'customers']
+const SLICES = [
+  'audit',
+  'tenancy',
+  'access',
+  'filters',
+  'codes',
+  'classification',
+  'attributes',
+  'customers',
+  'audit-log',
+]
 const sliceRules = SLICES.slice(0, -1).map((slice, i) => ({
   name: `app-slice-${slice}`,
   comment: `app/${slice} sees only ${SLICES.slice(0, i).join(', ') || 'no other slice'}`,

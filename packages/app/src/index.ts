@@ -10,7 +10,7 @@ export {
   revokeApiToken,
   TOKEN_PREFIX,
 } from './access/api-tokens.js'
-export { authenticateSession, authenticateToken } from './access/authenticate.js'
+export { authenticateSession, authenticateToken, tokenLabel } from './access/authenticate.js'
 export { ChangePasswordInput, changeOwnPassword } from './access/change-password.js'
 export { CreateUserInput, createUser } from './access/create-user.js'
 export { listUsers } from './access/list-users.js'
@@ -51,6 +51,7 @@ export {
   signIn,
   signOut,
 } from './access/sign-in.js'
+export { type Unlocked, unlockSignIn } from './access/unlock-sign-in.js'
 export { UpdateUserInput, updateUser } from './access/update-user.js'
 export { currentUser, type UserView } from './access/users.js'
 // attributes
@@ -64,6 +65,8 @@ export { type CustomerFormSection, getCustomerForm } from './attributes/get-cust
 export { type DimensionWithAttributes, listDimensions } from './attributes/list-dimensions.js'
 export { previewAttributeChange, updateAttribute } from './attributes/update-attribute.js'
 export { updateDimension } from './attributes/update-dimension.js'
+// audit-log
+export { type AuditEntry, type AuditPage, AuditSearchInput, searchAuditLog } from './audit-log/search-audit-log.js'
 // classification
 export { BatchAssignInput, batchAssign, previewBatchAssign } from './classification/batch-assign.js'
 export { ClassRuleInput } from './classification/class-rule-input.js'

@@ -35,6 +35,7 @@ const NOT_USE_CASES = new Set([
   'roleView',
   'changeShownTo',
   'changesShownTo',
+  'tokenLabel',
 ])
 
 type Call = (ctx: RequestContext, tx: Tx) => Promise<unknown>
@@ -63,6 +64,8 @@ const CALLS: Record<string, Call> = {
   createApiToken: (c) => app.createApiToken(c, { name: x, login: x }),
   listApiTokens: (c) => app.listApiTokens(c),
   revokeApiToken: (c) => app.revokeApiToken(c, x),
+  unlockSignIn: (c) => app.unlockSignIn(c, x),
+  searchAuditLog: (c) => app.searchAuditLog(c),
   createTenant: (c) => app.createTenant(c, { code: 'nobody', name: 'n' }),
   getSummary: (c) => app.getSummary(c),
   listTenants: (c) => app.listTenants(c),

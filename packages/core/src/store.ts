@@ -3,6 +3,7 @@ import type { Role } from './access/roles.js'
 import type { DataScope, Visibility } from './access/visibility.js'
 import type { AttributeDef } from './attributes/attribute-def.js'
 import type { DimensionType } from './attributes/dimension-type.js'
+import type { AccessAction } from './audit/access-events.js'
 import type { ClassNode, ClassRule, ClassScheme } from './classification/types.js'
 import type { Customer } from './customers/types.js'
 import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, CustomerCode, Tenant } from './records.js'
@@ -130,8 +131,12 @@ export interface AccessLog {
   append(e: AccessEvent): Promise<void>
   /** Failed sign-ins since `since` for this login or from this address. */
   failuresSince(since: string, by: { login: string } | { address: string }): Promise<number>
+  /** When the newest event of this kind about this login happened, if any. */
+  latest(action: AccessAction, login: string): Promise<string | undefined>
   /** Newest first. */
   list(limit: number, userId?: string): Promise<AccessEvent[]>
+  /** One page of the events about these tenants (by id) and, with `global`, of those about none. */
+  search(about: { tenantIds: readonly string[]; global: boolean }, q: LogQuery): Promise<AccessEvent[]>
 }
 
 export interface SchemeRepo {
@@ -264,6 +269,27 @@ export interface CodeRegistry {
 export interface AuditLog {
   append(e: AuditEvent): Promise<void>
   listFor(tenantId: string, entity: string, entityId: string): Promise<AuditEvent[]>
+  /** One page of the tenant's events, newest first; events about customers `visibility` hides are left out. */
+  search(
+    tenantId: string,
+    visibility: Visibility,
+    q: LogQuery & { entity?: { entity: string; id: string } },
+  ): Promise<AuditEvent[]>
+}
+
+/** A search of a log, newest first (`at`, then `id`, descending): one page after the `before` cursor. */
+export interface LogQuery {
+  /** Part of the actor's label, any case. */
+  actor?: string | undefined
+  /** Only these kinds. */
+  actions?: readonly string[] | undefined
+  /** From this instant (inclusive) … */
+  from?: string | undefined
+  /** … to this one (exclusive). */
+  to?: string | undefined
+  /** The last event of the previous page. */
+  before?: { at: string; id: string } | undefined
+  limit: number
 }
 
 export interface IdempotencyRecord {

@@ -5,6 +5,7 @@ import {
   resolveActor,
   signInInForce,
   signInRequired,
+  tokenLabel,
 } from '@kehu/app'
 import { type Actor, AppError, text } from '@kehu/core'
 import type { Context, MiddlewareHandler } from 'hono'
@@ -80,14 +81,14 @@ export function authenticate(ctx: ServerContext, options: AuthOptions = {}): Mid
     const tenantCode = tenant === undefined ? undefined : decodeURIComponent(tenant)
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
     if (bearer !== undefined) {
-      const found = await authenticateToken(deps, bearer)
+      const found = await authenticateToken(deps, bearer, { tenant: tenantCode, address })
       if (!found)
         throw new AppError(
           'unauthenticated',
           'TOKEN_INVALID',
           text('API 令牌无效、已过期或已撤销', 'The API token is not valid, has expired or was revoked'),
         )
-      const label = `${found.user.login}/token:${found.token.name}`
+      const label = tokenLabel(found.user.login, found.token.name)
       c.set('caller', { via: 'token', userId: found.user.id, tokenId: found.token.id })
       c.set('actor', narrowTo(await resolveActor(deps, found.user.id, tenantCode, label), found.token.scopes))
       return next()

@@ -1,14 +1,23 @@
-import type { AccessEvent } from '@kehu/core'
+import type { AccessAction, AccessEvent, AccessPayload } from '@kehu/core'
 import type { Deps } from '../deps.js'
 
-/** One line of the access log, stamped with the clock and the request id. */
-export function accessEvent(
+/** Whom and where an access event is about: the login, the user, the client's address, the tenant concerned. */
+export interface AccessAbout {
+  login?: string | null | undefined
+  userId?: string | null | undefined
+  address?: string | null | undefined
+  tenantId?: string | null | undefined
+}
+
+/** One line of the access log, stamped with the clock and the request id; its payload typed by its kind (core's ACCESS_EVENTS). */
+export function accessEvent<A extends AccessAction>(
   deps: Deps,
   actor: string,
-  action: string,
-  about: { login?: string | null; userId?: string | null; address?: string | null; tenantId?: string | null },
-  data: Record<string, unknown> = {},
+  action: A,
+  about: AccessAbout,
+  ...[data]: Record<string, never> extends AccessPayload<A> ? [data?: AccessPayload<A>] : [data: AccessPayload<A>]
 ): AccessEvent {
+  const payload: Record<string, unknown> = { ...(data ?? {}) }
   return {
     id: deps.ids.next(),
     at: deps.clock.now().toISOString(),
@@ -18,6 +27,6 @@ export function accessEvent(
     userId: about.userId ?? null,
     address: about.address ?? null,
     tenantId: about.tenantId ?? null,
-    data: deps.requestId ? { ...data, requestId: deps.requestId } : data,
+    data: deps.requestId ? { ...payload, requestId: deps.requestId } : payload,
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, type AppUser, normalizeLogin, parseInput, text, type UserSession } from '@kehu/core'
+import { AppError, type AppUser, normalizeLogin, parseInput, type Tx, text, type UserSession } from '@kehu/core'
 import { z } from 'zod'
 import type { Deps } from '../deps.js'
 import { accessEvent } from './access-event.js'
@@ -44,7 +44,7 @@ export async function signIn(deps: Deps, given: SignInInput, from: SignInFrom): 
   const about = { login, address: from.address }
   const [byLogin, byAddress] = await deps.store.read((tx) =>
     Promise.all([
-      tx.accessLog.failuresSince(since, { login }),
+      loginFailures(tx, login, since),
       from.address === null ? 0 : tx.accessLog.failuresSince(since, { address: from.address }),
     ]),
   )
@@ -93,6 +93,12 @@ export async function signIn(deps: Deps, given: SignInInput, from: SignInFrom): 
     )
   })
   return { secret, session, user }
+}
+
+/** A login's failed sign-ins since `since`, counting none before an administrator's latest unlock of it. */
+export async function loginFailures(tx: Tx, login: string, since: string): Promise<number> {
+  const unlocked = await tx.accessLog.latest('sign-in.unlocked', login)
+  return tx.accessLog.failuresSince(unlocked !== undefined && unlocked > since ? unlocked : since, { login })
 }
 
 /** Ends the session this cookie secret names, if it is live. */

@@ -105,6 +105,12 @@ const INPUT_LABELS: Record<string, Text> = {
   manual: text('手工编码', 'Manual codes'),
   conditions: text('条件', 'Conditions'),
   text: text('固定文字', 'Fixed text'),
+  actor: text('操作人', 'Who'),
+  action: text('操作', 'Action'),
+  customer: text('客户', 'Customer'),
+  from: text('起始时间', 'From'),
+  to: text('截止时间', 'To'),
+  cursor: text('翻页位置', 'Page position'),
 }
 
 /** The label of one key of a path, `undefined` when kehu has none. */
