@@ -7,6 +7,7 @@ import { authenticateToken } from '../access/authenticate.js'
 import { createUser } from '../access/create-user.js'
 import { grantRole } from '../access/memberships.js'
 import { resolveActor } from '../access/resolve-actor.js'
+import { createRole } from '../access/roles.js'
 import { signIn } from '../access/sign-in.js'
 import { unlockSignIn } from '../access/unlock-sign-in.js'
 import { createNode } from '../classification/create-node.js'
@@ -147,6 +148,25 @@ describe.each(testKinds())('the audit log on %s', (kind) => {
     }
     const gone = await failure(searchAuditLog(t.ctx(tenant), { customer: 'NO-SUCH' }))
     expect(gone.code).toBe('CUSTOMER_NOT_FOUND')
+  })
+
+  it('masks sensitive values for a caller without customer:sensitive, as the customer’s history does', async () => {
+    const tenant = await t.newTenant()
+    const { customer } = await createCustomer(t.ctx(tenant), { name: '广州掩码测试有限公司', phone: '13812345678' })
+    await updateCustomer(t.ctx(tenant), customer.code, 1, { phone: '13987654321' })
+    await createRole(t.ctx(tenant), { code: 'auditor', name: '审计员', permissions: ['audit:read', 'customer:read'] })
+    const login = unique('reader')
+    await createUser(t.base, { login, password: PASSWORD })
+    await grantRole(t.ctx(tenant), { login, role: 'auditor' })
+    const user = await t.deps.store.read((tx) => tx.users.byLogin(login))
+    const auditor = await resolveActor(t.deps, user?.id as string, tenant)
+    const phones = async (actor: Actor) =>
+      (await all(tenant, actor, { customer: customer.code })).map((e) => e.changes.find((c) => c.field === 'phone'))
+    expect(await phones(auditor)).toEqual([
+      { field: 'phone', before: '138****5678', after: '139****4321', masked: true },
+      { field: 'phone', before: null, after: '138****5678', masked: true },
+    ])
+    expect((await phones(await tenantAdmin(tenant))).map((c) => c?.after)).toEqual(['13987654321', '13812345678'])
   })
 
   it('records a token’s use at most once a minute, with the tenant it called', async () => {

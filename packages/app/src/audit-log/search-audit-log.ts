@@ -160,7 +160,9 @@ export async function searchAuditLog(
         if (c) codes.set(e.entityId, c.code)
       }
     return {
-      items: page.map((x) => (x.change ? changeEntryOf(x.change, codes) : accessEntryOf(x.access as AccessEvent))),
+      items: page.map((x) =>
+        x.change ? changeEntryOf(x.change, codes, actor) : accessEntryOf(x.access as AccessEvent),
+      ),
       nextCursor: merged.length > limit && last ? cursorOf(last) : null,
     }
   })

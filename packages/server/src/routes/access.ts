@@ -26,6 +26,7 @@ import {
   signOut,
   UpdateUserInput,
   type UserView,
+  unlockSignIn,
   updateUser,
 } from '@kehu/app'
 import { AppError, PERMISSIONS, text } from '@kehu/core'
@@ -281,6 +282,28 @@ export function registerAccessRoutes(app: KehuApp, ctx: ServerContext) {
       responses: { 200: json(UserOut, 'Changed'), ...problemResponses },
     }),
     async (c) => c.json(userOut(await updateUser(ctxOf(c), c.req.valid('param').login, c.req.valid('json'))), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/users/{login}/unlock',
+      tags: ['users'],
+      summary: 'End a sign-in lock early (admin): the failed sign-ins so far stop counting; written to the access log',
+      request: { params: LoginParam },
+      responses: {
+        200: json(
+          z.object({
+            login: z.string(),
+            wasLocked: z.boolean(),
+            failuresCleared: z.number().int().openapi({ description: 'Failed sign-ins of the last 15 minutes' }),
+          }),
+          'Unlocked',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await unlockSignIn(ctxOf(c), c.req.valid('param').login), 200),
   )
 
   app.openapi(

@@ -43,6 +43,19 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 })
 
+/** One field of a recorded change, before → after (a customer's history, the audit log). */
+export const FieldChangeOut = z
+  .object({
+    field: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    masked: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Set when the values are masked for this caller (a sensitive field)' }),
+  })
+  .openapi('FieldChange')
+
 export const TenantParam = z.object({ tenant: z.string().max(100).openapi({ description: 'Tenant code (账套编码)' }) })
 
 /** A data scope of a member (contracts: members and data scopes): a class or region node, or own customers. */

@@ -21,7 +21,7 @@ import {
 import { AppError, pick, text } from '@kehu/core'
 import type { Context } from 'hono'
 import { ctxOf, type Env, type KehuApp } from '../context.js'
-import { IssueOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
+import { FieldChangeOut, IssueOut, json, ProblemSchema, problemResponses, TenantParam } from './common.js'
 
 const tags = ['customers']
 const IdParam = TenantParam.extend({
@@ -103,17 +103,7 @@ const HistoryOut = z
     at: z.string(),
     actor: z.string(),
     action: z.string(),
-    changes: z.array(
-      z.object({
-        field: z.string(),
-        before: z.unknown(),
-        after: z.unknown(),
-        masked: z
-          .boolean()
-          .optional()
-          .openapi({ description: 'Set when the values are masked for this caller (a sensitive field)' }),
-      }),
-    ),
+    changes: z.array(FieldChangeOut),
     note: z.string().optional(),
   })
   .openapi('CustomerHistoryEntry')

@@ -1,5 +1,6 @@
 import type { KehuApp, ServerContext } from '../context.js'
 import { registerAccessRoutes } from './access.js'
+import { registerAuditRoutes } from './audit.js'
 import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
@@ -18,4 +19,5 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerClassRoutes,
   registerDimensionRoutes,
   registerCodeRuleRoutes,
+  registerAuditRoutes,
 ]

@@ -976,6 +976,85 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/users/{login}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a sign-in lock early (admin): the failed sign-ins so far stop counting; written to the access log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    login: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlocked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            login: string;
+                            wasLocked: boolean;
+                            /** @description Failed sign-ins of the last 15 minutes */
+                            failuresCleared: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -6790,6 +6869,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first: the tenant’s changes and the access events that concern it
+         * @description Needs audit:read. A global administrator also sees sign-ins, failed sign-ins, sessions, users and tokens (events of no tenant). Events about customers the caller may not see are left out; sensitive values are masked without customer:sensitive. Page with `nextCursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of who acted, any case */
+                    actor?: string;
+                    /** @description One kind, e.g. `customer.updated` */
+                    action?: string;
+                    /** @description A customer’s code (or old code): its events */
+                    customer?: string;
+                    /** @description From this day (in the tenant’s time zone) or instant, e.g. `2026-03-01` or `2026-03-01T08:00:00+08:00` */
+                    from?: string;
+                    /** @description To this day (inclusive) or instant (exclusive) */
+                    to?: string;
+                    /** @description The `nextCursor` of the page before */
+                    cursor?: string;
+                    /** @description Events per page, 1–200 (default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7155,14 +7330,15 @@ export interface components {
             at: string;
             actor: string;
             action: string;
-            changes: {
-                field: string;
-                before?: unknown;
-                after?: unknown;
-                /** @description Set when the values are masked for this caller (a sensitive field) */
-                masked?: boolean;
-            }[];
+            changes: components["schemas"]["FieldChange"][];
             note?: string;
+        };
+        FieldChange: {
+            field: string;
+            before?: unknown;
+            after?: unknown;
+            /** @description Set when the values are masked for this caller (a sensitive field) */
+            masked?: boolean;
         };
         ClassScheme: {
             code: string;
@@ -7414,6 +7590,27 @@ export interface components {
                 /** @enum {string} */
                 level: "ok" | "warn" | "full";
             }[];
+        };
+        AuditEntry: {
+            id: string;
+            at: string;
+            /** @description Who acted: a login, `cli:<os user>`, `alice/token:erp` */
+            actor: string;
+            /** @description The kind: `customer.updated`, `sign-in.failed`, `token.used` … */
+            action: string;
+            /**
+             * @description `change`: the tenant’s data; `access`: sign-ins, users, roles, sessions and tokens
+             * @enum {string}
+             */
+            log: "change" | "access";
+            /** @description What kind of thing: `customer`, `class`, `user`, `token`, `role` … */
+            entity: string;
+            /** @description That thing as people name it: a customer’s code, a class code, a login, a role */
+            subject: string | null;
+            changes: components["schemas"]["FieldChange"][];
+            note: string | null;
+            /** @description The client’s address (sign-ins, token use) */
+            address: string | null;
         };
     };
     responses: never;

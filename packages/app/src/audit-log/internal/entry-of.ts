@@ -1,4 +1,4 @@
-import type { AccessEvent, AuditEvent } from '@kehu/core'
+import type { AccessEvent, Actor, AuditEvent } from '@kehu/core'
 import { type FieldChange, historyEntryOf } from '../../customers/customer-history.js'
 import type { AuditEntry } from '../search-audit-log.js'
 
@@ -52,8 +52,11 @@ function subjectOf(data: Rec): string | null {
   )
 }
 
-/** A tenant change as a line of the page; `codes` has today's code of the customers on the page, by id. */
-export function changeEntryOf(e: AuditEvent, codes: ReadonlyMap<string, string>): AuditEntry {
+/**
+ * A tenant change as the caller may see it (a customer's sensitive values masked as in its history); `codes`
+ * has today's code of the customers on the page, by id.
+ */
+export function changeEntryOf(e: AuditEvent, codes: ReadonlyMap<string, string>, actor: Actor): AuditEntry {
   const base = {
     id: e.id,
     at: e.at,
@@ -64,7 +67,7 @@ export function changeEntryOf(e: AuditEvent, codes: ReadonlyMap<string, string>)
     address: null,
   }
   if (e.entity === 'customer') {
-    const h = historyEntryOf(e)
+    const h = historyEntryOf(e, actor)
     return { ...base, subject: codes.get(e.entityId) ?? subjectOf(e.data), changes: h.changes, note: h.note ?? null }
   }
   return { ...base, subject: subjectOf(e.data), changes: configChanges(e.data), note: null }
