@@ -1,5 +1,6 @@
 import { AppError, errorStatus, exitCode, fieldLabel, isAppError, pick } from '@kehu/core'
 import { Command, CommanderError, Option } from 'commander'
+import { registerAuditCommands } from './commands/audit/audit-commands.js'
 import { registerClassCommands } from './commands/class/class-commands.js'
 import { registerCodeCommands } from './commands/code/code-commands.js'
 import { registerCoreCommands } from './commands/core/core-commands.js'
@@ -25,6 +26,7 @@ const GROUPS: Register[] = [
   registerRoleCommands,
   registerTokenCommands,
   registerSessionCommands,
+  registerAuditCommands,
 ]
 
 export function buildProgram(io: Io): Command {

@@ -5,6 +5,7 @@ import {
   customerCodePreviewOut,
   customerFacts,
   customerJson,
+  type FieldChange,
   type HistoryEntry,
   PreviewSample,
   previewCustomerCode,
@@ -81,10 +82,15 @@ export function printCustomer(io: Io, v: CustomerView & { codes?: { code: string
 export const show = (v: unknown) =>
   v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v)
 
+/** Before → after, one indented line per changed field (a history entry, an audit log entry). */
+export const printChanges = (io: Io, changes: FieldChange[]) => {
+  for (const ch of changes) io.out(`    ${ch.field}: ${show(ch.before)} → ${show(ch.after)}`)
+}
+
 export function printHistory(io: Io, items: HistoryEntry[]) {
   for (const h of items) {
     io.out(`${h.at}  ${h.actor}  ${h.action}${h.note ? `  (${h.note})` : ''}`)
-    for (const ch of h.changes) io.out(`    ${ch.field}: ${show(ch.before)} → ${show(ch.after)}`)
+    printChanges(io, h.changes)
   }
 }
 

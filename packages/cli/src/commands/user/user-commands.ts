@@ -5,6 +5,7 @@ import { registerUserDisable } from './disable.js'
 import { registerUserGrant } from './grant.js'
 import { registerUserList } from './list.js'
 import { registerUserPasswd } from './passwd.js'
+import { registerUserUnlock } from './unlock.js'
 import { registerUserUpdate } from './update.js'
 
 export function registerUserCommands(program: Command, io: Io) {
@@ -15,4 +16,5 @@ export function registerUserCommands(program: Command, io: Io) {
   registerUserDisable(user, io)
   registerUserPasswd(user, io)
   registerUserGrant(user, io)
+  registerUserUnlock(user, io)
 }
