@@ -116,7 +116,7 @@ export async function setMember(ctx: RequestContext, login: string, given: SetMe
         deps,
         actor.label,
         'member.updated',
-        { login: user.login, userId: user.id },
+        { login: user.login, userId: user.id, tenantId: t.id },
         { tenant: t.code, ...summary(after) },
       ),
     )
@@ -159,7 +159,7 @@ async function changeScopes(
         deps,
         actor.label,
         'member.updated',
-        { login: user.login, userId: user.id },
+        { login: user.login, userId: user.id, tenantId: t.id },
         { tenant: t.code, ...summary(after) },
       ),
     )

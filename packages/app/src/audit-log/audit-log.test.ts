@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '../access/api-tokens.js'
 import { authenticateToken } from '../access/authenticate.js'
 import { createUser } from '../access/create-user.js'
+import { setMember } from '../access/members.js'
 import { grantRole } from '../access/memberships.js'
 import { resolveActor } from '../access/resolve-actor.js'
 import { createRole } from '../access/roles.js'
@@ -167,6 +168,32 @@ describe.each(testKinds())('the audit log on %s', (kind) => {
       { field: 'phone', before: null, after: '138****5678', masked: true },
     ])
     expect((await phones(await tenantAdmin(tenant))).map((c) => c?.after)).toEqual(['13987654321', '13812345678'])
+  })
+
+  it('leaves out events about customers outside the caller’s data scope; such a customer is not found', async () => {
+    const tenant = await t.newTenant()
+    const mine = await createNode(t.ctx(tenant), 'class', { code: '01', name: '可见' })
+    await createNode(t.ctx(tenant), 'class', { code: '02', name: '不可见' })
+    const seen = (await createCustomer(t.ctx(tenant), { name: '杭州可见有限公司', class: '01' })).customer
+    const hidden = (await createCustomer(t.ctx(tenant), { name: '杭州不可见有限公司', class: '02' })).customer
+    await createRole(t.ctx(tenant), { code: 'auditor', name: '审计员', permissions: ['audit:read', 'customer:read'] })
+    const login = unique('scoped')
+    await createUser(t.base, { login })
+    await setMember(t.ctx(tenant), login, {
+      roles: ['auditor'],
+      scopes: [{ kind: 'node', nodeId: mine.id, subtree: true }],
+    })
+    const user = await t.deps.store.read((tx) => tx.users.byLogin(login))
+    const scoped = await resolveActor(t.deps, user?.id as string, tenant)
+    const subjects = (await all(tenant, scoped)).map((e) => `${e.action} ${e.subject}`)
+    expect(subjects).toContain(`customer.created ${seen.code}`)
+    expect(subjects.join('\n')).not.toContain(hidden.code)
+    // configuration events and the tenant's access events stay: the member's own change is there
+    expect(subjects).toEqual(expect.arrayContaining(['class.created 01', `member.updated ${login}`]))
+    expect((await failure(searchAuditLog({ ...t.ctx(tenant), actor: scoped }, { customer: hidden.code }))).code).toBe(
+      'CUSTOMER_NOT_FOUND',
+    )
+    expect((await all(tenant)).map((e) => e.subject)).toContain(hidden.code)
   })
 
   it('records a token’s use at most once a minute, with the tenant it called', async () => {
