@@ -93,6 +93,7 @@ const CALLS: Record<string, Call> = {
   getTree: (c) => app.getTree(c, 'class'),
   listSchemes: (c) => app.listSchemes(c),
   mergeNodes: (c) => app.mergeNodes(c, 'class', x, any),
+  previewMergeNodes: (c) => app.previewMergeNodes(c, 'class', x, any),
   moveNode: (c) => app.moveNode(c, 'class', x, any),
   previewMoveNode: (c) => app.previewMoveNode(c, 'class', x, any),
   applyReclassify: (c) => app.applyReclassify(c, 'class'),
