@@ -1,6 +1,7 @@
 import { mergeCatalogs } from '@kehu/core'
 import { accessErrors } from './access/errors.js'
 import { attributeErrors } from './attributes/errors.js'
+import { auditLogErrors } from './audit-log/errors.js'
 import { classificationErrors } from './classification/errors.js'
 import { codeErrors } from './codes/errors.js'
 import { customerErrors } from './customers/errors.js'
@@ -14,6 +15,7 @@ export const APP_ERRORS = mergeCatalogs(
   classificationErrors,
   attributeErrors,
   customerErrors,
+  auditLogErrors,
 )
 
 declare module '@kehu/core' {
