@@ -118,6 +118,12 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
     'GET /api/users': () => [{ path: {} }],
     'POST /api/users': () => [{ path: {}, body: { login: 'nobody' } }],
     'PATCH /api/users/{login}': () => [{ path: { login: 'walker' }, body: { admin: true } }],
+    'POST /api/users/{login}/unlock': () => [{ path: { login: 'walker' }, status: 403 }],
+    // 业务员 has no audit:read (the audit page's scope filter is tested in app/src/audit-log)
+    'GET /api/t/{tenant}/audit': () => [
+      { path: T(), status: 403 },
+      { path: T(), query: { customer: hidden.code }, status: 403 },
+    ],
     'GET /api/sessions': () => [{ path: {} }],
     'DELETE /api/sessions/{id}': () => [{ path: { id: 'none' } }],
     'GET /api/tokens': () => [{ path: {} }],
