@@ -1,9 +1,9 @@
-import { findCustomers, listCodeRules, listTenants } from '@kehu/app'
+import { findCustomers, listCodeRules, listMembers, listTenants, signIn } from '@kehu/app'
 import { setupAppTest as setup } from '@kehu/app/testing'
 import { testKinds } from '@kehu/storage/testing'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { DEMO_TENANT, demoSerialWidth, loadDemo } from './demo.js'
+import { createDemoUsers, DEMO_TENANT, demoSerialWidth, demoUsersBanner, loadDemo } from './demo.js'
 
 describe('serial widths for the demo', () => {
   it('fit the number of customers asked for', () => {
@@ -13,6 +13,43 @@ describe('serial widths for the demo', () => {
 })
 
 describe.each(testKinds())('kehu demo on %s', (kind) => {
+  it('comes with a user for each built-in role, the 业务员 only in class 01 and below, each password signing in', async () => {
+    const t = await setup(kind)
+    try {
+      await loadDemo(t.base, { customers: 20 })
+      const users = await createDemoUsers(t.base)
+      const members = await listMembers(t.ctx(DEMO_TENANT))
+      expect(
+        members.map((m) => [
+          m.login,
+          m.roles,
+          m.scopes.map((s) => s.kind === 'node' && [s.schemeCode, s.nodeCode, s.subtree]),
+        ]),
+      ).toEqual([
+        ['admin', ['admin'], []],
+        ['clerk', ['clerk'], []],
+        ['readonly', ['readonly'], []],
+        ['sales', ['sales'], [['class', '01', true]]],
+      ])
+      expect(new Set(users.map((u) => u.password)).size).toBe(4)
+      for (const u of users) {
+        expect(u.password).toMatch(/^[\w-]{12}$/)
+        const signed = await signIn(
+          t.deps,
+          { login: u.login, password: u.password },
+          { address: null, userAgent: null },
+        )
+        expect(signed.user.login).toBe(u.login)
+      }
+      const banner = demoUsersBanner(users).join('\n')
+      expect(banner).toContain('只显示这一次')
+      expect(banner).toContain('shown only this once')
+      for (const u of users) expect(banner).toContain(u.password)
+    } finally {
+      await t.dispose()
+    }
+  }, 120_000)
+
   it('a load that fails part-way leaves no tenant and no row behind', async () => {
     const t = await setup(kind)
     try {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import {
   type ActorContext,
   createCodeMap,
@@ -5,9 +6,14 @@ import {
   createCustomers,
   createNode,
   createTenant,
+  createUser,
   forTenant,
+  getTree,
+  grantRole,
+  grantScopes,
   type RequestContext,
   updateCodeRule,
+  updateUser,
 } from '@kehu/app'
 import { customerStream, DEFAULT_SEED, demoMaps, demoSchemes, type SampleCustomer, type SampleNode } from '@kehu/sample'
 
@@ -82,4 +88,61 @@ async function fillDemo(ctx: RequestContext, o: DemoOptions): Promise<number> {
       if (done === total) break
     }
   return done
+}
+
+/** The class subtree the demo's 业务员 is restricted to (01 华北大客户 and below). */
+export const DEMO_SALES_CLASS = '01'
+
+/** One user for each built-in role; `label` is how the banner names the role. */
+const DEMO_USERS = [
+  { login: 'admin', role: 'admin', label: '管理员 administrator' },
+  { login: 'clerk', role: 'clerk', label: '建档员 archive clerk' },
+  {
+    login: 'sales',
+    role: 'sales',
+    label: `业务员 sales（仅分类 ${DEMO_SALES_CLASS}+ / class ${DEMO_SALES_CLASS} and below）`,
+  },
+  { login: 'readonly', role: 'readonly', label: '只读 read-only' },
+] as const
+
+export interface DemoUser {
+  login: string
+  role: string
+  label: string
+  password: string
+}
+
+/**
+ * Creates the demo tenant's users, one for each built-in role, each with a new random password, which is
+ * returned here and stored only as a hash: it can be shown once. The administrator is the global local
+ * administrator `admin`, so the newcomer can also try 系统管理; the 业务员 sees only the class subtree 01.
+ */
+export async function createDemoUsers(base: ActorContext): Promise<DemoUser[]> {
+  const ctx = forTenant(base, DEMO_TENANT)
+  const out: DemoUser[] = []
+  for (const u of DEMO_USERS) {
+    // 12 characters of base64url: 72 random bits, above the 10-character minimum
+    const password = randomBytes(9).toString('base64url')
+    // the built-in local administrator `admin` is there already, without a password: it gets one
+    if (u.role === 'admin') await updateUser(base, u.login, { password })
+    else await createUser(base, { login: u.login, password })
+    await grantRole(ctx, { login: u.login, role: u.role })
+    out.push({ ...u, password })
+  }
+  const node = (await getTree(ctx, 'class')).nodes.find((n) => n.code === DEMO_SALES_CLASS)
+  if (node) await grantScopes(ctx, { login: 'sales', scopes: [{ kind: 'node', nodeId: node.id, subtree: true }] })
+  return out
+}
+
+/** The start-up banner with the demo users' sign-in names and one-time passwords. */
+export function demoUsersBanner(users: readonly DemoUser[]): string[] {
+  const rule = '='.repeat(72)
+  return [
+    rule,
+    '演示用户 / demo users — 密码只显示这一次，请记下 / the passwords are shown only this once: note them down',
+    '打开网页后用下列登录名和密码登录 / open the web UI and sign in with one of these:',
+    ...users.map((u) => `  ${u.login.padEnd(10)} ${u.password}   ${u.label}`),
+    '忘记密码：kehu user passwd 登录名（从标准输入读新密码）/ lost one: kehu user passwd LOGIN (new password on standard input)',
+    rule,
+  ]
 }

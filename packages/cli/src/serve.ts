@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { listTenants } from '@kehu/app'
 import { ReadPool, startServer } from '@kehu/server'
 import pino from 'pino'
-import { loadDemo } from './demo.js'
+import { createDemoUsers, demoUsersBanner, loadDemo } from './demo.js'
 import { openRuntime } from './runtime.js'
 
 export interface ServeOptions {
@@ -14,6 +14,11 @@ export interface ServeOptions {
   databaseUrl?: string | undefined
   /** On a brand-new database, create the demo tenant first (npm start). */
   demoIfEmpty?: boolean
+  /**
+   * With the demo: a user for each built-in role, passwords printed once (npm start). Sign-in is then required
+   * even on loopback (ADR 0023), so the browser tests and the bench leave it off.
+   */
+  demoUsers?: boolean
   quiet?: boolean
   log?: (line: string) => void
   /** The built web UI to serve (default: packages/web/dist); the web bench serves an older build beside. */
@@ -46,6 +51,7 @@ export async function serve(o: ServeOptions): Promise<Serving> {
       log(
         `新数据库：已创建演示账套 演示账套（demo），含 ${n} 个客户 / new database: created the demo tenant with ${n} customers`,
       )
+      if (o.demoUsers) for (const line of demoUsersBanner(await createDemoUsers(rt.base))) log(line)
     }
     const logger = pino({ level: o.quiet ? 'silent' : 'info' })
     const workers = o.readWorkers ?? 2

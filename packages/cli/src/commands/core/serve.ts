@@ -38,7 +38,11 @@ export function registerServe(parent: Command, io: Io) {
     )
     .option(
       '--demo-if-empty',
-      say(io, '全新数据库时先创建演示账套', 'on a brand-new database, create the demo tenant first'),
+      say(
+        io,
+        '全新数据库时先创建演示账套，以及每个内置角色一个用户（密码只在此时显示一次）',
+        'on a brand-new database, create the demo tenant first, with a user for each built-in role (passwords shown once, then)',
+      ),
     )
     .option(
       '--read-workers <n>',
@@ -101,6 +105,7 @@ export function registerServe(parent: Command, io: Io) {
           dataDir: s.dataDir,
           databaseUrl: s.databaseUrl,
           demoIfEmpty: opts.demoIfEmpty ?? false,
+          demoUsers: opts.demoIfEmpty ?? false,
           readWorkers: s.readWorkers,
           requestTimeout: s.requestTimeout,
           trustProxy: opts.trustProxy ?? process.env.KEHU_TRUST_PROXY === '1',
