@@ -15,10 +15,12 @@ const MemberOut = z
   })
   .openapi('Member')
 const MemberIn = SetMemberInput.extend({
-  roles: SetMemberInput.shape.roles.openapi({
+  // `.meta` rather than `.openapi` on schemas made in @kehu/app: zod 4 gives `.openapi` only to schemas built after
+  // @hono/zod-openapi was loaded, and a caller may load @kehu/app first (importing @kehu/cli did).
+  roles: SetMemberInput.shape.roles.meta({
     description: 'Role codes (or names); none removes the user from the tenant',
   }),
-  scopes: z.array(ScopeInputSchema.openapi('ScopeInput')).max(200).openapi({
+  scopes: z.array(ScopeInputSchema.meta({ id: 'ScopeInput' })).max(200).openapi({
     description:
       'Node scopes of one scheme are united, different schemes intersect, `own` keeps only the customers the member manages',
   }),
