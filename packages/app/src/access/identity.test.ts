@@ -197,7 +197,9 @@ describe.each(testKinds())('identity on %s', (kind) => {
         'tenant:read',
       ].sort(),
     )
-    expect([...((await resolveActor(t.deps, user!.id, other)).permissions as Set<string>)]).toEqual([])
+    // A tenant without a role there is "not found", like a missing one: no existence leak.
+    await expect(resolveActor(t.deps, user!.id, other)).rejects.toMatchObject({ code: 'TENANT_NOT_FOUND' })
+    await expect(resolveActor(t.deps, user!.id, 'no-such-tenant')).rejects.toMatchObject({ code: 'TENANT_NOT_FOUND' })
     expect([...((await resolveActor(t.deps, user!.id)).permissions as Set<string>)]).toContain('customer:create')
     const admin = await newUser(unique('boss'), true)
     const adminUser = await t.deps.store.read((tx) => tx.users.byLogin(admin))

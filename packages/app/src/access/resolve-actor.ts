@@ -10,6 +10,7 @@ import {
   type Visibility,
 } from '@kehu/core'
 import type { Deps } from '../deps.js'
+import { tenantNotFound } from '../tenancy/resolve-tenant.js'
 
 export const signInRequired = () =>
   new AppError('unauthenticated', 'SIGN_IN_REQUIRED', text('请先登录', 'Please sign in first'))
@@ -17,7 +18,8 @@ export const signInRequired = () =>
 /**
  * The actor of a user: a global administrator may do everything; anyone else holds the union of the
  * permissions of their roles in the tenant, or, about no tenant, in all their tenants (to list them).
- * A disabled or missing user is not signed in.
+ * A disabled or missing user is not signed in. A tenant they hold no role in is "not found", exactly like a
+ * missing one, so no route confirms that a stranger's tenant exists.
  */
 export async function resolveActor(deps: Deps, userId: string, tenantCode?: string, label?: string): Promise<Actor> {
   return deps.store.read(async (tx) => {
@@ -25,6 +27,10 @@ export async function resolveActor(deps: Deps, userId: string, tenantCode?: stri
     if (!user?.enabled) throw signInRequired()
     const actor = { userId, login: user.login, label: label ?? user.login }
     if (user.isAdmin) return { ...actor, isAdmin: true, permissions: 'all' }
+    if (tenantCode !== undefined) {
+      const tenant = await tx.tenants.byCode(tenantCode)
+      if (!tenant || (await tx.memberships.rolesOf(tenant.id, userId)).length === 0) throw tenantNotFound(tenantCode)
+    }
     return {
       ...actor,
       isAdmin: false,

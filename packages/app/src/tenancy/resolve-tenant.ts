@@ -3,10 +3,13 @@ import { AppError, notFound, type Tenant, type Tx, text } from '@kehu/core'
 /** The tenant with this code, or a not-found error naming it. */
 export async function resolveTenant(tx: Tx, code: string): Promise<Tenant> {
   const t = await tx.tenants.byCode(code)
-  if (!t)
-    throw notFound('TENANT_NOT_FOUND', text(`账套 ${code} 不存在`, `Tenant ${code} does not exist`), { tenant: code })
+  if (!t) throw tenantNotFound(code)
   return t
 }
+
+/** The answer about a missing tenant, and about one the caller has no role in: the two must not differ. */
+export const tenantNotFound = (code: string) =>
+  notFound('TENANT_NOT_FOUND', text(`账套 ${code} 不存在`, `Tenant ${code} does not exist`), { tenant: code })
 
 /** The tenant the CLI acts on without --tenant: the only one, or the one marked default. */
 export async function defaultTenant(tx: Tx): Promise<Tenant> {

@@ -140,7 +140,7 @@ describe.each(testKinds())('sign-in routes on %s', (kind) => {
     expect([revoked.status, ((await revoked.json()) as { code: string }).code]).toEqual([401, 'TOKEN_INVALID'])
   })
 
-  it("answers what the caller may do in a tenant: an administrator everything, a clerk the clerk's, a stranger 403", async () => {
+  it("answers what the caller may do in a tenant: an administrator everything, a clerk the clerk's, a stranger 404", async () => {
     const me = async (c: string, t = tenant) => {
       const r = await call('GET', `/api/t/${t}/me`, { cookie: c })
       return [r.status, await r.json()] as const
@@ -171,9 +171,53 @@ describe.each(testKinds())('sign-in routes on %s', (kind) => {
     const other = `oth${tenant}`
     expect((await call('POST', '/api/tenants', { cookie, body: { code: other, name: '别的账套' } })).status).toBe(201)
     const [status, body] = await me(clerk, other)
-    expect([status, (body as { code: string }).code]).toEqual([403, 'ACCESS_DENIED'])
+    expect([status, (body as { code: string }).code]).toEqual([404, 'TENANT_NOT_FOUND'])
     const [missing] = await me(clerk, 'no-such-tenant')
     expect(missing).toBe(404)
+  })
+
+  it('hides a tenant the user has no role in: unlisted, and every route answers as for a missing one', async () => {
+    const admin = await ensureLocalAdmin(deps, 'test')
+    const mine = `min${tenant}`
+    const theirs = `thr${tenant}`
+    for (const code of [mine, theirs])
+      expect((await call('POST', '/api/tenants', { cookie, body: { code, name: code } })).status).toBe(201)
+    const made = await call('POST', '/api/users', {
+      cookie,
+      body: { login: 'sales9', displayName: '王销', password: PASSWORD },
+    })
+    expect(made.status).toBe(201)
+    await grantRole({ deps, actor: admin, tenant: mine, lang: 'zh-CN' }, { login: 'sales9', role: 'sales' })
+    const sales = sessionCookie(await call('POST', '/api/session', { body: { login: 'sales9', password: PASSWORD } }))
+    const listed = async (c: string) =>
+      ((await (await call('GET', '/api/tenants', { cookie: c })).json()) as { items: { code: string }[] }).items.map(
+        (t) => t.code,
+      )
+    expect(await listed(sales)).toEqual([mine])
+    expect(await listed(cookie)).toEqual(expect.arrayContaining([mine, theirs, tenant]))
+    // The same answer, status, code and message shape, whether the tenant exists or not; only the code named differs.
+    const answer = async (method: string, path: string, body?: unknown) => {
+      const r = await call(method, path, { cookie: sales, ...(body === undefined ? {} : { body }) })
+      const text = (await r.text()).replaceAll(theirs, 'T').replaceAll('nosuch', 'T')
+      return [r.status, JSON.parse(text) as Record<string, unknown>] as const
+    }
+    const strip = ([status, body]: readonly [number, Record<string, unknown>]) => {
+      const { requestId: _r, instance: _i, ...rest } = body
+      return [status, rest]
+    }
+    for (const [method, path, body] of [
+      ['GET', '/me'],
+      ['GET', '/summary'],
+      ['GET', '/customers'],
+      ['POST', '/customers', { name: '探测公司' }],
+      ['GET', '/classes'],
+    ] as const) {
+      const hidden = await answer(method, `/api/t/${theirs}${path}`, body)
+      const missing = await answer(method, `/api/t/nosuch${path}`, body)
+      expect(hidden[0], `${method} ${path}`).toBe(404)
+      expect(strip(hidden), `${method} ${path}`).toEqual(strip(missing))
+    }
+    expect((await call('GET', `/api/t/${mine}/customers`, { cookie: sales })).status).toBe(200)
   })
 
   it('takes the client address from X-Forwarded-For only behind a trusted proxy, and sets Secure over HTTPS', async () => {
