@@ -23,17 +23,18 @@ const AuditEntryOut = z
   })
   .openapi('AuditEntry')
 
+// `.meta`, not `.openapi`, on schemas made in @kehu/app: see members.ts.
 const AuditQuery = AuditSearchInput.extend({
-  actor: AuditSearchInput.shape.actor.openapi({ description: 'Part of who acted, any case' }),
-  action: AuditSearchInput.shape.action.openapi({ description: 'One kind, e.g. `customer.updated`' }),
-  customer: AuditSearchInput.shape.customer.openapi({ description: 'A customer’s code (or old code): its events' }),
-  from: AuditSearchInput.shape.from.openapi({
+  actor: AuditSearchInput.shape.actor.meta({ description: 'Part of who acted, any case' }),
+  action: AuditSearchInput.shape.action.meta({ description: 'One kind, e.g. `customer.updated`' }),
+  customer: AuditSearchInput.shape.customer.meta({ description: 'A customer’s code (or old code): its events' }),
+  from: AuditSearchInput.shape.from.meta({
     description:
       'From this day (in the tenant’s time zone) or instant, e.g. `2026-03-01` or `2026-03-01T08:00:00+08:00`',
   }),
-  to: AuditSearchInput.shape.to.openapi({ description: 'To this day (inclusive) or instant (exclusive)' }),
-  cursor: AuditSearchInput.shape.cursor.openapi({ description: 'The `nextCursor` of the page before' }),
-  limit: AuditSearchInput.shape.limit.openapi({ description: 'Events per page, 1–200 (default 50)' }),
+  to: AuditSearchInput.shape.to.meta({ description: 'To this day (inclusive) or instant (exclusive)' }),
+  cursor: AuditSearchInput.shape.cursor.meta({ description: 'The `nextCursor` of the page before' }),
+  limit: AuditSearchInput.shape.limit.meta({ description: 'Events per page, 1–200 (default 50)' }),
 })
 
 /** The audit log page (docs/decisions/0025-audit-log-append-only-and-searchable.md). */
