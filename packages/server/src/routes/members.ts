@@ -20,10 +20,13 @@ const MemberIn = SetMemberInput.extend({
   roles: SetMemberInput.shape.roles.meta({
     description: 'Role codes (or names); none removes the user from the tenant',
   }),
-  scopes: z.array(ScopeInputSchema.meta({ id: 'ScopeInput' })).max(200).openapi({
-    description:
-      'Node scopes of one scheme are united, different schemes intersect, `own` keeps only the customers the member manages',
-  }),
+  scopes: z
+    .array(ScopeInputSchema.meta({ id: 'ScopeInput' }))
+    .max(200)
+    .openapi({
+      description:
+        'Node scopes of one scheme are united, different schemes intersect, `own` keeps only the customers the member manages',
+    }),
 })
 const LoginParam = TenantParam.extend({ login: z.string().max(64) })
 const forbidden = {
