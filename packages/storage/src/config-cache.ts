@@ -1,5 +1,5 @@
-import type { Tx } from '@kehu/core'
 import { sql } from 'kysely'
+import type { RepoFactories } from './lazy-tx.js'
 import type { Q } from './repos/query.js'
 
 interface Entry {
@@ -28,7 +28,7 @@ export class ConfigCache {
    * `tx` with its configuration lists served from the cache (frozen: callers must copy before changing).
    * `versions` are the config versions of tenants this transaction has already read.
    */
-  wrap(q: Q, tx: Tx, versions: Map<string, number>): Tx {
+  wrap(q: Q, repos: RepoFactories, versions: Map<string, number>): RepoFactories {
     const cached = async <T>(tenantId: string, key: string, load: () => Promise<T>): Promise<T> => {
       let version = versions.get(tenantId)
       if (version === undefined) {
@@ -49,14 +49,35 @@ export class ConfigCache {
       return value
     }
     return {
-      ...tx,
-      schemes: { ...tx.schemes, list: (t) => cached(t, 'schemes', () => tx.schemes.list(t)) },
-      nodes: { ...tx.nodes, listByScheme: (t, s) => cached(t, `nodes:${s}`, () => tx.nodes.listByScheme(t, s)) },
-      classRules: { ...tx.classRules, list: (t, s) => cached(t, `classRules:${s}`, () => tx.classRules.list(t, s)) },
-      codeRules: { ...tx.codeRules, list: (t) => cached(t, 'codeRules', () => tx.codeRules.list(t)) },
-      codeMaps: { ...tx.codeMaps, list: (t) => cached(t, 'codeMaps', () => tx.codeMaps.list(t)) },
-      dimensions: { ...tx.dimensions, list: (t) => cached(t, 'dimensions', () => tx.dimensions.list(t)) },
-      attributes: { ...tx.attributes, list: (t) => cached(t, 'attributes', () => tx.attributes.list(t)) },
+      ...repos,
+      schemes: () => {
+        const r = repos.schemes()
+        return { ...r, list: (t) => cached(t, 'schemes', () => r.list(t)) }
+      },
+      nodes: () => {
+        const r = repos.nodes()
+        return { ...r, listByScheme: (t, s) => cached(t, `nodes:${s}`, () => r.listByScheme(t, s)) }
+      },
+      classRules: () => {
+        const r = repos.classRules()
+        return { ...r, list: (t, s) => cached(t, `classRules:${s}`, () => r.list(t, s)) }
+      },
+      codeRules: () => {
+        const r = repos.codeRules()
+        return { ...r, list: (t) => cached(t, 'codeRules', () => r.list(t)) }
+      },
+      codeMaps: () => {
+        const r = repos.codeMaps()
+        return { ...r, list: (t) => cached(t, 'codeMaps', () => r.list(t)) }
+      },
+      dimensions: () => {
+        const r = repos.dimensions()
+        return { ...r, list: (t) => cached(t, 'dimensions', () => r.list(t)) }
+      },
+      attributes: () => {
+        const r = repos.attributes()
+        return { ...r, list: (t) => cached(t, 'attributes', () => r.list(t)) }
+      },
     }
   }
 }

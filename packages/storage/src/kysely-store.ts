@@ -2,6 +2,7 @@ import type { Customer, Store, Tx } from '@kehu/core'
 import { ConfigCache } from './config-cache.js'
 import type { Db, DialectKind } from './connect.js'
 import { translateDbError } from './db-errors.js'
+import { lazyTx, type RepoFactories } from './lazy-tx.js'
 import { accessLog } from './repos/access-log.js'
 import { apiTokens } from './repos/api-tokens.js'
 import { attributes } from './repos/attributes.js'
@@ -27,29 +28,29 @@ import { users } from './repos/users.js'
 /** Every repository over one connection or transaction; configuration lists through the cache when given. */
 function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null, config?: ConfigCache): Tx {
   const versions = config && new Map<string, number>()
-  const tx: Tx = {
-    tenants: tenants(q, versions),
-    users: users(q),
-    sessions: sessions(q),
-    apiTokens: apiTokens(q),
-    roles: roles(q),
-    memberships: memberships(q),
-    scopes: scopes(q),
-    accessLog: accessLog(q),
-    schemes: schemes(q),
-    nodes: nodes(q),
-    classRules: classRules(q),
-    codeRules: codeRules(q),
-    codeMaps: codeMaps(q),
-    counters: counters(q),
-    customers: customers(q, kind, pinyinOf),
-    codes: codes(q),
-    audit: audit(q, kind),
-    idempotency: idempotency(q),
-    dimensions: dimensions(q),
-    attributes: attributes(q, kind),
+  const factories: RepoFactories = {
+    tenants: () => tenants(q, versions),
+    users: () => users(q),
+    sessions: () => sessions(q),
+    apiTokens: () => apiTokens(q),
+    roles: () => roles(q),
+    memberships: () => memberships(q),
+    scopes: () => scopes(q),
+    accessLog: () => accessLog(q),
+    schemes: () => schemes(q),
+    nodes: () => nodes(q),
+    classRules: () => classRules(q),
+    codeRules: () => codeRules(q),
+    codeMaps: () => codeMaps(q),
+    counters: () => counters(q),
+    customers: () => customers(q, kind, pinyinOf),
+    codes: () => codes(q),
+    audit: () => audit(q, kind),
+    idempotency: () => idempotency(q),
+    dimensions: () => dimensions(q),
+    attributes: () => attributes(q, kind),
   }
-  return config && versions ? config.wrap(q, tx, versions) : tx
+  return lazyTx(config && versions ? config.wrap(q, factories, versions) : factories)
 }
 
 export interface KyselyStoreOptions {
