@@ -19,18 +19,28 @@ export interface ClassIndex {
   pathById: Map<string, string[]>
 }
 
+// The configuration cache hands out the same frozen lists while a tenant's configuration is unchanged (ADR 0009),
+// so an index built from them is kept beside them: a batch of creates builds it once, not once per customer.
+const built = new WeakMap<readonly ClassScheme[], { lists: readonly ClassNode[][]; index: ClassIndex }>()
+
 export async function loadClassIndex(tx: Tx, tenantId: string): Promise<ClassIndex> {
   const schemes = await tx.schemes.list(tenantId)
+  const lists: ClassNode[][] = []
+  for (const s of schemes) lists.push(await tx.nodes.listByScheme(tenantId, s.id))
+  const known = built.get(schemes)
+  if (known && known.lists.length === lists.length && known.lists.every((l, i) => l === lists[i])) return known.index
   const nodesByScheme = new Map<string, ClassNode[]>()
   const nodeById = new Map<string, ClassNode>()
   const pathById = new Map<string, string[]>()
-  for (const s of schemes) {
-    const nodes = await tx.nodes.listByScheme(tenantId, s.id)
+  schemes.forEach((s, i) => {
+    const nodes = lists[i] ?? []
     nodesByScheme.set(s.id, nodes)
     for (const n of nodes) nodeById.set(n.id, n)
     for (const n of nodes) pathOf(n, nodeById, pathById)
-  }
-  return { schemes, schemeById: new Map(schemes.map((s) => [s.id, s])), nodesByScheme, nodeById, pathById }
+  })
+  const index = { schemes, schemeById: new Map(schemes.map((s) => [s.id, s])), nodesByScheme, nodeById, pathById }
+  if (Object.isFrozen(schemes)) built.set(schemes, { lists, index })
+  return index
 }
 
 /**
