@@ -11,6 +11,7 @@ const SLICES = [
   'attributes',
   'customers',
   'audit-log',
+  'transfer',
 ]
 const sliceRules = SLICES.slice(0, -1).map((slice, i) => ({
   name: `app-slice-${slice}`,

@@ -183,3 +183,11 @@ export { getSummary, type TenantSummary } from './tenancy/get-summary.js'
 export { listTenants } from './tenancy/list-tenants.js'
 export { ensureLocalAdmin } from './tenancy/local-admin.js'
 export { defaultTenant, resolveTenant } from './tenancy/resolve-tenant.js'
+// transfer
+export {
+  type CustomerExport,
+  EXPORT_PAGE_SIZE,
+  ExportCustomersInput,
+  exportCustomers,
+} from './transfer/export-customers.js'
+export { importTemplate } from './transfer/import-template.js'

@@ -132,6 +132,8 @@ const CALLS: Record<string, Call> = {
   setCustomerStatus: (c) => app.setCustomerStatus(c, x, 'disabled'),
   updateCustomer: (c) => app.updateCustomer(c, x, 1, {}),
   updateCustomerInTx: (c, tx) => app.updateCustomerInTx(c, tx, x, 1, {}),
+  exportCustomers: (c) => app.exportCustomers(c, {}),
+  importTemplate: (c) => app.importTemplate(c),
 }
 
 describe.each(testKinds())('permissions of every use case on %s', (kind) => {

@@ -215,7 +215,8 @@ export interface CustomerPage {
   total: number
 }
 
-export interface CustomerQuery {
+/** Which customers a query lets through (besides the caller's visibility). */
+export interface CustomerFilterQuery {
   /** Substring of code, name, short name or mnemonic. */
   q?: string
   /**
@@ -226,6 +227,9 @@ export interface CustomerQuery {
   status?: string[]
   /** Node ids per scheme id; a customer matches when its node is one of them. */
   nodes?: Record<string, string[]>
+}
+
+export interface CustomerQuery extends CustomerFilterQuery {
   limit: number
   offset: number
 }
@@ -238,6 +242,17 @@ export interface CustomerRepo {
   byId(tenantId: string, visible: Visibility, id: string): Promise<Customer | undefined>
   byUscc(tenantId: string, visible: Visibility, uscc: string): Promise<Customer | undefined>
   find(tenantId: string, visible: Visibility, query: CustomerQuery): Promise<CustomerPage>
+  /**
+   * The next `limit` customers of a filter after `afterId`, in id order (keyset pages for long reads such as an
+   * export: ids never change, so a customer re-coded meanwhile is neither skipped nor read twice).
+   */
+  scan(
+    tenantId: string,
+    visible: Visibility,
+    query: CustomerFilterQuery,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Customer[]>
   count(tenantId: string, visible: Visibility): Promise<number>
   /** Sets the node of a scheme for many customers at once (null removes it). */
   setNode(tenantId: string, customerIds: string[], schemeId: string, nodeId: string | null): Promise<void>

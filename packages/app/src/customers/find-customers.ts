@@ -1,22 +1,10 @@
-import {
-  assertCan,
-  assertNoIssues,
-  BUILTIN_SCHEMES,
-  CUSTOMER_STATUSES,
-  descendantsOf,
-  type Issue,
-  issue,
-  parseInput,
-  seesSensitive,
-  text,
-  visibilityOf,
-} from '@kehu/core'
+import { assertCan, parseInput, visibilityOf } from '@kehu/core'
 import { z } from 'zod'
 import { loadClassIndex } from '../classification/internal/class-index.js'
-import { resolveNode } from '../classification/internal/resolve-node.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
 import { type CustomerView, viewCustomers } from './customer-view.js'
+import { resolveCustomerFilter } from './internal/customer-filter.js'
 
 const nodeList = z
   .union([z.string().max(2000), z.array(z.string().max(2000)).max(100)])
@@ -54,12 +42,6 @@ export interface CustomerList {
   offset: number
 }
 
-const listOf = (v: string | string[] | undefined): string[] =>
-  (Array.isArray(v) ? v : (v ?? '').split(','))
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean)
-
 /** A filtered page of customers in code order; archived ones only when asked for by status. */
 export async function findCustomers(
   { deps, actor, tenant: tenantCode }: RequestContext,
@@ -69,83 +51,11 @@ export async function findCustomers(
   const input = parseInput(FindCustomersInput, raw)
   const limit = input.limit ?? 50
   const offset = input.offset ?? 0
-  const issues: Issue[] = []
-  const status = listOf(input.status)
-  for (const s of status)
-    if (!CUSTOMER_STATUSES.includes(s as 'active'))
-      issues.push(
-        issue(
-          ['status'],
-          'CUSTOMER_STATUS_UNKNOWN',
-          text(
-            `状态 ${s} 不存在（可选 active、disabled、archived）`,
-            `Unknown status ${s} (active, disabled or archived)`,
-          ),
-        ),
-      )
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
     const index = await loadClassIndex(tx, tenant.id)
-    const wanted: [string, string[], (string | number)[]][] = []
-    for (const s of BUILTIN_SCHEMES) wanted.push([s, listOf(input[s]), [s]])
-    for (const [s, v] of Object.entries(input.classes ?? {})) wanted.push([s, listOf(v), ['classes', s]])
-    for (const item of Array.isArray(input.scheme) ? input.scheme : input.scheme ? [input.scheme] : []) {
-      const at = item.indexOf(':')
-      if (at <= 0)
-        issues.push(
-          issue(
-            ['scheme'],
-            'CUSTOMER_SCHEME_FILTER',
-            text(
-              `分类筛选须写成 体系编码:分类编码，如 VALUE:A1（收到 ${item}）`,
-              `A scheme filter reads SCHEME:NODE, e.g. VALUE:A1 (got ${item})`,
-            ),
-          ),
-        )
-      else wanted.push([item.slice(0, at).trim(), listOf(item.slice(at + 1)), ['scheme']])
-    }
-    const nodes: Record<string, string[]> = {}
-    for (const [schemeCode, codes, path] of wanted) {
-      if (codes.length === 0) continue
-      const scheme = index.schemes.find((s) => s.code === schemeCode)
-      if (!scheme) {
-        issues.push(
-          issue(
-            path,
-            'SCHEME_NOT_FOUND',
-            text(`分类体系 ${schemeCode} 不存在`, `Classification scheme ${schemeCode} does not exist`),
-          ),
-        )
-        continue
-      }
-      const all = index.nodesByScheme.get(scheme.id) ?? []
-      // the same scheme named twice: either of its nodes
-      const ids = new Set<string>(nodes[scheme.id] ?? [])
-      for (const code of codes) {
-        const node = await resolveNode(tx, tenant.id, scheme.id, code)
-        if (!node) {
-          issues.push(
-            issue(
-              path,
-              'CLASS_NOT_FOUND',
-              text(`${scheme.name}中没有编码为 ${code} 的分类`, `${scheme.name} has no class with code ${code}`),
-            ),
-          )
-          continue
-        }
-        ids.add(node.id)
-        for (const d of descendantsOf(all, node.id)) ids.add(d.id)
-      }
-      nodes[scheme.id] = [...ids]
-    }
-    assertNoIssues(issues, 'CUSTOMER_FILTER_INVALID', text('筛选条件有误', 'The filter is not valid'))
-    const page = await tx.customers.find(tenant.id, visibilityOf(actor), {
-      ...(input.q?.trim() ? { q: input.q.trim(), matchSensitive: seesSensitive(actor) } : {}),
-      status: status.length > 0 ? status : ['active', 'disabled'],
-      nodes,
-      limit,
-      offset,
-    })
+    const filter = await resolveCustomerFilter(tx, tenant.id, actor, index, input)
+    const page = await tx.customers.find(tenant.id, visibilityOf(actor), { ...filter, limit, offset })
     return {
       items: await viewCustomers(tx, tenant.id, actor, page.items, index),
       total: page.total,

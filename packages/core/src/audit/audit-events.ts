@@ -101,6 +101,18 @@ export const AUDIT_EVENTS = {
   'attribute.updated': ConfigChange,
   'attribute.deleted': ConfigChange,
   'attribute.filled': ConfigChange,
+  /** One event per export (issue 17): what was asked for and how many rows left, not the rows themselves. */
+  'customers.exported': z.object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'gb18030']).optional(),
+    /** The customer list's filter as given (query parameters or flags). */
+    filter: z.record(z.string(), z.unknown()),
+    rows: z.number().int(),
+    /** False when the download stopped early (the client went away or a read failed): `rows` were written. */
+    complete: z.boolean(),
+    /** Masked fields left out of the file for a caller without `customer:sensitive` (ADR 0029). */
+    leftOut: z.array(z.string()),
+  }),
 } as const satisfies Record<string, z.ZodType>
 
 export type AuditAction = keyof typeof AUDIT_EVENTS

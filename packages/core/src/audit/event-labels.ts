@@ -44,6 +44,7 @@ export const EVENT_LABELS: Readonly<Record<LogAction, Text>> = {
   'attribute.updated': text('修改属性', 'Attribute edited'),
   'attribute.deleted': text('删除属性', 'Attribute deleted'),
   'attribute.filled': text('批量填写属性', 'Attribute filled in bulk'),
+  'customers.exported': text('导出客户', 'Customers exported'),
   'sign-in': text('登录', 'Signed in'),
   'sign-in.failed': text('登录失败', 'Sign-in failed'),
   'sign-in.limited': text('登录被限制', 'Sign-in refused (locked)'),

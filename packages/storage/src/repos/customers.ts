@@ -1,4 +1,4 @@
-import type { Customer, CustomerRepo, Visibility } from '@kehu/core'
+import type { Customer, CustomerFilterQuery, CustomerRepo, Visibility } from '@kehu/core'
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely'
 import type { DialectKind } from '../connect.js'
 import { customerClassRows, customerOf, customerRow } from '../rows/customer.js'
@@ -53,6 +53,49 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       .executeTakeFirst()
   const withClasses = async (r: Selectable<CustomerTable> | undefined) =>
     r && customerOf(r, (await classesOf(q, r.tenant_id, [r.id])).get(r.id) ?? {})
+  /** The customers a query's filter (visibility, text, status, nodes) lets through. */
+  const filtered = (tenantId: string, visible: Visibility, query: CustomerFilterQuery) => {
+    let base = onlyVisible(q.selectFrom('customer').where('customer.tenant_id', '=', tenantId), tenantId, visible)
+    const term = query.q?.trim()
+    if (term) {
+      const text = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`
+      const upper = term.toUpperCase()
+      base = base.where((eb) =>
+        eb.or([
+          eb('customer.name', like, sql<string>`${text} escape '\\'`),
+          eb('customer.short_name', like, sql<string>`${text} escape '\\'`),
+          eb('customer.mnemonic', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
+          eb('customer.pinyin', 'like', `%${term.toLowerCase().replace(/[%_\\\s]/g, '')}%`),
+          ...(query.matchSensitive ? [eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`)] : []),
+          ...(query.matchSensitive && /^[\d\s()+-]{4,}$/.test(term)
+            ? [eb('customer.phone', 'like', `%${term.replace(/[^\d-]/g, '')}%`)]
+            : []),
+          eb(
+            'customer.id',
+            'in',
+            eb
+              .selectFrom('customer_code')
+              .select('customer_code.customer_id')
+              .where('customer_code.tenant_id', '=', tenantId)
+              .where('customer_code.code', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
+          ),
+        ]),
+      )
+    }
+    if (query.status && query.status.length > 0) base = base.where('customer.status', 'in', query.status)
+    for (const [schemeId, nodeIds] of Object.entries(query.nodes ?? {})) {
+      if (nodeIds.length === 0) continue
+      base = base.where('customer.id', 'in', (eb) =>
+        eb
+          .selectFrom('customer_class')
+          .select('customer_class.customer_id')
+          .where('customer_class.tenant_id', '=', tenantId)
+          .where('customer_class.scheme_id', '=', schemeId)
+          .where('customer_class.node_id', 'in', nodeIds),
+      )
+    }
+    return base
+  }
   return {
     insert: async (c) => {
       await q
@@ -78,45 +121,7 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
     byId: async (tenantId, visible, id) => withClasses(await oneVisible(tenantId, visible, 'id', id)),
     byUscc: async (tenantId, visible, uscc) => withClasses(await oneVisible(tenantId, visible, 'uscc', uscc)),
     find: async (tenantId, visible, query) => {
-      let base = onlyVisible(q.selectFrom('customer').where('customer.tenant_id', '=', tenantId), tenantId, visible)
-      const term = query.q?.trim()
-      if (term) {
-        const text = `%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`
-        const upper = term.toUpperCase()
-        base = base.where((eb) =>
-          eb.or([
-            eb('customer.name', like, sql<string>`${text} escape '\\'`),
-            eb('customer.short_name', like, sql<string>`${text} escape '\\'`),
-            eb('customer.mnemonic', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
-            eb('customer.pinyin', 'like', `%${term.toLowerCase().replace(/[%_\\\s]/g, '')}%`),
-            ...(query.matchSensitive ? [eb('customer.uscc', 'like', `${upper.replace(/[%_\\\s]/g, '')}%`)] : []),
-            ...(query.matchSensitive && /^[\d\s()+-]{4,}$/.test(term)
-              ? [eb('customer.phone', 'like', `%${term.replace(/[^\d-]/g, '')}%`)]
-              : []),
-            eb(
-              'customer.id',
-              'in',
-              eb
-                .selectFrom('customer_code')
-                .select('customer_code.customer_id')
-                .where('customer_code.tenant_id', '=', tenantId)
-                .where('customer_code.code', 'like', `${upper.replace(/[%_\\]/g, '')}%`),
-            ),
-          ]),
-        )
-      }
-      if (query.status && query.status.length > 0) base = base.where('customer.status', 'in', query.status)
-      for (const [schemeId, nodeIds] of Object.entries(query.nodes ?? {})) {
-        if (nodeIds.length === 0) continue
-        base = base.where('customer.id', 'in', (eb) =>
-          eb
-            .selectFrom('customer_class')
-            .select('customer_class.customer_id')
-            .where('customer_class.tenant_id', '=', tenantId)
-            .where('customer_class.scheme_id', '=', schemeId)
-            .where('customer_class.node_id', 'in', nodeIds),
-        )
-      }
+      const base = filtered(tenantId, visible, query)
       const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
       const rows = await base
         .selectAll('customer')
@@ -130,6 +135,17 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
         rows.map((r) => r.id),
       )
       return { items: rows.map((r) => customerOf(r, classes.get(r.id) ?? {})), total: num(total.n) }
+    },
+    scan: async (tenantId, visible, query, afterId, limit) => {
+      let base = filtered(tenantId, visible, query)
+      if (afterId !== null) base = base.where('customer.id', '>', afterId)
+      const rows = await base.selectAll('customer').orderBy('customer.id').limit(limit).execute()
+      const classes = await classesOf(
+        q,
+        tenantId,
+        rows.map((r) => r.id),
+      )
+      return rows.map((r) => customerOf(r, classes.get(r.id) ?? {}))
     },
     count: async (tenantId, visible) => {
       const r = await onlyVisible(
