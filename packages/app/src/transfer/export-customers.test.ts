@@ -87,6 +87,7 @@ describe.each(testKinds())('customer export on %s', (kind) => {
   it('exports the filtered customers in the template layout, values as the import reads them', async () => {
     const x = await exportCustomers(admin(), { class: '01' })
     expect(x.format).toBe('xlsx')
+    expect(x.fileName).toMatch(/^客户档案-20\d{6}\.xlsx$/)
     expect(x.total).toBe(2)
     expect(x.headers.slice(0, 3)).toEqual(['客户编码', '客户名称', '客户简称'])
     expect(x.headers.slice(-7)).toEqual(['价值等级', '年采购额', '合作日期', '一般纳税人', '等级', '标签', '归属地区'])

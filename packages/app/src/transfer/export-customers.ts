@@ -26,6 +26,10 @@ export const EXPORT_PAGE_SIZE = 2000
 export interface CustomerExport {
   format: 'csv' | 'xlsx'
   encoding?: 'utf-8' | 'gb18030'
+  /** `客户档案-20261207.xlsx` (`customers-…` in English): the day in the tenant's time zone. */
+  fileName: string
+  /** The XLSX sheet's name: 客户档案 or Customers. */
+  sheetName: string
   /** Column labels in the caller's language, in template order. */
   headers: string[]
   /** Customers the filter matched when the export began (for progress; creations meanwhile may add some). */
@@ -56,7 +60,8 @@ export async function exportCustomers(
   assertCan(actor, 'export')
   assertCan(actor, 'customer:read')
   const input = parseInput(ExportCustomersInput, raw)
-  const { format, encoding, ...filterInput } = input
+  const { format, encoding: asked, ...filterInput } = input
+  const encoding = format === 'csv' ? (asked ?? 'utf-8') : undefined
   const visible = visibilityOf(actor)
   const start = await deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, ctx.tenant)
@@ -104,9 +109,14 @@ export async function exportCustomers(
     }
   }
 
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone, dateStyle: 'short' })
+    .format(deps.clock.now())
+    .replaceAll('-', '')
   return {
     format,
-    ...(format === 'csv' ? { encoding: encoding ?? 'utf-8' } : {}),
+    fileName: `${lang === 'en' ? 'customers' : '客户档案'}-${day}.${format}`,
+    sheetName: lang === 'en' ? 'Customers' : '客户档案',
+    ...(encoding ? { encoding } : {}),
     headers: layout.columns.map((c) => pick(c.header, lang)),
     total: start.total,
     leftOut: layout.leftOut,
