@@ -79,7 +79,8 @@ describe.each(testKinds())('CLI leak walk on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind)
-    where = 'databaseUrl' in db.config ? ['--database-url', db.config.databaseUrl] : ['--data', db.config.dataDir]
+    const { databaseUrl, dataDir } = db.config
+    where = databaseUrl ? ['--database-url', databaseUrl] : ['--data', dataDir as string]
     deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
     const base = { deps, actor: await ensureLocalAdmin(deps, 'test'), lang: 'zh-CN' as const }
     await createTenant(base, { code: tenant, name: '泄漏检查', isDefault: true })
