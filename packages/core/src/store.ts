@@ -350,7 +350,13 @@ export interface AttributeRepo {
   update(tenantId: string, a: AttributeDef, now: string): Promise<void>
   delete(tenantId: string, id: string): Promise<void>
   /** Customers holding a value for `code`, by customer id after `afterId`, at most `limit`. */
-  heldValues(tenantId: string, code: string, afterId: string | null, limit: number): Promise<HeldAttributeValue[]>
+  heldValues(
+    tenantId: string,
+    visible: Visibility,
+    code: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<HeldAttributeValue[]>
   countHeld(tenantId: string, visible: Visibility, code: string): Promise<number>
   /**
    * Sets (or, for null, removes) one attribute value on many customers, bumping their version.

@@ -270,7 +270,7 @@ describe.each(testKinds())('storage contract on %s', (kind) => {
     const after = await store.read((tx) => tx.customers.byId(t.id, EVERY_CUSTOMER, c.id))
     expect(after?.attributes).toEqual({ OTHER: 1, LEVEL: 'A' })
     expect(after?.version).toBe(2)
-    expect(await store.read((tx) => tx.attributes.heldValues(t.id, 'LEVEL', null, 10))).toEqual([
+    expect(await store.read((tx) => tx.attributes.heldValues(t.id, EVERY_CUSTOMER, 'LEVEL', null, 10))).toEqual([
       { customerId: c.id, code: c.code, value: 'A' },
     ])
     expect(await store.read((tx) => tx.attributes.countHeld(t.id, EVERY_CUSTOMER, 'HOME'))).toBe(0)

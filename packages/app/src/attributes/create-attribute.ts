@@ -2,9 +2,9 @@ import {
   type AttributeDef,
   assertCan,
   CreateAttributeInput,
-  EVERY_CUSTOMER,
   parseInput,
   planAttributeChange,
+  visibilityOf,
 } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -54,7 +54,7 @@ export async function createAttribute(
     await tx.attributes.insert(tenant.id, def, now)
     if (def.indexed) await tx.attributes.ensureIndex(def.code)
     const incomplete = def.required
-      ? (await emptyApplicableCustomers(tx, tenant.id, EVERY_CUSTOMER, def, [...defs, def])).length
+      ? (await emptyApplicableCustomers(tx, tenant.id, visibilityOf(actor), def, [...defs, def])).length
       : 0
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'attribute.created', 'attribute', def.id, {

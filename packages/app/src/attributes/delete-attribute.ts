@@ -1,4 +1,4 @@
-import { assertCan, conflict, text } from '@kehu/core'
+import { assertCan, conflict, customersWords, tallyFor, text, visibilityOf } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -22,15 +22,22 @@ export async function deleteAttribute(
     const def = await loadAttribute(tx, tenant.id, code)
     await assertAttributesUnreferenced(tx, tenant.id, [def])
     const held = await allHeldValues(tx, tenant.id, def.code)
-    if (held.length > 0 && !opts.force)
+    const visible = visibilityOf(actor)
+    const tally = tallyFor(visible, held.length)
+    if (held.length > 0 && !opts.force) {
+      const words = customersWords(tally)
       throw conflict(
         'ATTR_IN_USE',
         text(
-          `维度属性「${def.name}」有 ${held.length} 个客户填写，不能删除（强制删除会一并清除这些值）`,
-          `${held.length} customers hold values of "${def.name}"; it cannot be deleted (forcing removes the values too)`,
+          `维度属性「${def.name}」有${words.zh}填写，不能删除（强制删除会一并清除这些值）`,
+          `${words.en} hold values of "${def.name}"; it cannot be deleted (forcing removes the values too)`,
         ),
-        { count: held.length },
+        tally === 'some' ? {} : { count: tally },
       )
+    }
+    // The values removed that the caller may hear of (docs/decisions/0029-counts-for-scoped-callers.md).
+    const removedSeen =
+      tally === held.length ? held.length : await tx.attributes.countHeld(tenant.id, visible, def.code)
     const now = deps.clock.now().toISOString()
     await writeInBatches(
       tx,
@@ -47,6 +54,6 @@ export async function deleteAttribute(
         removedValues: held.map((h) => ({ customer: h.code, value: h.value })),
       }),
     )
-    return { removedValues: held.length }
+    return { removedValues: removedSeen }
   })
 }

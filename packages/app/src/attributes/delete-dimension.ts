@@ -1,4 +1,4 @@
-import { assertCan, conflict, EVERY_CUSTOMER, text } from '@kehu/core'
+import { assertCan, type CustomerTally, conflict, EVERY_CUSTOMER, tallyFor, text, visibilityOf } from '@kehu/core'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -19,17 +19,19 @@ export async function deleteDimension(
     const d = await loadDimension(tx, tenant.id, code)
     const defs = (await tx.attributes.list(tenant.id)).filter((a) => a.dimensionId === d.id)
     await assertAttributesUnreferenced(tx, tenant.id, defs, (h) => h.kind === 'dimension' && h.name === d.code)
-    const used: { attribute: string; customers: number }[] = []
+    const used: { attribute: string; customers: CustomerTally }[] = []
     for (const a of defs) {
       const n = await tx.attributes.countHeld(tenant.id, EVERY_CUSTOMER, a.code)
-      if (n > 0) used.push({ attribute: a.code, customers: n })
+      if (n > 0) used.push({ attribute: a.code, customers: tallyFor(visibilityOf(actor), n) })
     }
+    // A scoped caller hears which attributes are held, not by how many (docs/decisions/0029-counts-for-scoped-callers.md).
+    const listed = used.map((u) => (u.customers === 'some' ? u.attribute : `${u.attribute}: ${u.customers}`))
     if (used.length > 0)
       throw conflict(
         'DIMENSION_IN_USE',
         text(
-          `管理维度 ${d.code} 的属性仍有客户填写（${used.map((u) => `${u.attribute}: ${u.customers}`).join('，')}），不能删除`,
-          `Customers still hold values of the dimension ${d.code} (${used.map((u) => `${u.attribute}: ${u.customers}`).join(', ')}); it cannot be deleted`,
+          `管理维度 ${d.code} 的属性仍有客户填写（${listed.join('，')}），不能删除`,
+          `Customers still hold values of the dimension ${d.code} (${listed.join(', ')}); it cannot be deleted`,
         ),
         { used },
       )

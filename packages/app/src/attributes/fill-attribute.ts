@@ -61,7 +61,7 @@ export async function fillAttribute(
       targets.map((c) => ({ customerId: c.id, value: r.value })),
       now,
     )
-    if (def.unique) await reclaimUniques(tx, tenant.id, def)
+    if (def.unique) await reclaimUniques(tx, tenant.id, def, visibilityOf(actor))
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'attribute.filled', 'attribute', def.id, {
         value: r.value,

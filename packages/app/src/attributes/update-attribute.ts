@@ -4,13 +4,16 @@ import {
   type AttributeDef,
   assertCan,
   conflict,
-  EVERY_CUSTOMER,
+  customersWords,
   parseInput,
   planAttributeChange,
   type Tenant,
   type Tx,
+  tallyFor,
   text,
   UpdateAttributeInput,
+  type Visibility,
+  visibilityOf,
 } from '@kehu/core'
 import { auditEvent, diff } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -67,12 +70,17 @@ function mergeDef(before: AttributeDef, input: UpdateAttributeInput): AttributeD
   return after
 }
 
+/**
+ * The change as it acts on every customer; `seen` (for a scoped caller) the customers holding a value whom the caller
+ * sees, the only ones an answer may name or count (docs/decisions/0029-counts-for-scoped-callers.md).
+ */
 async function plan(
   tx: Tx,
   tenant: Tenant,
   code: string,
   raw: UpdateAttributeInput,
-): Promise<{ before: AttributeDef; after: AttributeDef; plan: AttributeChangePlan; held: number }> {
+  visible: Visibility,
+): Promise<{ before: AttributeDef; after: AttributeDef; plan: AttributeChangePlan; seen: (id: string) => boolean }> {
   const input = parseInput(UpdateAttributeInput, raw, 'ATTR_DEF_INVALID')
   const before = await loadAttribute(tx, tenant.id, code)
   const after = mergeDef(before, input)
@@ -82,7 +90,11 @@ async function plan(
   const resolveReference = await referenceResolver(tx, tenant.id, [after])
   const p = planAttributeChange(before, after, existing, { resolveReference })
   if (after.type === 'reference' && p.storedDefault !== null) after.defaultValue = p.storedDefault
-  return { before, after, plan: p, held: existing.length }
+  const shown =
+    visible.kind === 'all'
+      ? undefined
+      : new Set((await allHeldValues(tx, tenant.id, before.code, visible)).map((h) => h.customerId))
+  return { before, after, plan: p, seen: (id) => shown?.has(id) ?? true }
 }
 
 /** What an attribute edit would do, changing nothing: every conflict, the rewrites, the customers left incomplete. */
@@ -94,14 +106,15 @@ export async function previewAttributeChange(
   assertCan(actor, 'dimension:edit')
   return deps.store.read(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const r = await plan(tx, tenant, code, input)
+    const visible = visibilityOf(actor)
+    const r = await plan(tx, tenant, code, input, visible)
     return {
       before: r.before,
       after: r.after,
-      conflicts: r.plan.conflicts,
-      rewrites: r.plan.rewrites.length,
-      held: r.held,
-      incomplete: await countIncomplete(tx, tenant.id, r.after),
+      conflicts: r.plan.conflicts.filter((c) => r.seen(c.customerId)),
+      rewrites: r.plan.rewrites.filter((w) => r.seen(w.customerId)).length,
+      held: await tx.attributes.countHeld(tenant.id, visible, r.before.code),
+      incomplete: await countIncomplete(tx, tenant.id, r.after, visible),
     }
   })
 }
@@ -113,10 +126,10 @@ export interface UpdateAttributeResult {
   incomplete: number
 }
 
-async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef): Promise<number> {
+async function countIncomplete(tx: Tx, tenantId: string, after: AttributeDef, visible: Visibility): Promise<number> {
   if (!after.required || !after.enabled) return 0
   const defs = (await tx.attributes.list(tenantId)).map((d) => (d.id === after.id ? after : d))
-  return (await emptyApplicableCustomers(tx, tenantId, EVERY_CUSTOMER, after, defs)).length
+  return (await emptyApplicableCustomers(tx, tenantId, visible, after, defs)).length
 }
 
 /**
@@ -133,16 +146,23 @@ export async function updateAttribute(
   assertCan(actor, 'dimension:edit')
   return deps.store.transaction(async (tx) => {
     const tenant = await resolveTenant(tx, tenantCode)
-    const { before, after, plan: p } = await plan(tx, tenant, code, input)
-    if (p.conflicts.length > 0)
+    const visible = visibilityOf(actor)
+    const { before, after, plan: p, seen } = await plan(tx, tenant, code, input, visible)
+    if (p.conflicts.length > 0) {
+      const tally = tallyFor(visible, p.conflicts.length)
+      const words = customersWords(tally)
       throw conflict(
         'ATTR_CHANGE_CONFLICTS',
         text(
-          `有 ${p.conflicts.length} 个客户的「${before.name}」取值不符合新定义，未做任何修改`,
-          `${p.conflicts.length} customers hold values of "${before.name}" the new definition refuses; nothing was changed`,
+          `有${words.zh}的「${before.name}」取值不符合新定义，未做任何修改`,
+          `${words.en} hold values of "${before.name}" the new definition refuses; nothing was changed`,
         ),
-        { count: p.conflicts.length, conflicts: p.conflicts.slice(0, MAX_LISTED_CONFLICTS) },
+        {
+          ...(tally === 'some' ? {} : { count: tally }),
+          conflicts: p.conflicts.filter((c) => seen(c.customerId)).slice(0, MAX_LISTED_CONFLICTS),
+        },
       )
+    }
     const now = deps.clock.now().toISOString()
     const filtersRenamed =
       after.code !== before.code ? await renameAttributeReferences(tx, tenant.id, before.code, after.code, now) : []
@@ -156,7 +176,7 @@ export async function updateAttribute(
     )
     if (before.indexed && (!after.indexed || before.code !== after.code)) await tx.attributes.dropIndex(before.code)
     if (after.indexed) await tx.attributes.ensureIndex(after.code)
-    if (after.unique || before.unique) await reclaimUniques(tx, tenant.id, after)
+    if (after.unique || before.unique) await reclaimUniques(tx, tenant.id, after, visible)
     await tx.audit.append(
       auditEvent(deps, actor, tenant.id, 'attribute.updated', 'attribute', after.id, {
         changes: diff(before, after),
@@ -164,6 +184,10 @@ export async function updateAttribute(
         ...(filtersRenamed.length ? { filtersRenamed } : {}),
       }),
     )
-    return { attribute: after, rewritten: p.rewrites.length, incomplete: await countIncomplete(tx, tenant.id, after) }
+    return {
+      attribute: after,
+      rewritten: p.rewrites.filter((w) => seen(w.customerId)).length,
+      incomplete: await countIncomplete(tx, tenant.id, after, visible),
+    }
   })
 }

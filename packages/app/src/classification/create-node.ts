@@ -8,8 +8,10 @@ import {
   parentCodeOf,
   parseInput,
   suggestNextSibling,
+  tallyFor,
   text,
   validateNewNode,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
@@ -64,7 +66,8 @@ export async function createNode(
         { code, name: input.name, parentCode },
         {
           aliasCodes: aliases,
-          parentCustomerCount: parent && !input.moveParentCustomers ? (counts?.get(parent.id) ?? 0) : 0,
+          parentCustomerCount:
+            parent && !input.moveParentCustomers ? tallyFor(visibilityOf(actor), counts?.get(parent.id) ?? 0) : 0,
         },
       ),
       'CLASS_INVALID',

@@ -7,7 +7,9 @@ import {
   invalid,
   parseInput,
   planDelete,
+  tallyFor,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
@@ -48,7 +50,7 @@ export async function deleteNode(
         'CLASS_MOVE_TO_SELF',
         text('客户不能移到正要删除的分类本身', 'Customers cannot be moved to the class being deleted'),
       )
-    planDelete(node, children, moveTo ? 0 : customers)
+    planDelete(node, children, moveTo ? 0 : tallyFor(visibilityOf(actor), customers))
     const rules = (await tx.classRules.list(tenant.id, scheme.id)).filter((r) => r.nodeId === node.id)
     if (rules.length > 0)
       throw conflict(

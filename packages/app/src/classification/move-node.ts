@@ -7,6 +7,8 @@ import {
   parseInput,
   planMove,
   type Tx,
+  type Visibility,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
@@ -43,13 +45,14 @@ export interface MovePreview {
   customersRecoded?: { from: string; to: string }[]
 }
 
-async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput) {
+/** `visible`: a scoped caller's plan counts the customers they see (docs/decisions/0029-counts-for-scoped-callers.md). */
+async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput, visible: Visibility) {
   const node = await requireNode(tx, ctx.scheme, code)
   const parentCode = input.newParentCode?.trim() ? input.newParentCode : null
   const parent = parentCode ? await requireNode(tx, ctx.scheme, parentCode) : null
   const aliases = (await tx.nodes.aliases(ctx.tenant.id, ctx.scheme.id)).map((a) => a.code)
   const movePlan: MovePlan = planMove(ctx.scheme, ctx.nodes, node.id, parent?.id ?? null, input.code ?? null, aliases)
-  const counts = await tx.nodes.customerCounts(ctx.tenant.id, EVERY_CUSTOMER, ctx.scheme.id)
+  const counts = await tx.nodes.customerCounts(ctx.tenant.id, visible, ctx.scheme.id)
   const byId = new Map(ctx.nodes.map((n) => [n.id, n]))
   const subtreeIds = movePlan.moves.length > 0 ? movePlan.moves.map((m) => m.nodeId) : [node.id]
   const preview: MovePreview = {
@@ -83,7 +86,8 @@ export async function previewMoveNode(
   const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
   if (input.recodeCustomers) return rehearse(() => moveNode(rc, schemeCode, code, input, { rehearse: true }))
   return deps.store.read(
-    async (tx) => (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), code, input)).preview,
+    async (tx) =>
+      (await plan(tx, await loadScheme(tx, tenantCode, schemeCode), code, input, visibilityOf(actor))).preview,
   )
 }
 
@@ -102,8 +106,15 @@ export async function moveNode(
   const input = parseInput(MoveNodeInput, raw, 'CLASS_MOVE_INVALID')
   return deps.store.transaction(async (tx) => {
     const ctx = await loadScheme(tx, tenantCode, schemeCode)
-    const { node, parent, movePlan, preview } = await plan(tx, ctx, code, input)
+    const visible = visibilityOf(actor)
+    const { node, parent, movePlan, preview } = await plan(tx, ctx, code, input, visible)
     if (movePlan.moves.length === 0) return preview
+    const moved = movePlan.moves.map((m) => m.nodeId)
+    // Every customer is re-coded; the answer names only those the caller sees before the move, as its preview did.
+    const seen =
+      input.recodeCustomers && visible.kind !== 'all'
+        ? new Set(await tx.customers.idsOnNodes(ctx.tenant.id, visible, moved))
+        : undefined
     const now = deps.clock.now().toISOString()
     const byId = new Map(ctx.nodes.map((n) => [n.id, n]))
     for (const m of movePlan.moves) {
@@ -129,11 +140,7 @@ export async function moveNode(
     // Customers' own codes change only when the user chose it, and only where their rule prints this scheme.
     const customersRecoded: { from: string; to: string }[] = []
     if (input.recodeCustomers) {
-      const ids = await tx.customers.idsOnNodes(
-        ctx.tenant.id,
-        EVERY_CUSTOMER,
-        movePlan.moves.map((m) => m.nodeId),
-      )
+      const ids = await tx.customers.idsOnNodes(ctx.tenant.id, EVERY_CUSTOMER, moved)
       for (const id of ids) {
         const customer = await tx.customers.byId(ctx.tenant.id, EVERY_CUSTOMER, id)
         if (!customer || customer.status === 'archived') continue
@@ -146,7 +153,7 @@ export async function moveNode(
           { reallocate: true },
           { onlyIfRuleReads: ctx.scheme.code },
         )
-        if (r) customersRecoded.push({ from: r.oldCode, to: r.newCode })
+        if (r && (seen?.has(id) ?? true)) customersRecoded.push({ from: r.oldCode, to: r.newCode })
       }
     }
     await tx.audit.append(

@@ -10,6 +10,7 @@ import {
   planLevelChange,
   printLevels,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent, diff } from '../audit/audit-event.js'
@@ -71,10 +72,16 @@ export async function updateScheme(
             issue(
               ['leafOnly'],
               'SCHEME_CUSTOMERS_ON_INNER_NODES',
-              text(
-                `${held.length} 个非末级分类下有客户（如 ${held[0]?.code}），请先移到末级`,
-                `${held.length} non-leaf classes hold customers (e.g. ${held[0]?.code}); move them to leaves first`,
-              ),
+              // Which classes hold them would tell a scoped caller where hidden customers are.
+              visibilityOf(actor).kind === 'all'
+                ? text(
+                    `${held.length} 个非末级分类下有客户（如 ${held[0]?.code}），请先移到末级`,
+                    `${held.length} non-leaf classes hold customers (e.g. ${held[0]?.code}); move them to leaves first`,
+                  )
+                : text(
+                    '非末级分类下有客户，请先移到末级',
+                    'Non-leaf classes hold customers; move them to leaves first',
+                  ),
             ),
           )
       }

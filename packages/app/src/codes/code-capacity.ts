@@ -1,4 +1,5 @@
 import {
+  AppError,
   type AttributeDef,
   assertCan,
   type ClassNode,
@@ -7,6 +8,7 @@ import {
   serialSegments,
   type Text,
   text,
+  visibilityOf,
 } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
@@ -98,6 +100,16 @@ function scopeWords(key: string, index: SchemeNodes, attrs: AttributeDef[]): Tex
  */
 export async function codeCapacity({ deps, actor, tenant: tenantCode }: RequestContext): Promise<CounterCapacity[]> {
   assertCan(actor, 'code-rule:read')
+  // A counter's use counts every customer it coded, hidden ones too; there is no share of it a scoped member may see.
+  if (visibilityOf(actor).kind !== 'all')
+    throw new AppError(
+      'forbidden',
+      'CODE_CAPACITY_SCOPED',
+      text(
+        '计数器用量包括您数据权限以外的客户，仅对可见全部客户的成员显示',
+        'Counter use includes customers outside your data scope; it is shown only to members who see every customer',
+      ),
+    )
   const now = deps.clock.now()
   const since = new Date(now.getTime() - CAPACITY_WINDOW_DAYS * 86_400_000).toISOString()
   return deps.store.read(async (tx) => {

@@ -64,4 +64,9 @@ export const codeErrors = errorCatalog({
     zh: '连续多个编码都已被占用，请运行 kehu code audit',
     en: 'Many codes in a row are taken; run kehu code audit',
   },
+  CODE_CAPACITY_SCOPED: {
+    kind: 'forbidden',
+    zh: '计数器用量包括您数据权限以外的客户，仅对可见全部客户的成员显示',
+    en: 'Counter use includes customers outside your data scope; it is shown only to members who see every customer',
+  },
 })

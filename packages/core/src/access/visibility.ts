@@ -39,3 +39,17 @@ export type ScopeInput = { kind: 'node'; nodeId: string; subtree: boolean } | { 
 
 /** A stored data scope of a member of a tenant. */
 export type DataScope = ScopeInput & { tenantId: string; userId: string; id: string; createdAt: string }
+
+/**
+ * A number of customers as a caller may hear it: the number when they see every customer, else only that there are
+ * some — a plan or refusal must act on every customer, but a scoped caller must not learn how many are hidden
+ * (docs/decisions/0029-counts-for-scoped-callers.md).
+ */
+export type CustomerTally = number | 'some'
+
+export const tallyFor = (visible: Visibility, n: number): CustomerTally =>
+  visible.kind === 'all' || n === 0 ? n : 'some'
+
+/** To follow 有 / has: " 3 个客户" / "3 customers", or just 客户 / customers when the number is withheld. */
+export const customersWords = (t: CustomerTally): { zh: string; en: string } =>
+  t === 'some' ? { zh: '客户', en: 'customers' } : { zh: ` ${t} 个客户`, en: `${t} customers` }

@@ -263,6 +263,15 @@ describe('planDelete', () => {
     expect(e.text.zh).toContain('(01001) 华北大客户')
     expect(e.details).toEqual({ childCount: children, customerCount: customers })
   })
+  it('says that there are customers, not how many, to a caller who sees only some', () => {
+    const e = thrown(() => planDelete(node, 0, 'some'))
+    expect(e.code).toBe('CLASS_HAS_CUSTOMERS')
+    expect(e.text).toEqual({
+      zh: '(01001) 华北大客户 下还有客户，不能删除',
+      en: '(01001) 华北大客户 still has customers; it cannot be deleted',
+    })
+    expect(e.details).toEqual({ childCount: 0 })
+  })
 })
 
 describe('assertAssignable', () => {

@@ -1,3 +1,4 @@
+import { type CustomerTally, customersWords } from '../access/visibility.js'
 import { AppError, type CodedIssue, conflict, type Issue, invalid, issue, notFound, text } from '../errors.js'
 import {
   levelOf,
@@ -80,7 +81,7 @@ export interface NewNodeOptions {
   /** Old codes kept as aliases in this scheme: they stay taken. */
   aliasCodes?: readonly string[]
   /** Customers on the parent: a leaf-only scheme cannot put a child above them. */
-  parentCustomerCount?: number
+  parentCustomerCount?: CustomerTally
 }
 
 function validateFlatCode(raw: string, path: (string | number)[]): Issue[] {
@@ -215,17 +216,20 @@ export function validateNewNode(
       )
   }
 
-  if (parent && scheme.leafOnly && (options.parentCustomerCount ?? 0) > 0)
+  const held = options.parentCustomerCount ?? 0
+  if (parent && scheme.leafOnly && held !== 0) {
+    const words = customersWords(held)
     issues.push(
       issue(
         ['code'],
         'CLASS_PARENT_HAS_CUSTOMERS',
         text(
-          `上级 ${displayName(parent)} 下有 ${options.parentCustomerCount} 个客户；末级分类体系中须先把客户移到新分类`,
-          `The parent ${displayName(parent)} holds ${options.parentCustomerCount} customers; in a leaf-only scheme move them to the new class first`,
+          `上级 ${displayName(parent)} 下有${words.zh}；末级分类体系中须先把客户移到新分类`,
+          `The parent ${displayName(parent)} holds ${words.en}; in a leaf-only scheme move them to the new class first`,
         ),
       ),
     )
+  }
   return issues
 }
 
@@ -484,26 +488,31 @@ export function planMerge(
   return { sourceId, targetId }
 }
 
-/** Refuses deleting a node that still has children or customers, with the counts. */
-export function planDelete(node: Pick<ClassNode, 'code' | 'name'>, childCount: number, customerCount: number): void {
+/** Refuses deleting a node that still has children or customers, with the counts (customers': when the caller may hear it). */
+export function planDelete(
+  node: Pick<ClassNode, 'code' | 'name'>,
+  childCount: number,
+  customerCount: CustomerTally,
+): void {
   if (childCount === 0 && customerCount === 0) return
   const zh: string[] = []
   const en: string[] = []
   if (childCount > 0) {
-    zh.push(`${childCount} 个下级分类`)
+    zh.push(` ${childCount} 个下级分类`)
     en.push(`${childCount} child classes`)
   }
-  if (customerCount > 0) {
-    zh.push(`${customerCount} 个客户`)
-    en.push(`${customerCount} customers`)
+  if (customerCount !== 0) {
+    const words = customersWords(customerCount)
+    zh.push(words.zh)
+    en.push(words.en)
   }
   throw conflict(
     childCount > 0 ? 'CLASS_HAS_CHILDREN' : 'CLASS_HAS_CUSTOMERS',
     text(
-      `${displayName(node)} 下还有 ${zh.join('和')}，不能删除`,
+      `${displayName(node)} 下还有${zh.join('和')}，不能删除`,
       `${displayName(node)} still has ${en.join(' and ')}; it cannot be deleted`,
     ),
-    { childCount, customerCount },
+    customerCount === 'some' ? { childCount } : { childCount, customerCount },
   )
 }
 

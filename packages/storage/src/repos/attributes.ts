@@ -66,12 +66,14 @@ export function attributes(q: Q, kind: DialectKind): AttributeRepo {
       await q.deleteFrom('attribute_unique').where('tenant_id', '=', tenantId).where('attribute_id', '=', id).execute()
       await deleteRow(q, 'attribute', tenantId, id)
     },
-    heldValues: async (tenantId, code, afterId, limit) => {
+    heldValues: async (tenantId, visible, code, afterId, limit) => {
       let query = q
         .selectFrom('customer')
         .select(['id', 'code', 'attributes'])
         .where('tenant_id', '=', tenantId)
         .where(attrValue(code), 'is not', null)
+      const shown = visibleCustomerIds('customer.id', tenantId, visible)
+      if (shown) query = query.where(shown)
       if (afterId !== null) query = query.where('id', '>', afterId)
       const rows = await query.orderBy('id').limit(limit).execute()
       return rows

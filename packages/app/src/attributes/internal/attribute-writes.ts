@@ -3,6 +3,7 @@ import {
   applicableAttributeCodes,
   attributeIndexKey,
   conflict,
+  EVERY_CUSTOMER,
   type HeldAttributeValue,
   isEmptyValue,
   type Tx,
@@ -15,11 +16,16 @@ import { filterSubjectOf, forEachCustomer, loadClassIndex } from '../../classifi
 export const ATTRIBUTE_BATCH = 500
 
 /** Every customer's stored value of one attribute, read a batch at a time. */
-export async function allHeldValues(tx: Tx, tenantId: string, code: string): Promise<HeldAttributeValue[]> {
+export async function allHeldValues(
+  tx: Tx,
+  tenantId: string,
+  code: string,
+  visible: Visibility = EVERY_CUSTOMER,
+): Promise<HeldAttributeValue[]> {
   const out: HeldAttributeValue[] = []
   let after: string | null = null
   for (;;) {
-    const page = await tx.attributes.heldValues(tenantId, code, after, ATTRIBUTE_BATCH)
+    const page = await tx.attributes.heldValues(tenantId, visible, code, after, ATTRIBUTE_BATCH)
     out.push(...page)
     if (page.length < ATTRIBUTE_BATCH) return out
     after = (page.at(-1) as HeldAttributeValue).customerId
@@ -66,22 +72,33 @@ export async function emptyApplicableCustomers(
 
 /**
  * Rebuilds the unique claims of one attribute from the values customers hold: the database refuses a
- * second holder, reported as `ATTR_NOT_UNIQUE` with the value and both customers.
+ * second holder, reported as `ATTR_NOT_UNIQUE` with the value and the holders `visible` to the caller.
  */
-export async function reclaimUniques(tx: Tx, tenantId: string, def: AttributeDef): Promise<void> {
+export async function reclaimUniques(
+  tx: Tx,
+  tenantId: string,
+  def: AttributeDef,
+  visible: Visibility = EVERY_CUSTOMER,
+): Promise<void> {
   await tx.attributes.clearUniques(tenantId, def.id)
   if (!def.unique) return
   for (const h of await allHeldValues(tx, tenantId, def.code)) {
     const held = attributeIndexKey(def, h.value)
     const holder = await tx.attributes.claimUnique(tenantId, def.id, held, h.customerId)
-    if (holder !== undefined)
-      throw conflict(
-        'ATTR_NOT_UNIQUE',
-        text(
-          `维度属性「${def.name}」不能设为唯一：值 ${held} 有多个客户使用（含 ${h.code}）`,
-          `The attribute "${def.name}" cannot be unique: the value ${held} is held by several customers (${h.code} among them)`,
-        ),
-        { attribute: def.code, value: held, customerIds: [holder, h.customerId] },
-      )
+    if (holder === undefined) continue
+    const seen: { id: string; code: string }[] = []
+    for (const id of [holder, h.customerId]) {
+      const c = await tx.customers.byId(tenantId, visible, id)
+      if (c) seen.push(c)
+    }
+    const among = seen.map((c) => c.code).join(', ')
+    throw conflict(
+      'ATTR_NOT_UNIQUE',
+      text(
+        `维度属性「${def.name}」不能设为唯一：值 ${held} 有多个客户使用${among ? `（含 ${among}）` : ''}`,
+        `The attribute "${def.name}" cannot be unique: the value ${held} is held by several customers${among ? ` (${among} among them)` : ''}`,
+      ),
+      { attribute: def.code, value: held, customerIds: seen.map((c) => c.id) },
+    )
   }
 }
