@@ -1,6 +1,6 @@
 // A restricted 管理员 (class:edit, dimension:edit … with a data scope) changes classes and dimensions that hold
 // customers they cannot see: the change acts on every customer, but its previews, results and refusals count
-// only the visible ones or give no number (docs/decisions/0029-counts-for-scoped-callers.md).
+// only the visible ones or give no number (docs/decisions/0030-counts-for-scoped-callers.md).
 import type { Actor } from '@kehu/core'
 import { testKinds } from '@kehu/storage/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -35,7 +35,7 @@ export async function deleteAttribute(
         tally === 'some' ? {} : { count: tally },
       )
     }
-    // The values removed that the caller may hear of (docs/decisions/0029-counts-for-scoped-callers.md).
+    // The values removed that the caller may hear of (docs/decisions/0030-counts-for-scoped-callers.md).
     const removedSeen =
       tally === held.length ? held.length : await tx.attributes.countHeld(tenant.id, visible, def.code)
     const now = deps.clock.now().toISOString()

@@ -24,7 +24,7 @@ export async function deleteDimension(
       const n = await tx.attributes.countHeld(tenant.id, EVERY_CUSTOMER, a.code)
       if (n > 0) used.push({ attribute: a.code, customers: tallyFor(visibilityOf(actor), n) })
     }
-    // A scoped caller hears which attributes are held, not by how many (docs/decisions/0029-counts-for-scoped-callers.md).
+    // A scoped caller hears which attributes are held, not by how many (docs/decisions/0030-counts-for-scoped-callers.md).
     const listed = used.map((u) => (u.customers === 'some' ? u.attribute : `${u.attribute}: ${u.customers}`))
     if (used.length > 0)
       throw conflict(

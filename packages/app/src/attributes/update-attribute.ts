@@ -72,7 +72,7 @@ function mergeDef(before: AttributeDef, input: UpdateAttributeInput): AttributeD
 
 /**
  * The change as it acts on every customer; `seen` (for a scoped caller) the customers holding a value whom the caller
- * sees, the only ones an answer may name or count (docs/decisions/0029-counts-for-scoped-callers.md).
+ * sees, the only ones an answer may name or count (docs/decisions/0030-counts-for-scoped-callers.md).
  */
 async function plan(
   tx: Tx,

@@ -45,7 +45,7 @@ export interface MovePreview {
   customersRecoded?: { from: string; to: string }[]
 }
 
-/** `visible`: a scoped caller's plan counts the customers they see (docs/decisions/0029-counts-for-scoped-callers.md). */
+/** `visible`: a scoped caller's plan counts the customers they see (docs/decisions/0030-counts-for-scoped-callers.md). */
 async function plan(tx: Tx, ctx: SchemeContext, code: string, input: MoveNodeInput, visible: Visibility) {
   const node = await requireNode(tx, ctx.scheme, code)
   const parentCode = input.newParentCode?.trim() ? input.newParentCode : null

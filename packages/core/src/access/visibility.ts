@@ -43,7 +43,7 @@ export type DataScope = ScopeInput & { tenantId: string; userId: string; id: str
 /**
  * A number of customers as a caller may hear it: the number when they see every customer, else only that there are
  * some — a plan or refusal must act on every customer, but a scoped caller must not learn how many are hidden
- * (docs/decisions/0029-counts-for-scoped-callers.md).
+ * (docs/decisions/0030-counts-for-scoped-callers.md).
  */
 export type CustomerTally = number | 'some'
 

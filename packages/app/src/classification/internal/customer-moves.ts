@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js'
 /**
  * Moves every customer of one node to another (merge, delete with moveCustomersTo) and records the
  * change in each customer's history; returns how many moved that the actor sees (every one, unless scoped:
- * docs/decisions/0029-counts-for-scoped-callers.md).
+ * docs/decisions/0030-counts-for-scoped-callers.md).
  */
 export async function repointCustomers(
   tx: Tx,
