@@ -1,8 +1,17 @@
 // 系统管理 in the browser: an administrator signs in and manages users (create, reset a password, sessions,
 // disable), API tokens (shown once, revoked), in Chinese and English and at 390 px.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, launchBrowser, pick, type RunningApp, screenshot, startApp } from './harness.js'
+import {
+  describeBrowser,
+  expectNoSideways,
+  launchBrowser,
+  pick,
+  type RunningApp,
+  screenshot,
+  signedIn as signIn,
+  startApp,
+} from './harness.js'
 
 const PASSWORD = 'correct horse battery'
 /** antd spaces out a two-character Chinese button label (保 存): match it with or without. */
@@ -27,32 +36,17 @@ describeBrowser('system administration', () => {
     await app?.close()
   })
 
-  /** A new browser context signed in through the sign-in page, on the given page of the demo tenant. */
-  const signedIn = async (
+  const signedIn = (
     o: { width: number; height: number; lang: 'zh-CN' | 'en'; path: string },
     login = 'chief',
     password = PASSWORD,
-  ): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: o.lang })
-    await context.addInitScript((lang) => localStorage.setItem('kehu.language', lang), o.lang)
-    const page = await context.newPage()
-    page.setDefaultTimeout(20_000)
-    await page.goto(`${app.url}/t/demo/${o.path}`)
-    await page.getByLabel(/^(登录名|Login)$/).fill(login)
-    await page.getByLabel(/^(密码|Password)$/).fill(password)
-    await page.getByRole('button', { name: /^(登 录|Sign in)$/ }).click()
-    await page.getByTestId('user-menu').waitFor()
-    return { context, page }
-  }
+  ) => signIn(browser, app, o, login, password)
 
   /** The OK of the open Popconfirm. */
   const confirmButton = (page: Page) =>
     page.locator('.ant-popconfirm:visible').getByRole('button', { name: /^(确\s?定|OK)$/ })
 
-  const noSideways = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      page.viewportSize()?.width ?? 0,
-    )
+  const noSideways = expectNoSideways
 
   it('creates a user with an initial password, resets it, lists and disables them (zh)', async () => {
     const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: '' })

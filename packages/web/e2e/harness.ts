@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@kehu/cli'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
-import { describe } from 'vitest'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { describe, expect } from 'vitest'
 
 export const chromiumPath = '/usr/bin/chromium'
 const webDir = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -169,3 +169,29 @@ export async function openSession(opts: {
     throw e
   }
 }
+
+/** A new browser context signed in through the sign-in page, on a page of the demo tenant (`path` after `/t/demo/`). */
+export async function signedIn(
+  browser: Browser,
+  app: RunningApp,
+  o: { width: number; height: number; lang: 'zh-CN' | 'en'; path: string },
+  login: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: o.lang })
+  await context.addInitScript((lang) => localStorage.setItem('kehu.language', lang), o.lang)
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  await page.goto(`${app.url}/t/demo/${o.path}`)
+  await page.getByLabel(/^(登录名|Login)$/).fill(login)
+  await page.getByLabel(/^(密码|Password)$/).fill(password)
+  await page.getByRole('button', { name: /^(登 录|Sign in)$/ }).click()
+  await page.getByTestId('user-menu').waitFor()
+  return { context, page }
+}
+
+/** The page is no wider than its viewport (nothing scrolls sideways on a phone). */
+export const expectNoSideways = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 0,
+  )

@@ -2,8 +2,19 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
-const zhNav = ['首页', '客户档案', '分类', '管理维度', '编码规则', '导入导出', '数据清洗', '报表', '系统管理']
-const enNav = ['Home', 'Customers', 'Classes', 'Dimensions', 'Code rules', 'Import & export', 'Reports']
+const zhNav = [
+  '首页',
+  '客户档案',
+  '分类',
+  '管理维度',
+  '编码规则',
+  '导入导出',
+  '数据清洗',
+  '报表',
+  '审计日志',
+  '系统管理',
+]
+const enNav = ['Home', 'Customers', 'Classes', 'Dimensions', 'Code rules', 'Import & export', 'Reports', 'Audit log']
 
 /** Waits until every label is visible in the side menu. */
 async function seeMenu(page: Page, labels: string[]) {

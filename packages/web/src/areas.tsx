@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   ClearOutlined,
   HomeOutlined,
@@ -22,6 +23,7 @@ export type AreaKey =
   | 'transfer'
   | 'cleaning'
   | 'reports'
+  | 'audit'
   | 'admin'
 
 export interface Area {
@@ -95,6 +97,13 @@ export const areas: Area[] = [
   { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer'), soon: true },
   { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning'), soon: true },
   { key: 'reports', path: 'reports', icon: <BarChartOutlined />, page: later('reports'), soon: true },
+  {
+    key: 'audit',
+    permission: 'audit:read',
+    path: 'audit',
+    icon: <AuditOutlined />,
+    page: page(() => import('./pages/audit/audit-page').then((m) => m.AuditPage)),
+  },
   {
     key: 'admin',
     path: 'admin',

@@ -1,4 +1,5 @@
 import { adminEn } from './admin'
+import { auditEn } from './audit'
 import { classesEn } from './classes'
 import { codeRulesEn } from './code-rules'
 import { customersEn } from './customers'
@@ -8,6 +9,7 @@ import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   admin: adminEn,
+  audit: auditEn,
   classes: classesEn,
   customers: customersEn,
   codeRules: codeRulesEn,
@@ -29,6 +31,7 @@ export const en: Messages = {
     transfer: 'Import & export',
     cleaning: 'Data cleaning',
     reports: 'Reports',
+    audit: 'Audit log',
     admin: 'Administration',
   },
   header: {

@@ -1,6 +1,7 @@
 // Chinese (default) UI strings. Its shape is the type every other language must match.
 
 import { adminZh } from './admin'
+import { auditZh } from './audit'
 import { classesZh } from './classes'
 import { codeRulesZh } from './code-rules'
 import { customersZh } from './customers'
@@ -8,6 +9,7 @@ import { dimensionsZh } from './dimensions'
 import { sessionZh } from './session'
 export const zhCN = {
   admin: adminZh,
+  audit: auditZh,
   classes: classesZh,
   customers: customersZh,
   codeRules: codeRulesZh,
@@ -29,6 +31,7 @@ export const zhCN = {
     transfer: '导入导出',
     cleaning: '数据清洗',
     reports: '报表',
+    audit: '审计日志',
     admin: '系统管理',
   },
   header: {
