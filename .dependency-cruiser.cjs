@@ -5,6 +5,7 @@ const SLICES = [
   'audit',
   'tenancy',
   'access',
+  'jobs',
   'filters',
   'codes',
   'classification',

@@ -7,4 +7,6 @@ export interface Deps {
   ids: Ids
   /** Carried into audit events so a log line and an audit row can be matched. */
   requestId?: string
+  /** Called after a job was queued, so a runner in this process claims it at once instead of at its next poll. */
+  jobQueued?: () => void
 }

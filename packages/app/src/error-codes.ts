@@ -5,12 +5,14 @@ import { auditLogErrors } from './audit-log/errors.js'
 import { classificationErrors } from './classification/errors.js'
 import { codeErrors } from './codes/errors.js'
 import { customerErrors } from './customers/errors.js'
+import { jobErrors } from './jobs/errors.js'
 import { tenancyErrors } from './tenancy/errors.js'
 
 /** The use cases' error codes, slice by slice. */
 export const APP_ERRORS = mergeCatalogs(
   tenancyErrors,
   accessErrors,
+  jobErrors,
   codeErrors,
   classificationErrors,
   attributeErrors,

@@ -163,6 +163,23 @@ export {
 export type { Deps } from './deps.js'
 // every slice's error codes (the API reference and the README list them)
 export { APP_ERRORS } from './error-codes.js'
+// jobs
+export { cancelJob } from './jobs/cancel-job.js'
+export { getJob } from './jobs/get-job.js'
+export {
+  type AnyJobKind,
+  DEFAULT_LEASE,
+  type JobEnd,
+  type JobKind,
+  type JobRun,
+  type LeaseOptions,
+  resumeKeyOf,
+} from './jobs/job-kind.js'
+export { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js'
+export { type JobView, jobView } from './jobs/job-view.js'
+export { ListJobsInput, listJobs } from './jobs/list-jobs.js'
+export { type ForegroundOptions, runJobInForeground } from './jobs/run-job-in-foreground.js'
+export { startJob } from './jobs/start-job.js'
 // what the API and the CLI both show
 export {
   attributeConflictRows,

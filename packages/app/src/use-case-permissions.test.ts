@@ -7,6 +7,7 @@ import type { RequestContext } from './context.js'
 import * as app from './index.js'
 import * as presenter from './presenter.js'
 import { type AppTest, setupAppTest } from './testing/app-test.js'
+import { rowsJob } from './testing/test-job-kind.js'
 
 /** Exported functions that are not use cases: wiring and pure helpers that read no tenant data. */
 const NOT_USE_CASES = new Set([
@@ -36,6 +37,9 @@ const NOT_USE_CASES = new Set([
   'changeShownTo',
   'changesShownTo',
   'tokenLabel',
+  // Pure: a job's display and the resume key in its parameters.
+  'jobView',
+  'resumeKeyOf',
 ])
 
 type Call = (ctx: RequestContext, tx: Tx) => Promise<unknown>
@@ -48,6 +52,11 @@ const CALLS: Record<string, Call> = {
   listUsers: (c) => app.listUsers(c),
   getMe: (c) => app.getMe(c),
   updateUser: (c) => app.updateUser(c, x, {}),
+  startJob: (c) => app.startJob(c, rowsJob, {}),
+  runJobInForeground: (c) => app.runJobInForeground(c, rowsJob, {}),
+  getJob: (c) => app.getJob(c, x),
+  listJobs: (c) => app.listJobs(c),
+  cancelJob: (c) => app.cancelJob(c, x),
   grantRole: (c) => app.grantRole(c, { login: x, role: 'sales' }),
   revokeRole: (c) => app.revokeRole(c, { login: x, role: 'sales' }),
   listRoles: (c) => app.listRoles(c),

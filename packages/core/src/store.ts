@@ -6,6 +6,7 @@ import type { DimensionType } from './attributes/dimension-type.js'
 import type { AccessAction } from './audit/access-events.js'
 import type { ClassNode, ClassRule, ClassScheme } from './classification/types.js'
 import type { Customer } from './customers/types.js'
+import type { Job, JobOutcome, JobProgress, JobQuery } from './jobs/job.js'
 import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, CustomerCode, Tenant } from './records.js'
 
 /** Storage, as the use cases need it. One implementation (Kysely) runs it on SQLite and PostgreSQL. */
@@ -47,6 +48,7 @@ export interface Tx {
   idempotency: IdempotencyRepo
   dimensions: DimensionRepo
   attributes: AttributeRepo
+  jobs: JobRepo
 }
 
 export interface TenantRepo {
@@ -376,4 +378,51 @@ export interface AttributeRepo {
   releaseUniques(tenantId: string, customerId: string, attributeId?: string): Promise<void>
   /** Drops every claim of an attribute. */
   clearUniques(tenantId: string, attributeId: string): Promise<void>
+}
+
+/** What a job's holder hears back when it writes: whether someone asked to cancel it. */
+export interface JobHold {
+  cancelRequested: boolean
+}
+
+/**
+ * Jobs (docs/decisions: jobs). Every write of a running job names its holder (`owner`) and does nothing once
+ * another holds it: a runner that lost its lease can never commit work twice.
+ */
+export interface JobRepo {
+  insert(job: Job): Promise<void>
+  byId(tenantId: string, id: string): Promise<Job | undefined>
+  /** Newest first. */
+  list(tenantId: string, q: JobQuery): Promise<Job[]>
+  /** The newest queued or running job of this kind with this resume key. */
+  unfinished(tenantId: string, kind: string, resumeKey: string): Promise<Job | undefined>
+  /**
+   * Claims, in one conditional statement, the oldest job of these kinds that is queued or whose lease ended
+   * before `now`: it becomes running, held by `owner` until `leaseUntil`, one attempt more.
+   */
+  claim(kinds: readonly string[], owner: string, now: string, leaseUntil: string): Promise<Job | undefined>
+  /** Takes one unfinished job over from `from` (its holder, null when none): only if `from` still holds it. */
+  takeOver(
+    tenantId: string,
+    id: string,
+    from: string | null,
+    owner: string,
+    now: string,
+    leaseUntil: string,
+  ): Promise<Job | undefined>
+  /** Extends the lease; undefined when `owner` no longer holds the job. */
+  renew(tenantId: string, id: string, owner: string, leaseUntil: string): Promise<JobHold | undefined>
+  /** Writes progress, and the checkpoint when one is given, extending the lease; undefined when not held. */
+  saveProgress(
+    tenantId: string,
+    id: string,
+    owner: string,
+    next: { progress: JobProgress; leaseUntil: string; checkpoint?: unknown },
+  ): Promise<JobHold | undefined>
+  /** Ends the job as `outcome` says; false when `owner` no longer holds it. */
+  finish(tenantId: string, id: string, owner: string, outcome: JobOutcome): Promise<boolean>
+  /** Gives the job back (a runner shutting down): queued again, no holder. */
+  release(tenantId: string, id: string, owner: string): Promise<boolean>
+  /** A queued job is cancelled at once; a running one is asked to stop. The job as it is then. */
+  requestCancel(tenantId: string, id: string, at: string): Promise<Job | undefined>
 }

@@ -15,6 +15,7 @@ import { counters } from './repos/counters.js'
 import { customers } from './repos/customers.js'
 import { dimensions } from './repos/dimensions.js'
 import { idempotency } from './repos/idempotency.js'
+import { jobs } from './repos/jobs.js'
 import { memberships } from './repos/memberships.js'
 import { nodes } from './repos/nodes.js'
 import type { Q } from './repos/query.js'
@@ -49,6 +50,7 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null,
     idempotency: () => idempotency(q),
     dimensions: () => dimensions(q),
     attributes: () => attributes(q, kind),
+    jobs: () => jobs(q, kind),
   }
   return lazyTx(config && versions ? config.wrap(q, factories, versions) : factories)
 }

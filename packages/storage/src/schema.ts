@@ -294,6 +294,28 @@ export interface IdempotencyKeyTable {
   expires_at: string
 }
 
+export interface JobTable {
+  tenant_id: string
+  id: string
+  kind: string
+  params: Json
+  resume_key: string | null
+  status: string
+  progress: Json
+  checkpoint: Json | null
+  result: Json | null
+  error: Json | null
+  attempts: number
+  lease_owner: string | null
+  lease_until: string | null
+  cancel_requested: Bool
+  created_by: string
+  created_by_label: string
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+}
+
 export interface KehuMetaTable {
   key: string
   value: string
@@ -323,5 +345,6 @@ export interface Database {
   class_rule: ClassRuleTable
   audit_event: AuditEventTable
   idempotency_key: IdempotencyKeyTable
+  job: JobTable
   kehu_meta: KehuMetaTable
 }

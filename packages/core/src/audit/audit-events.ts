@@ -38,6 +38,13 @@ const ConfigChange = z.looseObject({
   changes: z.record(z.string(), z.unknown()).optional(),
 })
 
+/** A job's start, cancel request or end: its kind, and how it ended (with the error's code when it failed). */
+const JobEvent = z.looseObject({
+  kind: z.string(),
+  status: z.string().optional(),
+  error: z.string().nullable().optional(),
+})
+
 /** Every audit event kind (`noun.pastTense`) with its payload's schema. */
 export const AUDIT_EVENTS = {
   'customer.created': z.object({
@@ -113,6 +120,9 @@ export const AUDIT_EVENTS = {
     /** Masked fields left out of the file for a caller without `customer:sensitive` (ADR 0029). */
     leftOut: z.array(z.string()),
   }),
+  'job.started': JobEvent,
+  'job.cancelled': JobEvent,
+  'job.finished': JobEvent,
 } as const satisfies Record<string, z.ZodType>
 
 export type AuditAction = keyof typeof AUDIT_EVENTS
