@@ -28,6 +28,7 @@ export class JobRunner {
   private readonly running = new Set<Promise<void>>()
   private wakeUp: (() => void) | undefined
   private loop: Promise<void> | undefined
+  private claims = 0
 
   constructor(
     private readonly deps: Deps,
@@ -60,10 +61,13 @@ export class JobRunner {
     while (!this.stopping.signal.aborted) {
       while (this.running.size < (this.opts.concurrency ?? 1) && !this.stopping.signal.aborted) {
         let job: Job | undefined
+        // Each claim holds under its own name: should this runner claim back a job whose lease it let lapse,
+        // the earlier run's writes are refused like anyone else's.
+        const holder = `${this.owner}/${++this.claims}`
         try {
           const now = this.deps.clock.now()
           job = await this.deps.store.transaction((tx) =>
-            tx.jobs.claim(kinds, this.owner, now.toISOString(), new Date(now.getTime() + lease.leaseMs).toISOString()),
+            tx.jobs.claim(kinds, holder, now.toISOString(), new Date(now.getTime() + lease.leaseMs).toISOString()),
           )
         } catch (e) {
           this.opts.onError?.(e)
@@ -71,7 +75,7 @@ export class JobRunner {
         if (!job) break
         const claimed = job
         const kind = this.kinds.get(claimed.kind) as AnyJobKind
-        const p = executeJob(this.deps, kind, claimed, this.owner, { lease, stop: this.stopping.signal })
+        const p = executeJob(this.deps, kind, claimed, holder, { lease, stop: this.stopping.signal })
           .then(
             (end) => this.opts.onEnd?.(claimed, end),
             (e) => this.opts.onError?.(e),

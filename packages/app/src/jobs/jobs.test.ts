@@ -19,7 +19,8 @@ import { listJobs } from './list-jobs.js'
 import { runJobInForeground } from './run-job-in-foreground.js'
 import { startJob } from './start-job.js'
 
-const LEASE: LeaseOptions = { leaseMs: 600, renewMs: 150 }
+// Short enough for a test to wait out, long enough that a loaded machine renews in time.
+const LEASE: LeaseOptions = { leaseMs: 3000, renewMs: 300 }
 const root = fileURLToPath(new URL('../../../../', import.meta.url))
 
 async function until<T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
@@ -118,12 +119,14 @@ describe.each(testKinds())('jobs on %s', (kind) => {
 
   it('takes over a job whose holder stopped renewing and resumes from its checkpoint', async () => {
     const ctx = t.ctx(await t.newTenant())
-    const job = await startJob(ctx, rowsJob, { rows: 9, batch: 3 })
+    // Its own kind: no other test's job is claimable by it.
+    const kindOf = { ...rowsJob, kind: 'test-rows-taken-over' }
+    const job = await startJob(ctx, kindOf, { rows: 9, batch: 3 })
     // A holder on another host commits one batch with its checkpoint, then goes silent.
     const now = Date.now()
     await t.deps.store.transaction(async (tx) => {
       const claimed = await tx.jobs.claim(
-        ['test-rows'],
+        [kindOf.kind],
         'elsewhere:1',
         new Date(now).toISOString(),
         new Date(now + 300).toISOString(),
@@ -140,7 +143,8 @@ describe.each(testKinds())('jobs on %s', (kind) => {
       const { createCustomerInTx } = await import('../customers/create-customer.js')
       for (const name of ['行0', '行1', '行2']) await createCustomerInTx(ctx, tx, { name })
     })
-    const runner = new JobRunner(t.deps, [rowsJob], { lease: LEASE, pollMs: 50 })
+    const runner = new JobRunner(t.deps, [kindOf], { lease: LEASE, pollMs: 50 })
+    await until(async () => Date.now() > now + 300)
     runner.start()
     try {
       expect(await finished(ctx, job.id)).toMatchObject({ status: 'done', result: { written: 6, resumedAt: 3 } })
