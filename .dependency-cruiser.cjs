@@ -71,6 +71,20 @@ module.exports = {
       to: { path: [pkg('app'), pkg('storage'), pkg('server'), pkg('cli'), pkg('web')] },
     },
     {
+      name: 'files-sees-core-only',
+      comment: 'the file readers and writers are Node code over core types; nothing of the app, storage or edges',
+      severity: 'error',
+      from: { path: pkg('files') },
+      to: { path: [pkg('app'), pkg('storage'), pkg('server'), pkg('cli'), pkg('web'), pkg('sample')] },
+    },
+    {
+      name: 'files-at-the-edges',
+      comment: 'files are opened and written by the composition roots (server, cli), bench and tests',
+      severity: 'error',
+      from: { pathNot: [pkg('files'), pkg('server'), pkg('cli'), '^bench/', '\\.test\\.ts$', '/testing/'] },
+      to: { path: pkg('files') },
+    },
+    {
       name: 'no-circular',
       comment: 'lazy page imports and type-only imports are not load-time cycles',
       severity: 'error',

@@ -14,7 +14,7 @@ export default defineConfig({
         find: '@kehu/storage/testing',
         replacement: fileURLToPath(new URL('./packages/storage/src/testing/index.ts', import.meta.url)),
       },
-      ...['core', 'app', 'storage', 'server', 'cli', 'sample'].map((n) => ({
+      ...['core', 'files', 'app', 'storage', 'server', 'cli', 'sample'].map((n) => ({
         find: `@kehu/${n}`,
         replacement: pkg(n),
       })),

@@ -18,14 +18,22 @@ import {
   notFound,
   text,
 } from '@kehu/core'
+import { FILES_ERRORS } from '@kehu/files'
 import { API_ERRORS, SERVER_ERRORS } from '@kehu/server'
 import { STORAGE_ERRORS } from '@kehu/storage'
 import { describe, expect, it } from 'vitest'
 import { CLI_ERRORS } from './errors.js'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
-const PACKAGES = { core: CORE_ERRORS, app: APP_ERRORS, storage: STORAGE_ERRORS, server: SERVER_ERRORS, cli: CLI_ERRORS }
-const ALL = mergeCatalogs(CORE_ERRORS, APP_ERRORS, STORAGE_ERRORS, SERVER_ERRORS, CLI_ERRORS)
+const PACKAGES = {
+  core: CORE_ERRORS,
+  app: APP_ERRORS,
+  storage: STORAGE_ERRORS,
+  files: FILES_ERRORS,
+  server: SERVER_ERRORS,
+  cli: CLI_ERRORS,
+}
+const ALL = mergeCatalogs(CORE_ERRORS, APP_ERRORS, STORAGE_ERRORS, FILES_ERRORS, SERVER_ERRORS, CLI_ERRORS)
 
 // The runtime catalogs and the compiler's union are the same set of codes.
 type Missing = Exclude<ErrorCode, keyof typeof ALL> | Exclude<keyof typeof ALL, ErrorCode>

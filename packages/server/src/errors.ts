@@ -1,5 +1,6 @@
 import { APP_ERRORS } from '@kehu/app'
 import { CORE_ERRORS, errorCatalog, mergeCatalogs } from '@kehu/core'
+import { FILES_ERRORS } from '@kehu/files'
 import { STORAGE_ERRORS } from '@kehu/storage'
 
 /** The HTTP edge's error codes: the request guard, sign-in on the wire, start-up. */
@@ -110,4 +111,4 @@ declare module '@kehu/core' {
 }
 
 /** Every code an API answer can carry (the command line's own are not among them). */
-export const API_ERRORS = mergeCatalogs(CORE_ERRORS, APP_ERRORS, STORAGE_ERRORS, SERVER_ERRORS)
+export const API_ERRORS = mergeCatalogs(CORE_ERRORS, APP_ERRORS, STORAGE_ERRORS, FILES_ERRORS, SERVER_ERRORS)

@@ -1,0 +1,7 @@
+export { sniffFormat } from '@kehu/core'
+export { type CsvOptions, detectDelimiter, MAX_CELL_CHARS, openCsv } from './csv-reader.js'
+export { FILES_ERRORS } from './errors.js'
+export { openTable, type TableOptions } from './open-table.js'
+export { type Merge, tableFrom } from './table.js'
+export { checkXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './xlsx-check.js'
+export { numberText, openXlsx, serialText, type XlsxOptions } from './xlsx-reader.js'
