@@ -3,5 +3,6 @@ export { type CsvOptions, detectDelimiter, MAX_CELL_CHARS, openCsv } from './csv
 export { FILES_ERRORS } from './errors.js'
 export { openTable, type TableOptions } from './open-table.js'
 export { type Merge, tableFrom } from './table.js'
+export { createTableWriter, csvLine, type TableWriter, type TableWriterOptions } from './writers.js'
 export { checkXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './xlsx-check.js'
 export { numberText, openXlsx, serialText, type XlsxOptions } from './xlsx-reader.js'

@@ -1,6 +1,6 @@
 import { AppError, invalid, type RowSource, type SheetRow, text } from '@kehu/core'
-import ExcelJS from 'exceljs'
 import { MAX_CELL_CHARS } from './csv-reader.js'
+import { type Cell, ExcelJS, type Row, unescapeOoxml } from './exceljs.js'
 import { tableFrom } from './table.js'
 import { checkXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './xlsx-check.js'
 
@@ -58,7 +58,7 @@ async function* sheetRows(path: string, name: string, date1904: boolean, maxChar
   try {
     for await (const ws of reader) {
       if ((ws as unknown as { name: string }).name !== name) continue
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of ws as AsyncIterable<Row>) {
         const cells: string[] = []
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           const v = cellText(cell, date1904, readerShift())
@@ -96,16 +96,16 @@ async function* sheetRows(path: string, name: string, date1904: boolean, maxChar
 
 const DAY_MS = 86_400_000
 
-function cellText(cell: ExcelJS.Cell, date1904: boolean, readerShift: number): string {
+function cellText(cell: Cell, date1904: boolean, readerShift: number): string {
   const v = cell.value as unknown
   if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
+  if (typeof v === 'string') return unescapeOoxml(v)
   if (typeof v === 'number') return numberText(v)
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
   if (v instanceof Date) return serialText(v.getTime() / DAY_MS + 25569 - readerShift, date1904)
   if (typeof v === 'object') {
     const o = v as { richText?: Array<{ text: string }>; result?: unknown; error?: string; text?: string }
-    if (o.richText) return o.richText.map((r) => r.text ?? '').join('')
+    if (o.richText) return unescapeOoxml(o.richText.map((r) => r.text ?? '').join(''))
     if ('formula' in o || 'sharedFormula' in o) {
       const r = o.result
       if (typeof r === 'number' && isDateFormat(cell.numFmt)) return serialText(r, date1904)
