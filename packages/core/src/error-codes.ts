@@ -5,6 +5,7 @@ import { codeErrors } from './codes/errors.js'
 import { customerErrors } from './customers/errors.js'
 import { mergeCatalogs } from './errors.js'
 import { inputErrors } from './input/errors.js'
+import { importRowErrors } from './transfer/errors.js'
 
 /** The core's error codes, slice by slice (the edges list them with the other packages' catalogs). */
 export const CORE_ERRORS = mergeCatalogs(
@@ -14,6 +15,7 @@ export const CORE_ERRORS = mergeCatalogs(
   codeErrors,
   customerErrors,
   inputErrors,
+  importRowErrors,
 )
 
 declare module './errors.js' {

@@ -55,5 +55,8 @@ export { leadingRegions, type RegionPart, regionOf, regionsAgree } from './text/
 export { type QueryTokens, queryTokens, type SearchTokens, searchTokens } from './text/search-tokens.js'
 export * from './transfer/columns.js'
 export * from './transfer/formula-guard.js'
+export * from './transfer/import-duplicates.js'
+export * from './transfer/import-mapping.js'
+export * from './transfer/import-row.js'
 export * from './transfer/rows.js'
 export * from './transfer/sniff.js'

@@ -49,6 +49,37 @@ export interface Tx {
   dimensions: DimensionRepo
   attributes: AttributeRepo
   jobs: JobRepo
+  importMappings: ImportMappingRepo
+  imports: ImportRepo
+  /**
+   * Runs `fn` inside a savepoint of this transaction: when it throws, its writes are undone and the error passes
+   * on, the rest of the transaction stays (an import's bad row leaves no trace among the good ones).
+   */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>
+}
+
+/** A tenant's saved import mappings, by name. */
+export interface ImportMappingRepo {
+  list(tenantId: string): Promise<Array<{ name: string; mapping: unknown; updatedBy: string; updatedAt: string }>>
+  get(tenantId: string, name: string): Promise<{ name: string; mapping: unknown } | undefined>
+  put(tenantId: string, name: string, mapping: unknown, by: string, at: string): Promise<void>
+  remove(tenantId: string, name: string): Promise<boolean>
+}
+
+/** An import's bad rows: the file's cells and what is wrong, for the error file. */
+export interface ImportRowError {
+  row: number
+  cells: string[]
+  errors: string
+}
+
+/** What an import job keeps beside its job row, written in each batch's transaction: its tally and its bad rows. */
+export interface ImportRepo {
+  appendErrors(tenantId: string, jobId: string, rows: readonly ImportRowError[]): Promise<void>
+  /** The bad rows after `afterRow`, in file order, at most `limit`. */
+  errors(tenantId: string, jobId: string, afterRow: number, limit: number): Promise<ImportRowError[]>
+  saveState(tenantId: string, jobId: string, state: unknown): Promise<void>
+  state(tenantId: string, jobId: string): Promise<unknown>
 }
 
 export interface TenantRepo {
@@ -256,6 +287,8 @@ export interface CustomerRepo {
     limit: number,
   ): Promise<Customer[]>
   count(tenantId: string, visible: Visibility): Promise<number>
+  /** Every customer's id and name (archived ones too), a page after `afterId` in id order: an import's name index. */
+  namesAfter(tenantId: string, afterId: string | null, limit: number): Promise<Array<{ id: string; name: string }>>
   /** Sets the node of a scheme for many customers at once (null removes it). */
   setNode(tenantId: string, customerIds: string[], schemeId: string, nodeId: string | null): Promise<void>
   /** Moves every customer of `fromNodeId` to `toNodeId`; returns how many moved. */
