@@ -7,6 +7,7 @@ import { codeErrors } from './codes/errors.js'
 import { customerErrors } from './customers/errors.js'
 import { jobErrors } from './jobs/errors.js'
 import { tenancyErrors } from './tenancy/errors.js'
+import { transferErrors } from './transfer/errors.js'
 
 /** The use cases' error codes, slice by slice. */
 export const APP_ERRORS = mergeCatalogs(
@@ -18,6 +19,7 @@ export const APP_ERRORS = mergeCatalogs(
   attributeErrors,
   customerErrors,
   auditLogErrors,
+  transferErrors,
 )
 
 declare module '@kehu/core' {

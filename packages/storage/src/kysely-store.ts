@@ -1,4 +1,5 @@
 import type { Customer, Store, Tx } from '@kehu/core'
+import { sql } from 'kysely'
 import { ConfigCache } from './config-cache.js'
 import type { Db, DialectKind } from './connect.js'
 import { translateDbError } from './db-errors.js'
@@ -15,6 +16,8 @@ import { counters } from './repos/counters.js'
 import { customers } from './repos/customers.js'
 import { dimensions } from './repos/dimensions.js'
 import { idempotency } from './repos/idempotency.js'
+import { importMappings } from './repos/import-mappings.js'
+import { imports } from './repos/imports.js'
 import { jobs } from './repos/jobs.js'
 import { memberships } from './repos/memberships.js'
 import { nodes } from './repos/nodes.js'
@@ -29,6 +32,7 @@ import { users } from './repos/users.js'
 /** Every repository over one connection or transaction; configuration lists through the cache when given. */
 function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null, config?: ConfigCache): Tx {
   const versions = config && new Map<string, number>()
+  let savepoints = 0
   const factories: RepoFactories = {
     tenants: () => tenants(q, versions),
     users: () => users(q),
@@ -51,6 +55,21 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null,
     dimensions: () => dimensions(q),
     attributes: () => attributes(q, kind),
     jobs: () => jobs(q, kind),
+    importMappings: () => importMappings(q),
+    imports: () => imports(q),
+    savepoint: () => async (fn) => {
+      const name = sql.id(`sp${++savepoints}`)
+      await sql`savepoint ${name}`.execute(q)
+      try {
+        const out = await fn()
+        await sql`release savepoint ${name}`.execute(q)
+        return out
+      } catch (e) {
+        await sql`rollback to savepoint ${name}`.execute(q)
+        await sql`release savepoint ${name}`.execute(q)
+        throw e
+      }
+    },
   }
   return lazyTx(config && versions ? config.wrap(q, factories, versions) : factories)
 }

@@ -316,6 +316,28 @@ export interface JobTable {
   finished_at: string | null
 }
 
+export interface ImportMappingTable {
+  tenant_id: string
+  name: string
+  mapping: Json
+  updated_by: string
+  updated_at: string
+}
+
+export interface ImportRowErrorTable {
+  tenant_id: string
+  job_id: string
+  row: number
+  cells: Json
+  errors: string
+}
+
+export interface ImportStateTable {
+  tenant_id: string
+  job_id: string
+  state: Json
+}
+
 export interface KehuMetaTable {
   key: string
   value: string
@@ -347,4 +369,7 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable
   job: JobTable
   kehu_meta: KehuMetaTable
+  import_mapping: ImportMappingTable
+  import_row_error: ImportRowErrorTable
+  import_state: ImportStateTable
 }

@@ -5,7 +5,17 @@ import { codeRuleLegacyCodes } from './0004-code-rule-legacy-codes.js'
 import { auditLog } from './0005-audit-log.js'
 import { dataScopes } from './0006-data-scopes.js'
 import { jobs } from './0007-jobs.js'
+import { importTables } from './0009-import.js'
 import type { Migration } from './types.js'
 
 /** Every migration, in order. Append only: a released migration never changes. */
-export const migrations: Migration[] = [base, configVersion, identity, codeRuleLegacyCodes, auditLog, dataScopes, jobs]
+export const migrations: Migration[] = [
+  base,
+  configVersion,
+  identity,
+  codeRuleLegacyCodes,
+  auditLog,
+  dataScopes,
+  jobs,
+  importTables,
+]

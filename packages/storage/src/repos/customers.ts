@@ -155,6 +155,11 @@ export function customers(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => st
       ).executeTakeFirstOrThrow()
       return num(r.n)
     },
+    namesAfter: async (tenantId, afterId, limit) => {
+      let query = q.selectFrom('customer').select(['id', 'name']).where('tenant_id', '=', tenantId)
+      if (afterId !== null) query = query.where('id', '>', afterId)
+      return query.orderBy('id').limit(limit).execute()
+    },
     setNode: (tenantId, customerIds, schemeId, nodeId) =>
       inSlices(customerIds, async (ids) => {
         await q
