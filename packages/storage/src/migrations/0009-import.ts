@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { DialectKind } from '../connect.js'
 import type { Migration } from './types.js'
 
-// Import (docs/decisions/0031-import.md): a tenant's saved column mappings; an import's tally and bad rows kept
+// Import (docs/decisions/0032-import.md): a tenant's saved column mappings; an import's tally and bad rows kept
 // beside its job, written in the same transaction as the batch they belong to, so the error file and the counts
 // survive a restart and a resumed job neither loses nor repeats a row.
 export const importTables: Migration = {

@@ -129,7 +129,7 @@ function targetOf(path: readonly (string | number)[]): string | null {
  * Imports the rows of `source` through the same in-transaction use cases as a form's create and edit, in batches
  * of IMPORT_BATCH. Good rows commit batch by batch with the batch's last row as the checkpoint (unless
  * all-or-nothing: then one transaction); a bad row is undone by its savepoint and reported with its column; a dry
- * run does every write and rolls each batch back. See docs/decisions/0031-import.md.
+ * run does every write and rolls each batch back. See docs/decisions/0032-import.md.
  */
 export async function runImport(
   driver: ImportDriver,
