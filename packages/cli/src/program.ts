@@ -9,6 +9,7 @@ import { registerDimensionCommands } from './commands/dimension/dimension-comman
 import { registerRoleCommands } from './commands/role/role-commands.js'
 import { registerSessionCommands } from './commands/session/session-commands.js'
 import { registerTokenCommands } from './commands/token/token-commands.js'
+import { registerTransferCommands } from './commands/transfer/transfer-commands.js'
 import { registerUserCommands } from './commands/user/user-commands.js'
 import { type Io, processIo, say } from './io.js'
 import { langFrom } from './settings.js'
@@ -19,6 +20,7 @@ export type Register = (program: Command, io: Io) => void
 const GROUPS: Register[] = [
   registerCoreCommands,
   registerCustomerCommands,
+  registerTransferCommands,
   registerCodeCommands,
   registerDimensionCommands,
   registerClassCommands,

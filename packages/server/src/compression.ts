@@ -40,6 +40,8 @@ export function compression(): MiddlewareHandler {
       res.headers.has('content-encoding') ||
       // A record's strong ETag ("v3") is what If-Match must echo; compressed bytes would need a weak one.
       res.headers.has('etag') ||
+      // A download (export, template) is streamed: buffering it to compress would hold a million rows.
+      res.headers.get('content-disposition')?.startsWith('attachment') ||
       !COMPRESSIBLE.test(type)
     )
       return

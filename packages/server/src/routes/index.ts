@@ -8,6 +8,7 @@ import { registerDimensionRoutes } from './dimensions.js'
 import { registerMemberRoutes } from './members.js'
 import { registerRoleRoutes } from './roles.js'
 import { registerSystemRoutes } from './system.js'
+import { registerTransferRoutes } from './transfer.js'
 
 /** Every route group of the API, in the order they appear in the OpenAPI document. */
 export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
@@ -15,6 +16,7 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerAccessRoutes,
   registerRoleRoutes,
   registerMemberRoutes,
+  registerTransferRoutes,
   registerCustomerRoutes,
   registerClassRoutes,
   registerDimensionRoutes,

@@ -2004,6 +2004,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the customers of a list filter as XLSX or CSV, in the import template’s layout (streamed)
+         * @description Takes the customer list’s filter parameters (q, status, type, class, region, industry, scheme) and gives every matching customer the caller may see. Needs export and customer:read. Without customer:sensitive the sensitive columns are left out. Cells starting with = + - @ tab or CR get a leading apostrophe, which import removes. Written to the audit log.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: string | string[];
+                    /** @description Node codes (old codes too), comma separated; each matches its whole subtree (本级及下级) */
+                    type?: string | string[];
+                    /** @description Node codes (old codes too), comma separated; each matches its whole subtree (本级及下级) */
+                    class?: string | string[];
+                    /** @description Node codes (old codes too), comma separated; each matches its whole subtree (本级及下级) */
+                    region?: string | string[];
+                    /** @description Node codes (old codes too), comma separated; each matches its whole subtree (本级及下级) */
+                    industry?: string | string[];
+                    /** @description User-defined schemes as SCHEME:NODE[,NODE] (with subtrees), repeatable, e.g. VALUE:A1 */
+                    scheme?: string | string[];
+                    /** @description xlsx (default) or csv */
+                    format?: "csv" | "xlsx";
+                    /** @description CSV only: utf-8 (with byte-order mark, the default) or gb18030 (GBK, as Excel on Chinese Windows reads it) */
+                    encoding?: "utf-8" | "gb18030";
+                };
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: the export’s columns (with the tenant’s schemes and attributes), no rows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description xlsx (default) or csv (UTF-8 with BOM) */
+                    format?: "xlsx" | "csv";
+                    /** @description Header language; default: the request’s */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/customers": {
         parameters: {
             query?: never;

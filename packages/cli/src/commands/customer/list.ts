@@ -4,11 +4,10 @@ import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
 import { jsonOpt } from '../shared.js'
-import { collect } from './shared.js'
+import { filterOf, filterOptions } from './shared.js'
 
 export function registerList(parent: Command, io: Io) {
-  parent
-    .command('list')
+  filterOptions(parent.command('list'), io)
     .description(
       say(
         io,
@@ -16,22 +15,6 @@ export function registerList(parent: Command, io: Io) {
         'find customers: classes and regions include their subtrees; archived ones only by --status',
       ),
     )
-    .option('--q <text>', say(io, '编码、名称、助记码或拼音', 'code, name, mnemonic or pinyin'))
-    .option('--type <codes>', say(io, '客户类型（逗号分隔）', 'customer types (comma separated)'))
-    .option('--class <codes>', say(io, '客户分类（含下级）', 'classes (with subtrees)'))
-    .option('--region <codes>', say(io, '地区（含下级）', 'regions (with subtrees)'))
-    .option('--industry <codes>', say(io, '行业（含下级）', 'industries (with subtrees)'))
-    .option(
-      '--scheme <SCHEME:CODES>',
-      say(
-        io,
-        '自定义分类体系（含下级），可重复，如 VALUE:A1',
-        'a user scheme (with subtrees), repeatable, e.g. VALUE:A1',
-      ),
-      collect,
-      [],
-    )
-    .option('--status <list>', say(io, 'active、disabled、archived', 'active, disabled, archived'))
     .option('--limit <n>', say(io, '每页条数（默认 50，最多 500）', 'page size (default 50, at most 500)'))
     .option('--offset <n>', say(io, '跳过条数', 'rows to skip'))
     .option(...jsonOpt(io))
@@ -49,13 +32,7 @@ export function registerList(parent: Command, io: Io) {
         throw invalid('CLI_NUMBER_INVALID', text('--limit 须在 1–500 之间', '--limit must be 1–500'))
       const page = await withRuntime(cmd, async (rt) =>
         findCustomers(rt.ctx((await tenantOf(cmd, rt)).code), {
-          ...(o.q ? { q: o.q as string } : {}),
-          ...(o.type ? { type: o.type as string } : {}),
-          ...(o.class ? { class: o.class as string } : {}),
-          ...(o.region ? { region: o.region as string } : {}),
-          ...(o.industry ? { industry: o.industry as string } : {}),
-          ...((o.scheme as string[]).length ? { scheme: o.scheme as string[] } : {}),
-          ...(o.status ? { status: o.status as string } : {}),
+          ...filterOf(o),
           ...(limit !== undefined ? { limit } : {}),
           ...(offset !== undefined ? { offset } : {}),
         }),

@@ -19,6 +19,40 @@ import { tenantOf, withRuntime } from '../../runtime-command.js'
 
 export const collect = (v: string, prev: string[]) => [...prev, v]
 
+/** The customer list's filter flags (`customer list`, `export`): classes, regions … with their subtrees. */
+export function filterOptions(cmd: Command, io: Io): Command {
+  return cmd
+    .option('--q <text>', say(io, '编码、名称、助记码或拼音', 'code, name, mnemonic or pinyin'))
+    .option('--type <codes>', say(io, '客户类型（逗号分隔）', 'customer types (comma separated)'))
+    .option('--class <codes>', say(io, '客户分类（含下级）', 'classes (with subtrees)'))
+    .option('--region <codes>', say(io, '地区（含下级）', 'regions (with subtrees)'))
+    .option('--industry <codes>', say(io, '行业（含下级）', 'industries (with subtrees)'))
+    .option(
+      '--scheme <SCHEME:CODES>',
+      say(
+        io,
+        '自定义分类体系（含下级），可重复，如 VALUE:A1',
+        'a user scheme (with subtrees), repeatable, e.g. VALUE:A1',
+      ),
+      collect,
+      [],
+    )
+    .option('--status <list>', say(io, 'active、disabled、archived', 'active, disabled, archived'))
+}
+
+/** The filter the flags of `filterOptions` give, as the list's input. */
+export function filterOf(o: Record<string, unknown>) {
+  return {
+    ...(o.q ? { q: o.q as string } : {}),
+    ...(o.type ? { type: o.type as string } : {}),
+    ...(o.class ? { class: o.class as string } : {}),
+    ...(o.region ? { region: o.region as string } : {}),
+    ...(o.industry ? { industry: o.industry as string } : {}),
+    ...((o.scheme as string[] | undefined)?.length ? { scheme: o.scheme as string[] } : {}),
+    ...(o.status ? { status: o.status as string } : {}),
+  }
+}
+
 export const FIELDS = Object.keys(CustomerInput.shape).filter((k) => k !== 'attributes' && k !== 'classes')
 
 /** `KEY=VALUE` pairs into a record; an empty value means "clear" (null). */
