@@ -32,12 +32,17 @@ function streamed(write: (out: PassThrough) => Promise<unknown>): ReadableStream
   return Readable.toWeb(out) as ReadableStream
 }
 
+const LangQuery = z
+  .enum(['zh-CN', 'en'])
+  .optional()
+  .openapi({ description: 'Header language; default: the request’s (a download link cannot set Accept-Language)' })
+
 // `.meta`, not `.openapi`, on schemas made in @kehu/app: see members.ts.
-const ExportQuery = ExportCustomersInput.omit({ classes: true })
+const ExportQuery = ExportCustomersInput.omit({ classes: true }).extend({ lang: LangQuery })
 
 const TemplateQuery = z.object({
   format: z.enum(['xlsx', 'csv']).default('xlsx').openapi({ description: 'xlsx (default) or csv (UTF-8 with BOM)' }),
-  lang: z.enum(['zh-CN', 'en']).optional().openapi({ description: 'Header language; default: the request’s' }),
+  lang: LangQuery,
 })
 
 /** Export of the customer list and the import template (issue 17; docs/decisions/0029-customer-export.md). */
@@ -55,7 +60,8 @@ export function registerTransferRoutes(app: KehuApp) {
       responses: { 200: file('The file, as an attachment'), ...problemResponses },
     }),
     async (c) => {
-      const x = await exportCustomers(ctxOf(c, c.req.valid('param').tenant), c.req.valid('query'))
+      const { lang = c.var.lang, ...query } = c.req.valid('query')
+      const x = await exportCustomers({ ...ctxOf(c, c.req.valid('param').tenant), lang }, query)
       const signal = c.req.raw.signal
       return new Response(
         streamed((out) => writeTable(out, x, x.pages, { signal })),

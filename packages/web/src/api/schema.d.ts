@@ -2034,6 +2034,8 @@ export interface paths {
                     format?: "csv" | "xlsx";
                     /** @description CSV only: utf-8 (with byte-order mark, the default) or gb18030 (GBK, as Excel on Chinese Windows reads it) */
                     encoding?: "utf-8" | "gb18030";
+                    /** @description Header language; default: the request’s (a download link cannot set Accept-Language) */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path: {
@@ -2113,7 +2115,7 @@ export interface paths {
                 query?: {
                     /** @description xlsx (default) or csv (UTF-8 with BOM) */
                     format?: "xlsx" | "csv";
-                    /** @description Header language; default: the request’s */
+                    /** @description Header language; default: the request’s (a download link cannot set Accept-Language) */
                     lang?: "zh-CN" | "en";
                 };
                 header?: never;

@@ -2,6 +2,13 @@
 export const customersZh = {
   title: '客户档案',
   add: '新建客户',
+  export: {
+    button: '导出',
+    xlsx: 'Excel（.xlsx）',
+    csv: 'CSV（UTF-8）',
+    csvGbk: 'CSV（GBK，旧版 Excel）',
+    hint: '按当前筛选导出全部 {{total}} 个客户',
+  },
   searchPlaceholder: '编码、旧编码、名称、助记码或拼音',
   filter: {
     type: '客户类型',
@@ -144,6 +151,13 @@ export const customersZh = {
 export const customersEn: typeof customersZh = {
   title: 'Customers',
   add: 'New customer',
+  export: {
+    button: 'Export',
+    xlsx: 'Excel (.xlsx)',
+    csv: 'CSV (UTF-8)',
+    csvGbk: 'CSV (GBK, older Excel)',
+    hint: 'Exports all {{total}} customers of the current filter',
+  },
   searchPlaceholder: 'Code, old code, name, mnemonic or pinyin',
   filter: {
     type: 'Customer type',

@@ -12,6 +12,7 @@ import { useDebounced } from '../../components/use-debounced'
 import { useSchemes } from '../classes/classes-api'
 import { PhoneLink } from './contact-links'
 import { type Customer, type CustomerQuery, listSearchKey, useCustomers } from './customers-api'
+import { ExportButton } from './export-button'
 import { NodePicker } from './node-picker'
 import { StatusTag } from './status-tag'
 
@@ -65,6 +66,7 @@ function CustomerList() {
     offset: (page - 1) * pageSize,
   }
   const list = useCustomers(tenant.code, query)
+  const { limit: _limit, offset: _offset, ...filter } = query
   useEffect(() => sessionStorage.setItem(listSearchKey(tenant.code), search), [tenant.code, search])
   const set = (key: string, value: string | null | undefined) => {
     const next = new URLSearchParams(params)
@@ -162,11 +164,14 @@ function CustomerList() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        {can('customer:create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')} data-testid="new-customer">
-            {t('customers.add')}
-          </Button>
-        )}
+        <Flex gap={8}>
+          {can('export') && <ExportButton tenant={tenant.code} query={filter} total={list.data?.total} />}
+          {can('customer:create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')} data-testid="new-customer">
+              {t('customers.add')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Flex gap={8} wrap={narrow ? 'wrap' : 'nowrap'} data-testid="customer-filters">
         <Input
