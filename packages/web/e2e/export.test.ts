@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeBrowser, openSession, type RunningApp, type Session, screenshot } from './harness.js'
-
-/** The page scrolls sideways when its content is wider than the viewport. */
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+import { describeBrowser, expectNoSideways, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** Clicks a format in the export menu and gives back the downloaded file's name and bytes. */
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
@@ -71,10 +67,10 @@ describeBrowser('customer export from the list', () => {
     await page.goto(`${app!.url}/t/demo/customers?region=HB`)
     await page.getByText('English', { exact: true }).click()
     await page.getByTestId('export-customers').getByText('Export').waitFor()
-    expect(await sideways(page)).toBe(false)
+    await expectNoSideways(page)
     await page.getByTestId('export-customers').click()
     await page.getByText(`Exports all ${regionTotal} customers of the current filter`).waitFor()
-    expect(await sideways(page)).toBe(false)
+    await expectNoSideways(page)
     await screenshot(page, 'export-menu-390-en')
     await page.keyboard.press('Escape')
     const { name, bytes } = await download(page, 'csv')
