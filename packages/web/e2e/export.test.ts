@@ -1,16 +1,17 @@
 import { readFile } from 'node:fs/promises'
+import { openTable } from '@kehu/files'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeBrowser, expectNoSideways, openSession, type RunningApp, type Session, screenshot } from './harness.js'
 
 /** Clicks a format in the export menu and gives back the downloaded file's name and bytes. */
-async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+async function download(page: Page, format: string): Promise<{ name: string; path: string; bytes: Buffer }> {
   await page.getByTestId('export-customers').click()
   const link = page.getByTestId(`export-${format}`)
   await link.waitFor()
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()])
   const path = await file.path()
-  return { name: file.suggestedFilename(), bytes: await readFile(path) }
+  return { name: file.suggestedFilename(), path, bytes: await readFile(path) }
 }
 
 const csvLines = (bytes: Buffer) =>
@@ -76,5 +77,14 @@ describeBrowser('customer export from the list', () => {
     const { name, bytes } = await download(page, 'csv')
     expect(name).toMatch(/^customers-\d{8}\.csv$/)
     expect(csvLines(bytes)[0]).toMatch(/^Customer code,Name,/)
+    // GBK for older Excel: no byte-order mark, read back as GB18030
+    const gbk = await download(page, 'csv-gbk')
+    expect([...gbk.bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf])
+    const table = await openTable(gbk.path)
+    expect(table.encoding).toBe('gb18030')
+    expect(table.headers.slice(0, 2)).toEqual(['Customer code', 'Name'])
+    let n = 0
+    for await (const _ of table.rows) n++
+    expect(n).toBe(regionTotal)
   }, 90_000)
 })
