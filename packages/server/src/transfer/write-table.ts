@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { TextEncoding, TransferFormat } from '@kehu/core'
-import { createTableWriter } from './table-writer-standin.js'
+import { createTableWriter } from '@kehu/files'
 
 export interface TableFile {
   format: TransferFormat
