@@ -5,9 +5,9 @@ import { Writable } from 'node:stream'
 import {
   type ActorContext,
   type Deps,
-  ensureLocalAdmin,
   EXPORT_PAGE_SIZE,
   type ExportCustomersInput,
+  ensureLocalAdmin,
   exportCustomers,
   type RequestContext,
 } from '@kehu/app'
@@ -88,7 +88,9 @@ async function measure(ctx: BenchContext, db: Db, engine: string, analyze?: () =
       floor,
     })
     if (written !== rows) throw new Error(`${f.label}: wrote ${written} of ${rows} rows`)
-    ctx.log(`${m.label}: ${Math.round(m.value)} rows/s, floor ${Math.round(m.floor ?? 0)}, ratio ${m.ratio?.toFixed(2)}`)
+    ctx.log(
+      `${m.label}: ${Math.round(m.value)} rows/s, floor ${Math.round(m.floor ?? 0)}, ratio ${m.ratio?.toFixed(2)}`,
+    )
     ctx.record(m)
   }
   ctx.record({

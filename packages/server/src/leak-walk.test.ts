@@ -125,9 +125,7 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
       { path: T(), query: { customer: hidden.code }, status: 403 },
     ],
     // 业务员 may neither export nor import (the export's scopes and masks: app/src/transfer/export-customers.test.ts)
-    'GET /api/t/{tenant}/customers/export': () => [
-      { path: T(), query: { format: 'csv', class: '02' }, status: 403 },
-    ],
+    'GET /api/t/{tenant}/customers/export': () => [{ path: T(), query: { format: 'csv', class: '02' }, status: 403 }],
     'GET /api/t/{tenant}/import-template': () => [{ path: T(), status: 403 }],
     'GET /api/sessions': () => [{ path: {} }],
     'DELETE /api/sessions/{id}': () => [{ path: { id: 'none' } }],

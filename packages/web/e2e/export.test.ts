@@ -39,7 +39,7 @@ describeBrowser('customer export from the list', () => {
 
   afterAll(() => session?.close())
 
-  it('zh-CN at 1440 px: exports the filtered list (all pages) as CSV with Chinese headers', async () => {
+  it('zh-CN at 1440 px: exports the filtered list (all pages) as CSV and Excel with Chinese headers', async () => {
     await page.goto(`${app!.url}/t/demo/customers?region=HB&size=10`)
     await page.getByText(`共 ${regionTotal} 个客户`).waitFor({ timeout: 45_000 })
     await page.getByTestId('export-customers').click()
@@ -63,7 +63,7 @@ describeBrowser('customer export from the list', () => {
     ).toEqual(all.items.map((c) => c.code).sort())
   }, 90_000)
 
-  it('English at 390 px: the button fits the phone, the file has English headers', async () => {
+  it('English at 390 px: the button fits the phone, CSV and GBK CSV have English headers', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${app!.url}/t/demo/customers?region=HB`)
     await page.getByText('English', { exact: true }).click()
