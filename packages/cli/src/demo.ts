@@ -41,7 +41,9 @@ export const demoSerialWidth = (total: number, min: number) => Math.max(min, Str
 export async function loadDemo(base: ActorContext, o: DemoOptions = {}): Promise<number> {
   const tenant = await createTenant(base, { code: DEMO_TENANT, name: '演示账套', isDefault: true })
   try {
-    return await fillDemo(forTenant(base, DEMO_TENANT), o)
+    const n = await fillDemo(forTenant(base, DEMO_TENANT), o)
+    await base.deps.store.analyze()
+    return n
   } catch (e) {
     await base.deps.store.transaction((tx) => tx.tenants.remove(tenant.id))
     throw e

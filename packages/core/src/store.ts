@@ -16,6 +16,12 @@ export interface Store {
   transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>
   /** Reads that need no write lock. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /**
+   * After a bulk load: fresh planner statistics. PostgreSQL has none for new rows until autovacuum comes round and
+   * plans a data scope's semi-join as a nested loop over every row (350 ms instead of 2.5 ms at 2,000 customers);
+   * SQLite plans without statistics, as the scoped list was measured, so there it does nothing.
+   */
+  analyze(): Promise<void>
 }
 
 export interface TransactionOptions {

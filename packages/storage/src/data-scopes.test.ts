@@ -121,6 +121,22 @@ describe.each(testKinds())('data scopes in storage on %s', (kind) => {
     expect(await names(await scoped([scope(c01001, true), scope(c02, true)]))).toEqual(['B', 'C', 'E'])
   })
 
+  it('pages a scoped list in code order, with its total, as the unscoped list does', async () => {
+    const v = await scoped([scope(c01001, true), scope(c02, true)])
+    const page = (offset: number) =>
+      store.read((tx) => tx.customers.find(t.id, v, { limit: 2, offset, status: ['active'] }))
+    const [first, second] = [await page(0), await page(2)]
+    expect([first.items.map((x) => [x.name, x.code, x.attributes]), first.total]).toEqual([
+      [
+        ['B', 'B', { LEVEL: 'A' }],
+        ['C', 'C', { LEVEL: 'A' }],
+      ],
+      3,
+    ])
+    expect(second.items.map((x) => x.name)).toEqual(['E'])
+    expect(second.items[0]?.classes).toEqual(e.classes)
+  })
+
   it('intersects schemes and the own scope', async () => {
     expect(await names(await scoped([scope(c01, true), scope(hbbj, false)]))).toEqual(['B'])
     expect(await names(await scoped([scope(hb, true)]))).toEqual(['A', 'B', 'D', 'E'])

@@ -96,5 +96,8 @@ export function createStore(db: Db, options: KyselyStoreOptions = {}): Store {
       fn(txOf(db.db, db.kind, pinyinOf)).catch((e) => {
         throw translateDbError(e)
       }),
+    analyze: async () => {
+      if (db.kind === 'postgresql') await sql`analyze`.execute(db.db)
+    },
   }
 }

@@ -6,6 +6,7 @@ import { auditLog } from './0005-audit-log.js'
 import { dataScopes } from './0006-data-scopes.js'
 import { jobs } from './0007-jobs.js'
 import { importTables } from './0009-import.js'
+import { scopeIndex } from './0010-scope-index.js'
 import type { Migration } from './types.js'
 
 /** Every migration, in order. Append only: a released migration never changes. */
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   dataScopes,
   jobs,
   importTables,
+  scopeIndex,
 ]
