@@ -71,6 +71,15 @@ describe('fieldLabel', () => {
     expect(fieldLabel(['zzz', 0]).en).toBe('Zzz › item 1')
   })
 
+  it("names a member's data scopes apart from a token's scopes", () => {
+    expect(fieldLabel(['scopes', 0, 'nodeId'])).toEqual({
+      zh: '数据范围 › 第 1 项 › 数据范围节点',
+      en: 'Data scopes › item 1 › Scope node',
+    })
+    expect(fieldLabel(['scopes', 2]).zh).toBe('令牌权限 › 第 3 项')
+    expect(fieldLabel(['otherRules', '默认规则']).zh).toBe('其他编码规则 › 默认规则')
+  })
+
   it('names nested fields by the words of each step, never by a dotted key', () => {
     expect(fieldLabel(['pattern', 'segments', 1, 'per', 0])).toEqual({
       zh: '编码规则格式 › 编码段 › 第 2 段 › 流水依据 › 第 1 项',

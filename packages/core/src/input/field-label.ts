@@ -27,6 +27,7 @@ const INPUT_LABELS: Record<string, Text> = {
   displayName: text('姓名', 'Full name'),
   admin: text('系统管理员', 'Administrator'),
   scopes: text('令牌权限', 'Token permissions'),
+  otherRules: text('其他编码规则', 'Other code rules'),
   permissions: text('权限', 'Permissions'),
   roles: text('角色', 'Roles'),
   nodeId: text('数据范围节点', 'Scope node'),
@@ -121,6 +122,8 @@ function keyLabel(key: string): Text | undefined {
   return CUSTOMER_FILTER_FIELDS[key]?.label ?? BUILTIN_SCHEME_LABELS[key] ?? INPUT_LABELS[key]
 }
 
+const DATA_SCOPES = text('数据范围', 'Data scopes')
+
 /**
  * How the user calls the field at `path`, in words only: each key by its label, a position as "第 2 段" /
  * "item 2", joined by ›. Attribute and scheme codes under `attributes` / `classes` are the user's own names.
@@ -131,6 +134,9 @@ export function fieldLabel(path: readonly (string | number)[]): Text {
     const parent = path[i - 1]
     // Under `attributes` / `classes` the next key is the user's own code, which names the field alone.
     if ((p === 'attributes' || p === 'classes') && typeof path[i + 1] === 'string') return []
+    // A member's data scopes are objects (kind, nodeId, subtree), a token's scopes are permission names: an issue
+    // inside a scope item is about data scopes.
+    if (p === 'scopes' && typeof path[i + 1] === 'number' && path.length > i + 2) return [DATA_SCOPES]
     return [partLabel(p, parent)]
   })
   const en = parts.map((t) => t.en).join(' › ')
