@@ -3,7 +3,6 @@ import { errorCatalog } from '@kehu/core'
 /** The command line's own error codes: its options, files and standard input. */
 export const CLI_ERRORS = errorCatalog({
   CLI_OPTIONS_INVALID: { kind: 'invalid', zh: '命令的选项有误', en: "The command's options are not valid" },
-  CLI_NUMBER_INVALID: { kind: 'invalid', zh: '数字选项的值无效', en: 'A number option has a value that is not valid' },
   CLI_PAIR_INVALID: { kind: 'invalid', zh: '选项应写成 名称=值', en: 'The option takes NAME=VALUE' },
   CLI_FIELD_UNKNOWN: { kind: 'invalid', zh: '没有这个客户字段', en: 'No such customer field' },
   CLI_FILE_UNREADABLE: { kind: 'invalid', zh: '无法读取文件', en: 'The file cannot be read' },

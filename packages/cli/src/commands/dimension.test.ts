@@ -58,6 +58,11 @@ describe('kehu dimension', () => {
     const incomplete = JSON.parse(r.out)
     expect(incomplete.count).toBeGreaterThan(0)
     expect(incomplete.customers).toHaveLength(1)
+    // number flags are checked by the route's schema, named in words
+    r = await run(['dimension', 'attr', 'incomplete', 'SINCE', '--limit', 'x'])
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('每页条数')])
+    r = await run(['customer', 'list', '--limit', '501'])
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('每页条数')])
     r = await run(['dimension', 'attr', 'fill', 'SINCE', '2019-01-01', '--dry-run'])
     expect([r.code, r.out]).toEqual([0, `将为 ${incomplete.count} 个客户填入 2019-01-01（未修改）`])
     r = await run(['dimension', 'attr', 'fill', 'SINCE', '1999-01-01'])

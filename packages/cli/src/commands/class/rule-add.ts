@@ -3,7 +3,7 @@ import type { Filter } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say } from '../../io.js'
 import { parseJsonInput } from '../../json-input.js'
-import { inTenant, jsonOpt } from '../shared.js'
+import { inTenant, jsonOpt, numberFlag } from '../shared.js'
 
 export function registerRuleAdd(parent: Command, io: Io) {
   parent
@@ -29,7 +29,8 @@ export function registerRuleAdd(parent: Command, io: Io) {
             node: o.node,
             condition: parseJsonInput(o.when, '--when') as Filter,
             enabled: !o.disabled,
-            ...(o.position !== undefined ? { position: Number(o.position) } : {}),
+            // text that is no number reaches the use case's schema, which refuses it with the field's name
+            ...(o.position !== undefined ? { position: numberFlag(o.position) as number } : {}),
           }),
         )
         io.out(

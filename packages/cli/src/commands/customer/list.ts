@@ -1,9 +1,8 @@
-import { customerJson, findCustomers } from '@kehu/app'
-import { invalid, text } from '@kehu/core'
+import { customerJson, FindCustomersInput, findCustomers } from '@kehu/app'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { tenantOf, withRuntime } from '../../runtime-command.js'
-import { jsonOpt } from '../shared.js'
+import { jsonOpt, numberFlag, parseOptions } from '../shared.js'
 import { filterOf, filterOptions } from './shared.js'
 
 export function registerList(parent: Command, io: Io) {
@@ -19,17 +18,11 @@ export function registerList(parent: Command, io: Io) {
     .option('--offset <n>', say(io, '跳过条数', 'rows to skip'))
     .option(...jsonOpt(io))
     .action(async (o: Record<string, string | string[] | boolean | undefined>, cmd: Command) => {
-      const num = (v: unknown, flag: string) => {
-        if (v === undefined) return undefined
-        const n = Number(v)
-        if (!Number.isInteger(n) || n < 0)
-          throw invalid('CLI_NUMBER_INVALID', text(`${flag} 须为整数：${v}`, `${flag} must be an integer: ${v}`))
-        return n
-      }
-      const limit = num(o.limit, '--limit')
-      const offset = num(o.offset, '--offset')
-      if (limit !== undefined && (limit < 1 || limit > 500))
-        throw invalid('CLI_NUMBER_INVALID', text('--limit 须在 1–500 之间', '--limit must be 1–500'))
+      // By the list route's own schema, before the database is opened.
+      const { limit, offset } = parseOptions(FindCustomersInput.pick({ limit: true, offset: true }), {
+        ...(o.limit === undefined ? {} : { limit: numberFlag(o.limit as string) }),
+        ...(o.offset === undefined ? {} : { offset: numberFlag(o.offset as string) }),
+      })
       const page = await withRuntime(cmd, async (rt) =>
         findCustomers(rt.ctx((await tenantOf(cmd, rt)).code), {
           ...filterOf(o),

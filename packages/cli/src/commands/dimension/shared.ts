@@ -3,7 +3,7 @@ import type { AttributeConflict, AttributeOption, Filter } from '@kehu/core'
 import type { Command } from 'commander'
 import { type Io, say, table } from '../../io.js'
 import { parseJsonInput } from '../../json-input.js'
-import { jsonOpt } from '../shared.js'
+import { jsonOpt, numberFlag } from '../shared.js'
 
 export const SEPARATORS = /[,，]/
 
@@ -65,13 +65,13 @@ export interface AttrOpts {
   json?: boolean
 }
 
-/** The attribute fields the options set; the use case's schema checks them (numbers stay NaN if not numbers). */
+/** The attribute fields the options set; the use case's schema checks them (a number flag that is none stays text). */
 export function attributeFields(o: AttrOpts): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (o.name !== undefined) out.name = o.name
   if (o.type !== undefined) out.type = o.type
   if (o.code !== undefined) out.code = o.code
-  if (o.precision !== undefined) out.precision = Number(o.precision)
+  if (o.precision !== undefined) out.precision = numberFlag(o.precision)
   if (o.required !== undefined) out.required = o.required
   if (o.default !== undefined) out.defaultValue = o.default === '' ? null : o.default
   if (o.options !== undefined) out.options = parseOptions(o.options)
@@ -79,12 +79,12 @@ export function attributeFields(o: AttrOpts): Record<string, unknown> {
   if (o.unique !== undefined) out.unique = o.unique
   if (o.indexed !== undefined) out.indexed = o.indexed
   if (o.enabled !== undefined) out.enabled = o.enabled
-  if (o.position !== undefined) out.position = Number(o.position)
+  if (o.position !== undefined) out.position = numberFlag(o.position)
   const c: Record<string, unknown> = {}
   if (o.min !== undefined) c.min = o.min
   if (o.max !== undefined) c.max = o.max
-  if (o.minLength !== undefined) c.minLength = Number(o.minLength)
-  if (o.maxLength !== undefined) c.maxLength = Number(o.maxLength)
+  if (o.minLength !== undefined) c.minLength = numberFlag(o.minLength)
+  if (o.maxLength !== undefined) c.maxLength = numberFlag(o.maxLength)
   if (o.pattern !== undefined) c.pattern = o.pattern
   if (Object.keys(c).length > 0) out.constraints = c
   return out
