@@ -47,6 +47,14 @@ describeBrowser('system administration', () => {
     page.locator('.ant-popconfirm:visible').getByRole('button', { name: /^(确\s?定|OK)$/ })
 
   const noSideways = expectNoSideways
+  /** No tab folded into the tab bar's "…" menu: each one inside the window. */
+  const allTabsShown = async (page: Page) => {
+    expect(await page.locator('.ant-tabs-nav-more').isVisible()).toBe(false)
+    for (const tab of ['users', 'roles', 'members', 'tokens']) {
+      const box = await page.getByTestId(`admin-tab-${tab}`).boundingBox()
+      expect(box && box.x + box.width <= (page.viewportSize()?.width ?? 0)).toBe(true)
+    }
+  }
 
   it('creates a user with an initial password, resets it, lists and disables them (zh)', async () => {
     const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: '' })
@@ -268,13 +276,13 @@ describeBrowser('system administration', () => {
 
   it('fits every tab on a 390 px phone, in Chinese and English', async () => {
     const { context, page } = await signedIn({ width: 390, height: 844, lang: 'zh-CN', path: 'admin/users' })
-    // The tabs by address: on a phone the tab bar folds the last ones into its "…" menu.
     for (const tab of ['users', 'roles', 'members', 'tokens']) {
       await page.goto(`${app.url}/t/demo/admin/${tab}`)
       await page.getByTestId(`${tab}-tab`).waitFor()
       await page.getByTestId(`${tab}-tab`).getByRole('row').nth(1).waitFor()
       await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' })
       await noSideways(page)
+      await allTabsShown(page)
       await screenshot(page, `admin-${tab}-zh-390`)
     }
     await page.goto(`${app.url}/t/demo/admin/users`)
@@ -283,6 +291,7 @@ describeBrowser('system administration', () => {
     await page.getByTestId('admin-tab-users').click()
     await page.getByTestId('users-tab').getByText('wang').waitFor()
     await noSideways(page)
+    await allTabsShown(page)
     await screenshot(page, 'admin-users-en-390')
     await context.close()
   }, 120_000)

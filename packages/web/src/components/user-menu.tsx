@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/client'
 import { applyIssuesToForm } from '../api/form-issues'
 import { changePassword, restartAfterSignIn, signOut, useSession } from '../api/session'
+import { NewPasswordFields } from './new-password-fields'
 
 /** The signed-in user's name, with change password and sign out; nothing for the loopback administrator. */
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -78,28 +79,7 @@ function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="next"
-          label={t('session.newPassword')}
-          rules={[{ required: true, min: 10, message: t('session.passwordShort') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('session.confirmPassword')}
-          dependencies={['next']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_r, v) =>
-                v === getFieldValue('next')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('session.passwordsDiffer'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="next" />
       </Form>
     </Modal>
   )

@@ -1,4 +1,4 @@
-import { Flex, Tabs, Typography } from 'antd'
+import { Flex, Grid, Tabs, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
@@ -22,10 +22,12 @@ export function AdminPage() {
   const can = useCan()
   const navigate = useNavigate()
   const { pathname } = useLocation()
+  // On a phone the four tabs fit in one bar only with the short name of the members' tab and narrower gaps.
+  const narrow = !Grid.useBreakpoint().sm
   const tabs: { key: TabKey; label: string; children: ReactNode }[] = [
     ...(can('admin') ? [{ key: 'users' as const, label: t('admin.tabUsers'), children: <UsersTab /> }] : []),
     { key: 'roles', label: t('admin.tabRoles'), children: <RolesTab /> },
-    { key: 'members', label: t('admin.tabMembers'), children: <MembersTab /> },
+    { key: 'members', label: t(narrow ? 'admin.tabMembersShort' : 'admin.tabMembers'), children: <MembersTab /> },
     { key: 'tokens', label: t('admin.tabTokens'), children: <TokensTab /> },
   ]
   const base = areaUrl(tenant.code, 'admin')
@@ -46,6 +48,7 @@ export function AdminPage() {
           children: tab.children,
         }))}
         destroyOnHidden
+        {...(narrow ? { size: 'small' as const, tabBarGutter: 16 } : {})}
       />
     </Flex>
   )

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client'
 import { applyIssuesToForm } from '../../api/form-issues'
 import { useSession } from '../../api/session'
 import { ApiErrorAlert } from '../../components/api-error-alert'
+import { NewPasswordFields } from '../../components/new-password-fields'
 import { useTenant } from '../../components/tenant-context'
 import {
   createUser,
@@ -118,33 +119,6 @@ interface NewUser {
   role?: string
 }
 
-/** A password twice; at least 10 characters, as the server requires. */
-function PasswordFields({ label }: { label: string }) {
-  const { t } = useTranslation()
-  return (
-    <>
-      <Form.Item name="password" label={label} rules={[{ required: true, min: 10, message: t('admin.passwordShort') }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('admin.confirmPassword')}
-        dependencies={['password']}
-        rules={[
-          ({ getFieldValue }) => ({
-            validator: (_r, v) =>
-              v === getFieldValue('password')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('admin.passwordsDiffer'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </>
-  )
-}
-
 /** A new user with an initial password, and optionally their role in this tenant straight away. */
 function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
@@ -191,7 +165,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="displayName" label={t('admin.displayName')}>
           <Input autoComplete="off" />
         </Form.Item>
-        <PasswordFields label={t('admin.password')} />
+        <NewPasswordFields label={t('admin.password')} />
         <Form.Item name="role" label={`${t('admin.roles')} · ${tenant.name}`}>
           <Select
             allowClear
@@ -239,7 +213,7 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
           })
         }
       >
-        <PasswordFields label={t('admin.newPassword')} />
+        <NewPasswordFields label={t('admin.newPassword')} />
       </Form>
       {save.isError && <ApiErrorAlert error={save.error} />}
     </Modal>

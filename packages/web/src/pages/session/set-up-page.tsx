@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client'
 import { applyIssuesToForm } from '../../api/form-issues'
 import { restartAfterSignIn, setUp } from '../../api/session'
 import { ApiErrorAlert } from '../../components/api-error-alert'
+import { NewPasswordFields } from '../../components/new-password-fields'
 import { SessionCard } from './session-card'
 
 interface Values {
@@ -37,29 +38,7 @@ export function SetUpPage() {
         <Form.Item name="displayName" label={t('session.displayName')}>
           <Input autoComplete="name" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('session.newPassword')}
-          rules={[{ required: true, min: 10, message: t('session.passwordShort') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('session.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('session.passwordRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_r, v) =>
-                v === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('session.passwordsDiffer'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         {submit.isError && (
           <Form.Item>
             <ApiErrorAlert error={submit.error} />
