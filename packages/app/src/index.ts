@@ -101,8 +101,9 @@ export {
 } from './classification/update-node.js'
 export { UpdateSchemeInput, updateScheme } from './classification/update-scheme.js'
 // codes
-export { auditCodes, type CodeAuditReport, type CodeFinding, fixCodeAudit } from './codes/audit-codes.js'
+export { auditCodes, type CodeAuditReport, type CodeFinding, fixCodeAuditInTx } from './codes/audit-codes.js'
 export { CheckPatternInput, checkPattern, type PatternCheck } from './codes/check-pattern.js'
+export { type CodeAuditFixResult, codeAuditFixJob } from './codes/code-audit-fix-job.js'
 export { type CounterCapacity, codeCapacity } from './codes/code-capacity.js'
 export { CodeMapInput, parseMapEntries } from './codes/code-map-input.js'
 export { CodeRuleInput, PatternInput, UpdateCodeRuleInput } from './codes/code-rule-input.js'

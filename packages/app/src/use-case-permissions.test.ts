@@ -40,6 +40,8 @@ const NOT_USE_CASES = new Set([
   // Pure: a job's display and the resume key in its parameters.
   'jobView',
   'resumeKeyOf',
+  // Builds a job kind; starting it checks the kind's permission (startJob).
+  'codeAuditFixJob',
 ])
 
 type Call = (ctx: RequestContext, tx: Tx) => Promise<unknown>
@@ -79,7 +81,7 @@ const CALLS: Record<string, Call> = {
   getSummary: (c) => app.getSummary(c),
   listTenants: (c) => app.listTenants(c),
   auditCodes: (c) => app.auditCodes(c),
-  fixCodeAudit: (c) => app.fixCodeAudit(c, any),
+  fixCodeAuditInTx: (c, tx) => app.fixCodeAuditInTx(c, tx, any),
   checkPattern: (c) => app.checkPattern(c, { pattern: '{serial:3}' }),
   codeCapacity: (c) => app.codeCapacity(c),
   createCodeMap: (c) => app.createCodeMap(c, { name: x, entries: {} } as never),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { listTenants } from '@kehu/app'
-import { ReadPool, startServer } from '@kehu/server'
+import { JobRunner, listTenants } from '@kehu/app'
+import { ReadPool, serverJobKinds, startServer } from '@kehu/server'
 import pino from 'pino'
 import { createDemoUsers, demoUsersBanner, loadDemo } from './demo.js'
 import { openRuntime } from './runtime.js'
@@ -59,9 +59,16 @@ export async function serve(o: ServeOptions): Promise<Serving> {
       workers > 0
         ? new ReadPool({ database: { dataDir: o.dataDir, databaseUrl: o.databaseUrl }, size: workers })
         : undefined
+    // The runner claims queued jobs (and those a dead process left) while the server runs; a job started by a
+    // request wakes it at once.
+    const runner = new JobRunner(rt.deps, serverJobKinds(readPool).all, {
+      onEnd: (job, end) => logger.info({ job: job.id, kind: job.kind, status: end.status }, 'job ended'),
+      onError: (e) => logger.error({ err: e }, 'job runner'),
+    })
+    const deps = { ...rt.deps, jobQueued: runner.wake }
     const server = await startServer(
       {
-        deps: rt.deps,
+        deps,
         actor: rt.actor,
         version: '0.1.0',
         database: rt.db.kind,
@@ -81,9 +88,12 @@ export async function serve(o: ServeOptions): Promise<Serving> {
       await readPool?.close()
       throw e
     })
+    runner.start()
     return {
       url: server.url,
       close: async () => {
+        // Running jobs stop at their next step and are given back: the next start resumes them.
+        await runner.stop()
         await server.close()
         await readPool?.close()
         await rt.close()

@@ -1,6 +1,7 @@
 export * from './app.js'
 export * from './context.js'
 export * from './errors.js'
+export * from './job-kinds.js'
 export * from './problem.js'
 export * from './reads/read-ops.js'
 export * from './reads/read-pool.js'

@@ -1,3 +1,5 @@
+import { EVERY_CUSTOMER } from '@kehu/core'
+import { createStore, openDatabase } from '@kehu/storage'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeBrowser, openSession, pick, type RunningApp, type Session, screenshot } from './harness.js'
@@ -125,5 +127,39 @@ describeBrowser('编码规则 page', () => {
       .getByText(/检查了 \d+ 个编码/)
       .waitFor()
     await screenshot(page, 'code-rules-audit')
+  })
+
+  it('fixes a counter behind a legacy code through a job, and audits again', async () => {
+    // A legacy code past the 类型前缀 counter, as an old system's import would leave it.
+    const db = await openDatabase({ dataDir: app!.dataDir })
+    try {
+      await createStore(db).transaction(async (tx) => {
+        const tenant = await tx.tenants.byCode('demo')
+        const someone = (await tx.customers.find(tenant!.id, EVERY_CUSTOMER, { limit: 1, offset: 0 })).items[0]!
+        await tx.codes.tryInsert({
+          tenantId: tenant!.id,
+          code: 'RT998',
+          customerId: someone.id,
+          kind: 'alias',
+          ruleId: null,
+          scopeKey: null,
+          serial: null,
+          createdAt: '2020-01-01T00:00:00.000Z',
+        })
+      })
+    } finally {
+      await db.close()
+    }
+    const audit = page.getByTestId('audit')
+    await page.getByTestId('audit-run').click()
+    await audit.getByText(/计数器落后 1/).waitFor()
+    await page.getByTestId('audit-fix').click()
+    await page.getByText('已移动 1 个计数器').waitFor()
+    await audit.getByText(/计数器落后 0|没有发现问题/).waitFor()
+    await screenshot(page, 'code-rules-audit-fixed')
+    const jobs = (await (await fetch(`${app!.url}/api/t/demo/jobs?kind=code-audit-fix`)).json()) as {
+      items: { status: string; result: { fixed: number } }[]
+    }
+    expect(jobs.items[0]).toMatchObject({ status: 'done', result: { fixed: 1 } })
   })
 })

@@ -86,6 +86,8 @@ export async function pick(page: Page, select: Locator, text: string, search?: s
 export interface RunningApp {
   /** The server's base URL, e.g. `http://127.0.0.1:41234`. */
   url: string
+  /** The server's SQLite data folder (a test may plant data the UI cannot make, e.g. legacy codes). */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -112,6 +114,7 @@ export async function startApp(options: { databaseUrl?: string } = {}): Promise<
     await (await fetch(`${url}/api/t/demo/customers?limit=1`)).text()
     return {
       url,
+      dataDir,
       async close() {
         try {
           await server.close()

@@ -160,9 +160,9 @@ export async function auditCodes(ctx: RequestContext, options: { fix?: boolean }
  * The fix of a report taken earlier, e.g. on one of the server's read workers (ADR 0022): counters only ever
  * move forward, past the highest serial found, so a report a moment older than the counters is still safe.
  */
-export async function fixCodeAudit(ctx: RequestContext, report: CodeAuditReport): Promise<CodeAuditReport> {
+export async function fixCodeAuditInTx(ctx: RequestContext, tx: Tx, report: CodeAuditReport): Promise<CodeAuditReport> {
   assertCan(ctx.actor, 'code:audit')
-  return ctx.deps.store.transaction((tx) => raiseCountersBehind(ctx, tx, report))
+  return raiseCountersBehind(ctx, tx, report)
 }
 
 /** The problems among the codes of the customers the caller may see. */

@@ -109,7 +109,7 @@ describe.each(testKinds())('code-rule routes on %s', (kind) => {
     r = await call('GET', '/codes/audit')
     expect(await r.json()).toMatchObject({ checked: 2, fixed: 0, findings: [] })
     r = await call('POST', '/codes/audit/fix')
-    expect(r.status).toBe(200)
+    expect(r.status).toBe(202)
     r = await call('GET', '/codes/capacity')
     expect(((await r.json()) as { items: unknown[] }).items[0]).toMatchObject({
       rule: '默认规则',

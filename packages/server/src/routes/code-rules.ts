@@ -9,9 +9,9 @@ import {
   createCodeMap,
   createCodeRule,
   deleteCodeRule,
-  fixCodeAudit,
   getCodeRule,
   getCustomerByCode,
+  jobView,
   listCodeMaps,
   listCodeRules,
   PatternInput,
@@ -20,13 +20,16 @@ import {
   previewNextCodes,
   RecodeCustomerInput,
   recodeCustomer,
+  startJob,
   UpdateCodeRuleInput,
   updateCodeMap,
   updateCodeRule,
 } from '@kehu/app'
 import { type CodeRule, invalid, issue, pick, text } from '@kehu/core'
-import { ctxOf, type KehuApp } from '../context.js'
+import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
+import { serverJobKinds } from '../job-kinds.js'
 import { IssueOut, json, problemResponses, TenantParam } from './common.js'
+import { JobStarted } from './jobs.js'
 
 // The condition is a recursive filter, which the OpenAPI generator cannot walk: documented as an object
 // here and checked in full by the use case.
@@ -179,7 +182,8 @@ const body = <T extends z.ZodType>(schema: T) => ({
 })
 const ruleOut = (r: CodeRule) => ({ ...r, condition: (r.condition ?? null) as Record<string, unknown> | null })
 
-export function registerCodeRuleRoutes(app: KehuApp) {
+export function registerCodeRuleRoutes(app: KehuApp, server: ServerContext) {
+  const kinds = serverJobKinds(server.readPool)
   app.openapi(
     createRoute({
       method: 'get',
@@ -328,35 +332,39 @@ export function registerCodeRuleRoutes(app: KehuApp) {
     },
   )
 
-  const auditRoute = (method: 'get' | 'post', path: string, summary: string, fix: boolean) =>
-    app.openapi(
-      createRoute({
-        method,
-        path,
-        tags: ['codes'],
-        summary,
-        request: { params: TenantParam },
-        responses: { 200: json(AuditOut, 'Findings'), ...problemResponses },
-      }),
-      async (c) => {
-        const ctx = ctxOf(c, c.req.valid('param').tenant)
-        // the audit reads every code: on a read worker; the fix is a short write here (ADR 0022)
-        const report = await c.var.reads.run('auditCodes', ctx)
-        const r = fix ? await fixCodeAudit(ctx, report) : report
-        return c.json(codeAuditOut(r, c.var.lang), 200)
-      },
-    )
-  auditRoute(
-    'get',
-    '/api/t/{tenant}/codes/audit',
-    'Every duplicated, malformed or off-rule code, and counters behind a code, each with a fix',
-    false,
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/t/{tenant}/codes/audit',
+      tags: ['codes'],
+      summary: 'Every duplicated, malformed or off-rule code, and counters behind a code, each with a fix',
+      request: { params: TenantParam },
+      responses: { 200: json(AuditOut, 'Findings'), ...problemResponses },
+    }),
+    async (c) => {
+      // the audit reads every code: on a read worker (ADR 0022)
+      const report = await c.var.reads.run('auditCodes', ctxOf(c, c.req.valid('param').tenant))
+      return c.json(codeAuditOut(report, c.var.lang), 200)
+    },
   )
-  auditRoute(
-    'post',
-    '/api/t/{tenant}/codes/audit/fix',
-    'Run the audit and move every counter that is behind past its codes (audited); codes are never rewritten',
-    true,
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/codes/audit/fix',
+      tags: ['codes'],
+      summary:
+        'Start a job that runs the audit and moves every counter that is behind past its codes (audited); codes are never rewritten',
+      description:
+        'Answers 202 with the job at once; follow it with `GET /jobs/{id}`. Its result: `{ checked, fixed, counts }`.',
+      request: { params: TenantParam },
+      responses: { 202: json(JobStarted, 'Started'), ...problemResponses },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c, c.req.valid('param').tenant)
+      const job = await startJob(ctx, kinds.codeAuditFix, {})
+      return c.json({ job: jobView(job, c.var.lang) }, 202)
+    },
   )
 
   app.openapi(

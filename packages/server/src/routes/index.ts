@@ -5,6 +5,7 @@ import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
 import { registerDimensionRoutes } from './dimensions.js'
+import { registerJobRoutes } from './jobs.js'
 import { registerMemberRoutes } from './members.js'
 import { registerRoleRoutes } from './roles.js'
 import { registerSystemRoutes } from './system.js'
@@ -22,4 +23,5 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerDimensionRoutes,
   registerCodeRuleRoutes,
   registerAuditRoutes,
+  registerJobRoutes,
 ]

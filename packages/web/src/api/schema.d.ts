@@ -6731,7 +6731,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the audit and move every counter that is behind past its codes (audited); codes are never rewritten */
+        /**
+         * Start a job that runs the audit and moves every counter that is behind past its codes (audited); codes are never rewritten
+         * @description Answers 202 with the job at once; follow it with `GET /jobs/{id}`. Its result: `{ checked, fixed, counts }`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6744,13 +6747,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Findings */
-                200: {
+                /** @description Started */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CodeAudit"];
+                        "application/json": components["schemas"]["JobStarted"];
                     };
                 };
                 /** @description Invalid input: every problem in `issues` */
@@ -7138,6 +7141,243 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jobs of the tenant, newest first: my own, or everyone’s for an administrator */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                    status?: "queued" | "running" | "done" | "failed" | "cancelled";
+                    /** @description Only my jobs (an administrator sees all) */
+                    mine?: "true" | "false";
+                    limit?: number;
+                    /** @description The id of the last job of the page before */
+                    before?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job: status, progress (poll it), and its result or error once finished */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job: a queued one at once, a running one at its next step (what it committed stays) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7779,6 +8019,38 @@ export interface components {
                 fix: string;
                 fixed?: boolean;
             }[];
+        };
+        JobStarted: {
+            job: components["schemas"]["Job"];
+        };
+        Job: {
+            id: string;
+            /** @description What it does: `code-audit-fix`, `import` … */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            progress: components["schemas"]["JobProgress"];
+            /** @description What the finished job returned (by kind) */
+            result?: unknown;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            cancelRequested: boolean;
+            createdBy: string;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        JobProgress: {
+            phase?: string;
+            done: number;
+            total?: number;
+            bad?: number;
+            written?: number;
+            /** @description Per second */
+            rate?: number;
+            etaSeconds?: number;
         };
         CodeCapacity: {
             items: {

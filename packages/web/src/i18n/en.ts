@@ -4,6 +4,7 @@ import { classesEn } from './classes'
 import { codeRulesEn } from './code-rules'
 import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
+import { jobsEn } from './jobs'
 import { sessionEn } from './session'
 import type { Messages } from './zh-CN'
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   customers: customersEn,
   codeRules: codeRulesEn,
   dimensions: dimensionsEn,
+  jobs: jobsEn,
   session: sessionEn,
   app: {
     name: 'kehu',

@@ -6,6 +6,7 @@ import { classesZh } from './classes'
 import { codeRulesZh } from './code-rules'
 import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
+import { jobsZh } from './jobs'
 import { sessionZh } from './session'
 export const zhCN = {
   admin: adminZh,
@@ -14,6 +15,7 @@ export const zhCN = {
   customers: customersZh,
   codeRules: codeRulesZh,
   dimensions: dimensionsZh,
+  jobs: jobsZh,
   session: sessionZh,
   app: {
     name: '客户',

@@ -121,8 +121,10 @@ export const createCodeMap = (tenant: string, body: CodeMapInput) =>
 export const replaceCodeMap = (tenant: string, name: string, body: CodeMapInput) =>
   ok(api.PUT(MAP, { params: { path: { tenant, name } }, body }))
 
-/** The code audit; `fix` also moves every counter that is behind past its codes. */
-export const auditCodes = (tenant: string, fix: boolean) =>
-  fix
-    ? ok(api.POST('/api/t/{tenant}/codes/audit/fix', { params: { path: { tenant } } }))
-    : ok(api.GET('/api/t/{tenant}/codes/audit', { params: { path: { tenant } } }))
+/** The code audit: every duplicated, malformed or off-rule code and every counter behind a code. */
+export const auditCodes = (tenant: string) =>
+  ok(api.GET('/api/t/{tenant}/codes/audit', { params: { path: { tenant } } }))
+
+/** Starts the audit's fix (moves every counter that is behind past its codes) as a job, to follow with useJob. */
+export const startCodeAuditFix = (tenant: string) =>
+  ok(api.POST('/api/t/{tenant}/codes/audit/fix', { params: { path: { tenant } } }))

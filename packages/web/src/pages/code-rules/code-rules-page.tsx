@@ -21,7 +21,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCan } from '../../api/me'
 import { ApiErrorAlert } from '../../components/api-error-alert'
+import { JobProgress } from '../../components/job-progress'
 import { useTenant } from '../../components/tenant-context'
+import { isOpenJob, useJob } from '../../components/use-job'
 import {
   auditCodes,
   type CodeAudit,
@@ -32,6 +34,7 @@ import {
   createCodeMap,
   deleteCodeRule,
   replaceCodeMap,
+  startCodeAuditFix,
   useCapacity,
   useCodeCall,
   useCodeMaps,
@@ -387,25 +390,37 @@ function AuditTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const tenant = useTenant()
-  const run = useCodeCall(tenant.code, (fix: boolean) => auditCodes(tenant.code, fix))
+  const run = useCodeCall(tenant.code, () => auditCodes(tenant.code))
+  const fix = useCodeCall(tenant.code, () => startCodeAuditFix(tenant.code))
+  const started = fix.data?.job
   const r = run.data
+  // The fix runs as a job: once it is done, say what it moved and audit again to show what is left.
+  const { job, cancel } = useJob(tenant.code, started?.id, started, (ended) => {
+    if (ended.status !== 'done') return
+    message.success(t('codeRules.auditFixed', { n: (ended.result as { fixed?: number } | null)?.fixed ?? 0 }))
+    run.mutate(undefined)
+  })
   return (
     <Flex vertical gap={12} data-testid="audit">
       <Typography.Text type="secondary">{t('codeRules.auditIntro')}</Typography.Text>
       <Space>
-        <Button type="primary" onClick={() => run.mutate(false)} loading={run.isPending} data-testid="audit-run">
+        <Button type="primary" onClick={() => run.mutate(undefined)} loading={run.isPending} data-testid="audit-run">
           {t('codeRules.auditRun')}
         </Button>
         {r && r.counts['counter-behind'] > 0 && (
           <Button
-            onClick={() =>
-              run.mutate(true, { onSuccess: (x) => message.success(t('codeRules.auditFixed', { n: x.fixed })) })
-            }
+            onClick={() => fix.mutate(undefined)}
+            loading={fix.isPending || isOpenJob(job)}
+            data-testid="audit-fix"
           >
             {t('codeRules.auditFix')}
           </Button>
         )}
       </Space>
+      {job && (job.status !== 'done' || job.error) && (
+        <JobProgress job={job} onCancel={() => cancel.mutate()} cancelling={cancel.isPending} />
+      )}
+      {fix.isError && <ApiErrorAlert error={fix.error} />}
       {run.isError && <ApiErrorAlert error={run.error} />}
       {r &&
         (r.findings.length === 0 ? (
