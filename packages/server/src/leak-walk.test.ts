@@ -233,6 +233,10 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
     'POST /api/t/{tenant}/codes/audit/fix': () => [{ path: T() }],
     'GET /api/t/{tenant}/codes/capacity': () => [{ path: T() }],
     'GET /api/t/{tenant}/codes/lookup/{code}': () => [{ path: { tenant, code: hidden.code }, status: 404 }],
+    // Jobs carry counts, not customers; someone else's job is not found.
+    'GET /api/t/{tenant}/jobs': () => [{ path: T() }],
+    'GET /api/t/{tenant}/jobs/{id}': () => [{ path: { tenant, id: 'x' }, status: 404 }],
+    'POST /api/t/{tenant}/jobs/{id}/cancel': () => [{ path: { tenant, id: 'x' }, status: 404 }],
   }
 
   const fill = (template: string, params: Record<string, string>) =>
