@@ -208,4 +208,17 @@ export {
   ExportCustomersInput,
   exportCustomers,
 } from './transfer/export-customers.js'
+export {
+  deleteImportMapping,
+  getImportMapping,
+  ImportMappingInput,
+  ImportParams,
+  type ImportResult,
+  importJobKind,
+  listImportMappings,
+  type OpenImportSource,
+  saveImportMapping,
+  suggestImportMapping,
+} from './transfer/import-customers.js'
+export { type ImportErrorRows, importErrorRows } from './transfer/import-error-rows.js'
 export { importTemplate } from './transfer/import-template.js'

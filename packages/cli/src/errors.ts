@@ -2,6 +2,7 @@ import { errorCatalog } from '@kehu/core'
 
 /** The command line's own error codes: its options, files and standard input. */
 export const CLI_ERRORS = errorCatalog({
+  CLI_IMPORT_ROWS_BAD: { kind: 'invalid', zh: '导入的文件中有行有误', en: 'Rows of the imported file were bad' },
   CLI_OPTIONS_INVALID: { kind: 'invalid', zh: '命令的选项有误', en: "The command's options are not valid" },
   CLI_PAIR_INVALID: { kind: 'invalid', zh: '选项应写成 名称=值', en: 'The option takes NAME=VALUE' },
   CLI_FIELD_UNKNOWN: { kind: 'invalid', zh: '没有这个客户字段', en: 'No such customer field' },

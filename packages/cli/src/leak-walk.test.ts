@@ -2,6 +2,10 @@
 // restricted to class subtree 01, without customer:sensitive, runs every command of the commander program with
 // `--as` — a command this table does not cover fails the test — and never gets a customer outside 01, a count
 // that includes one, or an unmasked sensitive value, in plain output, --json output or an error.
+
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   createCustomer,
   createNode,
@@ -227,6 +231,12 @@ describe.each(testKinds())('CLI leak walk on %s', (kind) => {
     'audit list': () => [{ args: [] }, { args: ['--customer', H()] }],
     // 业务员 may not export (the export's scopes and masks: app/src/transfer/export-customers.test.ts)
     export: () => [{ args: ['-o', '-'], exit: 5 }],
+    // a file naming the hidden customer: the import may refuse the row, never say who holds the name
+    import: () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'kehu-walk-')), 'walk.csv')
+      writeFileSync(file, `客户名称,备注\n${hidden.name},x\n走查新客户,y\n`)
+      return [{ args: [file, '--dry-run'] }, { args: [file, '--mode', 'upsert', '--key', 'name'] }]
+    },
   }
 
   /** A code as a word of its own: `00001` is not in `000012`. */

@@ -6,6 +6,7 @@ import { registerCodeCommands } from './commands/code/code-commands.js'
 import { registerCoreCommands } from './commands/core/core-commands.js'
 import { registerCustomerCommands } from './commands/customer/customer-commands.js'
 import { registerDimensionCommands } from './commands/dimension/dimension-commands.js'
+import { registerImportCommands } from './commands/import/import-commands.js'
 import { registerJobCommands } from './commands/job/job-commands.js'
 import { registerRoleCommands } from './commands/role/role-commands.js'
 import { registerSessionCommands } from './commands/session/session-commands.js'
@@ -31,6 +32,7 @@ const GROUPS: Register[] = [
   registerSessionCommands,
   registerAuditCommands,
   registerJobCommands,
+  registerImportCommands,
 ]
 
 export function buildProgram(io: Io): Command {

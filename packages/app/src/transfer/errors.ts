@@ -2,6 +2,9 @@ import { errorCatalog } from '@kehu/core'
 
 /** The import's own row problems (reported per row in its result), and its refusals. */
 export const transferErrors = errorCatalog({
+  IMPORT_INVALID: { kind: 'invalid', zh: '导入参数或映射有误', en: 'The import options or the mapping are not valid' },
+  IMPORT_NO_ERROR_FILE: { kind: 'not-found', zh: '这个任务没有导入错误文件', en: 'The job has no import error file' },
+  IMPORT_MAPPING_NOT_FOUND: { kind: 'not-found', zh: '没有这个名称的导入映射', en: 'No import mapping has this name' },
   IMPORT_KEY_MISSING: { kind: 'invalid', zh: '按关键字更新的行缺少关键字', en: 'A row updated by a key has no key' },
   IMPORT_KEY_AMBIGUOUS: {
     kind: 'invalid',

@@ -115,11 +115,15 @@ describe.each(testKinds())('import engine on %s', (kind) => {
       const tenant = await tx.tenants.byCode(ctx.tenant)
       return tx.imports.errors(tenant!.id, jobId, 0, 10)
     })
-    expect(errors.map((e) => [e.row, e.cells[1], e.errors])).toEqual([
-      [4, '坏日期公司', expect.stringContaining('建档日期: 日期应写作')],
-      [5, '北京甲公司', '客户名称*: 与第 2 行的客户名称相同'],
-      [6, '无此地区公司', expect.stringContaining('所属地区: ')],
+    expect(errors.map((e) => [e.row, e.cells[1], JSON.parse(e.errors)[0].header])).toEqual([
+      [4, '坏日期公司', '建档日期'],
+      [5, '北京甲公司', '客户名称*'],
+      [6, '无此地区公司', '所属地区'],
     ])
+    expect(JSON.parse(errors[1]!.errors)[0]).toMatchObject({
+      zh: '与第 2 行的客户名称相同',
+      en: 'Same customer name as row 2',
+    })
   })
 
   it('dry run: the same report, nothing written', async () => {

@@ -315,14 +315,9 @@ export async function runImport(
     return [...known, ...written].sort((a, b) => a.row.row - b.row.row)
   }
 
+  // both languages kept: whoever downloads the error file reads it in theirs (importErrorRows)
   const errorText = (issues: RowIssue[]) =>
-    issues
-      .map((i) => {
-        const h = headerOf(i.column)
-        const m = ctx.lang === 'en' ? i.message.en : i.message.zh
-        return h ? `${h}: ${m}` : m
-      })
-      .join('; ')
+    JSON.stringify(issues.map((i) => ({ header: headerOf(i.column), zh: i.message.zh, en: i.message.en })))
 
   /** The tally after `outcomes`, without changing the current one (the batch may still roll back). */
   function plus(t: ImportTally, outcomes: Outcome[]): ImportTally {
