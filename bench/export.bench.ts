@@ -59,16 +59,10 @@ async function measure(ctx: BenchContext, db: Db, engine: string, analyze?: () =
   const tenantId = await deps.store.read(async (tx) => (await tx.tenants.byCode(TENANT))!.id)
   const rows = (await exportCustomers(ctxT, { status: 'active,disabled,archived' })).total
   const floor = async () => {
-    let after = ''
-    for (;;) {
-      const page = await db.db
-        .selectFrom('customer')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(EXPORT_PAGE_SIZE)
-        .execute()
+    for (let after: string | null = null; ; ) {
+      let query = db.db.selectFrom('customer').selectAll().where('tenant_id', '=', tenantId)
+      if (after !== null) query = query.where('id', '>', after)
+      const page = await query.orderBy('id').limit(EXPORT_PAGE_SIZE).execute()
       if (page.length < EXPORT_PAGE_SIZE) break
       after = page.at(-1)!.id
     }
