@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from './access/create-user.js'
 import { setMember } from './access/members.js'
 import { resolveActor } from './access/resolve-actor.js'
+import { createRole } from './access/roles.js'
 import { createAttribute } from './attributes/create-attribute.js'
 import { createDimension } from './attributes/create-dimension.js'
 import { deleteAttribute } from './attributes/delete-attribute.js'
@@ -20,6 +21,7 @@ import { updateScheme } from './classification/update-scheme.js'
 import { codeCapacity } from './codes/code-capacity.js'
 import type { RequestContext } from './context.js'
 import { createCustomer } from './customers/create-customer.js'
+import { getSummary } from './tenancy/get-summary.js'
 import { type AppTest, failure, setupAppTest } from './testing/app-test.js'
 
 describe.each(testKinds())('counts a scoped 管理员 gets on %s', (kind) => {
@@ -129,6 +131,22 @@ describe.each(testKinds())('counts a scoped 管理员 gets on %s', (kind) => {
     const cap = await failure(codeCapacity(boss))
     expect([cap.kind, cap.code]).toEqual(['forbidden', 'CODE_CAPACITY_SCOPED'])
     expect((await codeCapacity(t.ctx(tenant))).length).toBeGreaterThan(0)
+  })
+
+  it('gives a member without customer:read a dashboard of what they may see', async () => {
+    await createRole(t.ctx(tenant), { code: 'auditor', name: '审计员', permissions: ['audit:read', 'code-rule:read'] })
+    await createUser(t.base, { login: 'auditor' })
+    await setMember(t.ctx(tenant), 'auditor', { roles: ['auditor'], scopes: [] })
+    const user = await t.deps.store.read((tx) => tx.users.byLogin('auditor'))
+    const auditor = {
+      deps: t.deps,
+      actor: await resolveActor(t.deps, user!.id, tenant),
+      tenant,
+      lang: 'zh-CN' as const,
+    }
+    const summary = await getSummary(auditor)
+    expect([summary.customers, summary.schemes, summary.codeRules]).toEqual([null, [], expect.any(Number)])
+    expect((await getSummary(t.ctx(tenant))).customers).toBe(4)
   })
 
   it('moves every customer, answering about the ones it saw', async () => {

@@ -295,4 +295,28 @@ describeBrowser('system administration', () => {
     await screenshot(page, 'admin-users-en-390')
     await context.close()
   }, 120_000)
+  it('shows a member without customer:read a dashboard of what they may see (zh, en at 390 px)', async () => {
+    const { context, page } = await signedIn({ width: 1280, height: 900, lang: 'zh-CN', path: '' })
+    const api = (method: string, path: string, data: unknown) =>
+      page.request.fetch(`${app.url}${path}`, { method, data, headers: { 'x-kehu-request': '1', origin: app.url } })
+    const role = { code: 'auditor', name: '审计员', permissions: ['tenant:read', 'audit:read', 'code-rule:read'] }
+    expect((await api('POST', '/api/t/demo/roles', role)).ok()).toBe(true)
+    expect((await api('POST', '/api/users', { login: 'shen', displayName: '沈审计', password: PASSWORD })).ok()).toBe(
+      true,
+    )
+    expect((await api('PUT', '/api/t/demo/members/shen', { roles: ['auditor'], scopes: [] })).ok()).toBe(true)
+    await context.close()
+    for (const [lang, width] of [
+      ['zh-CN', 1280],
+      ['en', 390],
+    ] as const) {
+      const shen = await signedIn({ width, height: 844, lang, path: '' }, 'shen', PASSWORD)
+      await shen.page.getByTestId('stat-code-rules').waitFor()
+      expect(await shen.page.getByTestId('stat-customers').count()).toBe(0)
+      expect(await shen.page.locator('.ant-alert-error').count()).toBe(0)
+      await noSideways(shen.page)
+      await screenshot(shen.page, `dashboard-no-customer-read-${lang}-${width}`)
+      await shen.context.close()
+    }
+  }, 120_000)
 })

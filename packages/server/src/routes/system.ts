@@ -71,9 +71,9 @@ export function registerSystemRoutes(app: KehuApp, ctx: ServerContext) {
         200: json(
           z.object({
             tenant: z.object({ code: z.string(), name: z.string() }),
-            customers: z.number(),
+            customers: z.number().nullable().describe('null without customer:read'),
             schemes: z.array(z.object({ code: z.string(), name: z.string(), nodes: z.number() })),
-            codeRules: z.number(),
+            codeRules: z.number().nullable().describe('null without code-rule:read'),
           }),
           'Summary',
         ),

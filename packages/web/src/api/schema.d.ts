@@ -249,13 +249,15 @@ export interface paths {
                                 code: string;
                                 name: string;
                             };
-                            customers: number;
+                            /** @description null without customer:read */
+                            customers: number | null;
                             schemes: {
                                 code: string;
                                 name: string;
                                 nodes: number;
                             }[];
-                            codeRules: number;
+                            /** @description null without code-rule:read */
+                            codeRules: number | null;
                         };
                     };
                 };

@@ -3,16 +3,18 @@ import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Typography } from 'an
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useCan } from '../../api/me'
 import { useSummary } from '../../api/platform'
 import { areaUrl } from '../../areas'
 import { ApiErrorAlert } from '../../components/api-error-alert'
 import { useTenant } from '../../components/tenant-context'
 
-/** 首页: the tenant's counts at a glance, each card a way into its area. */
+/** 首页: the tenant's counts at a glance, each card a way into its area; a card only for an area the member may see. */
 export function DashboardPage() {
   const { t } = useTranslation()
   const tenant = useTenant()
   const summary = useSummary(tenant.code)
+  const can = useCan()
 
   return (
     <Flex vertical gap={16}>
@@ -26,42 +28,48 @@ export function DashboardPage() {
       ) : (
         <>
           <Row gutter={[16, 16]}>
-            <StatCard
-              to={areaUrl(tenant.code, 'customers')}
-              icon={<TeamOutlined />}
-              title={t('dashboard.customers')}
-              value={summary.data.customers}
-              suffix={t('dashboard.customersUnit')}
-              testId="stat-customers"
-            />
-            <StatCard
-              to={areaUrl(tenant.code, 'code-rules')}
-              icon={<NumberOutlined />}
-              title={t('dashboard.codeRules')}
-              value={summary.data.codeRules}
-              suffix={t('dashboard.rulesUnit')}
-              testId="stat-code-rules"
-            />
+            {summary.data.customers !== null && (
+              <StatCard
+                to={areaUrl(tenant.code, 'customers')}
+                icon={<TeamOutlined />}
+                title={t('dashboard.customers')}
+                value={summary.data.customers}
+                suffix={t('dashboard.customersUnit')}
+                testId="stat-customers"
+              />
+            )}
+            {summary.data.codeRules !== null && (
+              <StatCard
+                to={areaUrl(tenant.code, 'code-rules')}
+                icon={<NumberOutlined />}
+                title={t('dashboard.codeRules')}
+                value={summary.data.codeRules}
+                suffix={t('dashboard.rulesUnit')}
+                testId="stat-code-rules"
+              />
+            )}
           </Row>
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('dashboard.schemes')}
-          </Typography.Title>
-          {summary.data.schemes.length === 0 ? (
+          {!can('class:read') ? null : summary.data.schemes.length === 0 ? (
             <Empty description={t('dashboard.noSchemes')} />
           ) : (
-            <Row gutter={[16, 16]}>
-              {summary.data.schemes.map((s) => (
-                <StatCard
-                  key={s.code}
-                  to={`${areaUrl(tenant.code, 'classes')}?scheme=${encodeURIComponent(s.code)}`}
-                  icon={<ApartmentOutlined />}
-                  title={s.name}
-                  value={s.nodes}
-                  suffix={t('dashboard.nodesUnit')}
-                  testId={`stat-scheme-${s.code}`}
-                />
-              ))}
-            </Row>
+            <>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('dashboard.schemes')}
+              </Typography.Title>
+              <Row gutter={[16, 16]}>
+                {summary.data.schemes.map((s) => (
+                  <StatCard
+                    key={s.code}
+                    to={`${areaUrl(tenant.code, 'classes')}?scheme=${encodeURIComponent(s.code)}`}
+                    icon={<ApartmentOutlined />}
+                    title={s.name}
+                    value={s.nodes}
+                    suffix={t('dashboard.nodesUnit')}
+                    testId={`stat-scheme-${s.code}`}
+                  />
+                ))}
+              </Row>
+            </>
           )}
         </>
       )}
