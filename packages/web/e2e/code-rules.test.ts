@@ -130,26 +130,7 @@ describeBrowser('编码规则 page', () => {
   })
 
   it('fixes a counter behind a legacy code through a job, and audits again', async () => {
-    // A legacy code past the 类型前缀 counter, as an old system's import would leave it.
-    const db = await openDatabase({ dataDir: app!.dataDir })
-    try {
-      await createStore(db).transaction(async (tx) => {
-        const tenant = await tx.tenants.byCode('demo')
-        const someone = (await tx.customers.find(tenant!.id, EVERY_CUSTOMER, { limit: 1, offset: 0 })).items[0]!
-        await tx.codes.tryInsert({
-          tenantId: tenant!.id,
-          code: 'RT998',
-          customerId: someone.id,
-          kind: 'alias',
-          ruleId: null,
-          scopeKey: null,
-          serial: null,
-          createdAt: '2020-01-01T00:00:00.000Z',
-        })
-      })
-    } finally {
-      await db.close()
-    }
+    await plantLegacyCode(app!.dataDir, 'RT998')
     const audit = page.getByTestId('audit')
     await page.getByTestId('audit-run').click()
     await audit.getByText(/计数器落后 1/).waitFor()
@@ -162,4 +143,69 @@ describeBrowser('编码规则 page', () => {
     }
     expect(jobs.items[0]).toMatchObject({ status: 'done', result: { fixed: 1 } })
   })
+
+  it('shows a running job’s progress with a cancel button, in Chinese, English and at 390 px', async () => {
+    await plantLegacyCode(app!.dataDir, 'RT999')
+    // The real fix ends within a blink; a job held at 1,200 of 5,000 shows what a long one looks like.
+    const running = {
+      id: '01930000-0000-7000-8000-000000000001',
+      kind: 'code-audit-fix',
+      status: 'running',
+      progress: { phase: 'audit', done: 1200, total: 5000, rate: 3100, etaSeconds: 2 },
+      result: null,
+      error: null,
+      cancelRequested: false,
+      createdBy: 'admin',
+      createdAt: '2026-12-07T10:00:00.000Z',
+      startedAt: '2026-12-07T10:00:00.000Z',
+      finishedAt: null,
+    }
+    await page.route('**/api/t/demo/codes/audit/fix', (r) =>
+      r.fulfill({ status: 202, contentType: 'application/json', body: JSON.stringify({ job: running }) }),
+    )
+    await page.route(`**/api/t/demo/jobs/${running.id}`, (r) =>
+      r.fulfill({ contentType: 'application/json', body: JSON.stringify(running) }),
+    )
+    try {
+      await page.getByTestId('audit-run').click()
+      await page.getByTestId('audit-fix').click()
+      const progress = page.getByTestId('job-progress')
+      await progress.getByText('运行中 · 检查编码').waitFor()
+      expect(await progress.textContent()).toContain('已处理 1200 / 5000 · 3100 条/秒 · 约剩 2 秒')
+      await progress.getByTestId('job-cancel').waitFor()
+      await screenshot(page, 'job-progress')
+      await page.getByText('English', { exact: true }).click()
+      await progress.getByText('Running · Checking codes').waitFor()
+      await screenshot(page, 'job-progress-en')
+      await page.setViewportSize({ width: 390, height: 844 })
+      await screenshot(page, 'job-progress-en-390')
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 })
+      await page.getByText('中文', { exact: true }).click()
+      await page.unrouteAll()
+    }
+  })
 })
+
+/** A legacy code past the 类型前缀 counter, as an old system's import would leave it. */
+async function plantLegacyCode(dataDir: string, code: string) {
+  const db = await openDatabase({ dataDir })
+  try {
+    await createStore(db).transaction(async (tx) => {
+      const tenant = await tx.tenants.byCode('demo')
+      const someone = (await tx.customers.find(tenant!.id, EVERY_CUSTOMER, { limit: 1, offset: 0 })).items[0]!
+      await tx.codes.tryInsert({
+        tenantId: tenant!.id,
+        code,
+        customerId: someone.id,
+        kind: 'alias',
+        ruleId: null,
+        scopeKey: null,
+        serial: null,
+        createdAt: '2020-01-01T00:00:00.000Z',
+      })
+    })
+  } finally {
+    await db.close()
+  }
+}

@@ -403,7 +403,7 @@ function AuditTab() {
   return (
     <Flex vertical gap={12} data-testid="audit">
       <Typography.Text type="secondary">{t('codeRules.auditIntro')}</Typography.Text>
-      <Space>
+      <Space wrap>
         <Button type="primary" onClick={() => run.mutate(undefined)} loading={run.isPending} data-testid="audit-run">
           {t('codeRules.auditRun')}
         </Button>
