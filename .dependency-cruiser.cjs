@@ -6,6 +6,7 @@ const SLICES = [
   'tenancy',
   'access',
   'jobs',
+  'uploads',
   'filters',
   'codes',
   'classification',

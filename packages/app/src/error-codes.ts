@@ -8,12 +8,14 @@ import { customerErrors } from './customers/errors.js'
 import { jobErrors } from './jobs/errors.js'
 import { tenancyErrors } from './tenancy/errors.js'
 import { transferErrors } from './transfer/errors.js'
+import { uploadErrors } from './uploads/errors.js'
 
 /** The use cases' error codes, slice by slice. */
 export const APP_ERRORS = mergeCatalogs(
   tenancyErrors,
   accessErrors,
   jobErrors,
+  uploadErrors,
   codeErrors,
   classificationErrors,
   attributeErrors,

@@ -222,3 +222,13 @@ export {
 } from './transfer/import-customers.js'
 export { type ImportErrorRows, importErrorRows } from './transfer/import-error-rows.js'
 export { importTemplate } from './transfer/import-template.js'
+// uploads
+export { getUpload, openUpload, writeUploadToTempFile } from './uploads/open-upload.js'
+export {
+  DEFAULT_MAX_UPLOAD,
+  type SaveUploadInput,
+  saveUpload,
+  UPLOAD_CHUNK,
+  UPLOAD_KEEP_DAYS,
+  uploadTooLarge,
+} from './uploads/save-upload.js'

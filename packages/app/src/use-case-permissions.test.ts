@@ -44,6 +44,8 @@ const NOT_USE_CASES = new Set([
   'resumeKeyOf',
   // Builds a job kind; starting it checks the kind's permission (startJob).
   'codeAuditFixJob',
+  // Pure: the error of an upload over the limit (the server refuses by Content-Length with it).
+  'uploadTooLarge',
 ])
 
 type Call = (ctx: RequestContext, tx: Tx) => Promise<unknown>
@@ -61,6 +63,10 @@ const CALLS: Record<string, Call> = {
   getJob: (c) => app.getJob(c, x),
   listJobs: (c) => app.listJobs(c),
   cancelJob: (c) => app.cancelJob(c, x),
+  saveUpload: (c) => app.saveUpload(c, { name: x, stream: (async function* () {})() }),
+  getUpload: (c) => app.getUpload(c, x),
+  openUpload: (c) => app.openUpload(c, x),
+  writeUploadToTempFile: (c) => app.writeUploadToTempFile(c, x),
   grantRole: (c) => app.grantRole(c, { login: x, role: 'sales' }),
   revokeRole: (c) => app.revokeRole(c, { login: x, role: 'sales' }),
   listRoles: (c) => app.listRoles(c),

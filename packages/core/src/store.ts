@@ -8,6 +8,8 @@ import type { ClassNode, ClassRule, ClassScheme } from './classification/types.j
 import type { Customer } from './customers/types.js'
 import type { Job, JobOutcome, JobProgress, JobQuery } from './jobs/job.js'
 import type { AppUser, AuditEvent, CodeCounter, CodeMapRecord, CodeRule, CustomerCode, Tenant } from './records.js'
+import type { SniffedFormat } from './transfer/sniff.js'
+import type { Upload } from './transfer/upload.js'
 
 /** Storage, as the use cases need it. One implementation (Kysely) runs it on SQLite and PostgreSQL. */
 export interface Store {
@@ -57,6 +59,7 @@ export interface Tx {
   jobs: JobRepo
   importMappings: ImportMappingRepo
   imports: ImportRepo
+  uploads: UploadRepo
   /**
    * Runs `fn` inside a savepoint of this transaction: when it throws, its writes are undone and the error passes
    * on, the rest of the transaction stays (an import's bad row leaves no trace among the good ones).
@@ -464,4 +467,20 @@ export interface JobRepo {
   release(tenantId: string, id: string, owner: string): Promise<boolean>
   /** A queued job is cancelled at once; a running one is asked to stop. The job as it is then. */
   requestCancel(tenantId: string, id: string, at: string): Promise<Job | undefined>
+}
+
+/**
+ * Uploaded files in 1 MB chunks, each chunk written in its own short transaction (a slow upload holds no write
+ * lock). An upload is found by `byId` only once `complete` has recorded its size, hash and format.
+ */
+export interface UploadRepo {
+  begin(upload: Pick<Upload, 'id' | 'tenantId' | 'name' | 'createdBy' | 'createdAt'>): Promise<void>
+  addChunk(tenantId: string, uploadId: string, seq: number, data: Uint8Array): Promise<void>
+  complete(tenantId: string, id: string, done: { size: number; sha256: string; format: SniffedFormat }): Promise<void>
+  byId(tenantId: string, id: string): Promise<Upload | undefined>
+  /** Chunk `seq` (0, 1, …) of an upload; undefined after the last. */
+  chunk(tenantId: string, uploadId: string, seq: number): Promise<Uint8Array | undefined>
+  delete(tenantId: string, id: string): Promise<void>
+  /** Removes the tenant's uploads created before `before`, finished or not; returns how many. */
+  deleteBefore(tenantId: string, before: string): Promise<number>
 }

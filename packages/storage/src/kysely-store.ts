@@ -27,6 +27,7 @@ import { schemes } from './repos/schemes.js'
 import { scopes } from './repos/scopes.js'
 import { sessions } from './repos/sessions.js'
 import { tenants } from './repos/tenants.js'
+import { uploads } from './repos/uploads.js'
 import { users } from './repos/users.js'
 
 /** Every repository over one connection or transaction; configuration lists through the cache when given. */
@@ -70,6 +71,7 @@ function txOf(q: Q, kind: DialectKind, pinyinOf: (c: Customer) => string | null,
         throw e
       }
     },
+    uploads: () => uploads(q),
   }
   return lazyTx(config && versions ? config.wrap(q, factories, versions) : factories)
 }

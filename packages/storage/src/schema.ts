@@ -338,6 +338,25 @@ export interface ImportStateTable {
   state: Json
 }
 
+export interface UploadTable {
+  tenant_id: string
+  id: string
+  name: string
+  size: number | string
+  sha256: string | null
+  format: string | null
+  complete: Bool
+  created_by: string
+  created_at: string
+}
+
+export interface UploadChunkTable {
+  tenant_id: string
+  upload_id: string
+  seq: number
+  data: Buffer
+}
+
 export interface KehuMetaTable {
   key: string
   value: string
@@ -368,6 +387,8 @@ export interface Database {
   audit_event: AuditEventTable
   idempotency_key: IdempotencyKeyTable
   job: JobTable
+  upload: UploadTable
+  upload_chunk: UploadChunkTable
   kehu_meta: KehuMetaTable
   import_mapping: ImportMappingTable
   import_row_error: ImportRowErrorTable

@@ -5,6 +5,7 @@ import { codeRuleLegacyCodes } from './0004-code-rule-legacy-codes.js'
 import { auditLog } from './0005-audit-log.js'
 import { dataScopes } from './0006-data-scopes.js'
 import { jobs } from './0007-jobs.js'
+import { uploads } from './0008-uploads.js'
 import { importTables } from './0009-import.js'
 import { scopeIndex } from './0010-scope-index.js'
 import type { Migration } from './types.js'
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   auditLog,
   dataScopes,
   jobs,
+  uploads,
   importTables,
   scopeIndex,
 ]

@@ -1,4 +1,4 @@
-import type { AttributeDef, ClassScheme, CodeRule, Customer, DimensionType, Tenant } from '@kehu/core'
+import type { AttributeDef, ClassScheme, CodeRule, Customer, DimensionType, Store, Tenant } from '@kehu/core'
 import { v7 as uuid } from 'uuid'
 
 const NOW = '2026-01-02T03:04:05.678Z'
@@ -108,3 +108,21 @@ export const anAttribute = (dimensionId: string, over: Partial<AttributeDef> = {
   enabled: true,
   ...over,
 })
+
+/** A new tenant and a user (not an administrator) to own records in it, stored; their ids. */
+export async function aTenantAndUser(store: Store): Promise<{ tenantId: string; userId: string }> {
+  const t = aTenant()
+  const userId = uuid()
+  await store.transaction(async (tx) => {
+    await tx.tenants.insert(t)
+    await tx.users.insert({
+      id: userId,
+      login: `u${userId.slice(-8)}`,
+      displayName: 'U',
+      isAdmin: false,
+      enabled: true,
+      createdAt: NOW,
+    })
+  })
+  return { tenantId: t.id, userId }
+}
