@@ -115,6 +115,15 @@ const INPUT_LABELS: Record<string, Text> = {
   from: text('起始时间', 'From'),
   to: text('截止时间', 'To'),
   cursor: text('翻页位置', 'Page position'),
+  jobId: text('任务', 'Job'),
+  columns: text('列', 'Columns'),
+  index: text('列序号', 'Column number'),
+  header: text('表头', 'Header'),
+  target: text('对应字段', 'Field'),
+  encoding: text('文件编码', 'Encoding'),
+  lang: text('语言', 'Language'),
+  mine: text('只看我的', 'Only mine'),
+  before: text('上一页的最后一项', 'Last item of the previous page'),
 }
 
 /** The label of one key of a path, `undefined` when kehu has none. */

@@ -5,6 +5,7 @@ import { registerClassRoutes } from './classes.js'
 import { registerCodeRuleRoutes } from './code-rules.js'
 import { registerCustomerRoutes } from './customers.js'
 import { registerDimensionRoutes } from './dimensions.js'
+import { registerImportRoutes } from './imports.js'
 import { registerJobRoutes } from './jobs.js'
 import { registerMemberRoutes } from './members.js'
 import { registerRoleRoutes } from './roles.js'
@@ -18,6 +19,7 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerRoleRoutes,
   registerMemberRoutes,
   registerTransferRoutes,
+  registerImportRoutes,
   registerCustomerRoutes,
   registerClassRoutes,
   registerDimensionRoutes,

@@ -22,11 +22,11 @@ export function contentDisposition(name: string, fallback: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
 }
 
-const contentType = (x: Pick<CustomerExport, 'format'> & { encoding?: string | undefined }) =>
+export const contentType = (x: Pick<CustomerExport, 'format'> & { encoding?: string | undefined }) =>
   x.format === 'xlsx' ? XLSX : `text/csv; charset=${x.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}`
 
 /** Streams what `write` writes; a write that fails cuts the download off (the client sees it incomplete). */
-function streamed(write: (out: PassThrough) => Promise<unknown>): ReadableStream {
+export function streamed(write: (out: PassThrough) => Promise<unknown>): ReadableStream {
   const out = new PassThrough()
   write(out).catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))))
   return Readable.toWeb(out) as ReadableStream

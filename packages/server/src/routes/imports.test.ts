@@ -1,0 +1,85 @@
+// The import's routes: the error file of an import job in the input's format, and saved mappings.
+
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Deps, ensureLocalAdmin, forTenant, importJobKind, runJobInForeground } from '@kehu/app'
+import type { RowSource } from '@kehu/core'
+import { openTable } from '@kehu/files'
+import { createStore, systemClock, uuidIds } from '@kehu/storage'
+import { createTestDb, type TestDb, testKinds } from '@kehu/storage/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.js'
+import type { KehuApp } from '../context.js'
+
+const source = (): RowSource => ({
+  format: 'csv',
+  encoding: 'utf-8',
+  headers: ['客户名称', '建档日期'],
+  headerRow: 1,
+  rows: (async function* () {
+    yield { row: 2, cells: ['路由甲有限公司', '2024-01-02'] }
+    yield { row: 3, cells: ['路由乙有限公司', '明天'] }
+  })(),
+})
+
+describe.each(testKinds())('import routes on %s', (kind) => {
+  let db: TestDb
+  let app: KehuApp
+  let deps: Deps
+  const tenant = `imp${Math.random().toString(36).slice(2, 7)}`
+  const send = (method: string, path: string, body?: unknown) =>
+    app.request(`http://localhost${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { origin: 'http://localhost', 'x-kehu-request': '1' }),
+        'accept-language': 'en',
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    deps = { store: createStore(db), clock: systemClock, ids: uuidIds }
+    app = createApp({ deps, actor: await ensureLocalAdmin(deps, 'test'), version: 'test', database: kind })
+    expect((await send('POST', '/api/tenants', { code: tenant, name: '导入测试' })).status).toBe(201)
+  })
+  afterAll(() => db?.dispose())
+
+  it('gives the bad rows of an import back as a CSV of the original columns and the errors, in the reader’s language', async () => {
+    const ctx = forTenant({ deps, actor: await ensureLocalAdmin(deps, 'test'), lang: 'zh-CN' }, tenant)
+    const { job, result } = await runJobInForeground(
+      ctx,
+      importJobKind(async () => source()),
+      { path: 'x.csv' },
+    )
+    expect(result).toMatchObject({ read: 2, inserted: 1, bad: 1, hasErrorFile: true })
+    const r = await send('GET', `/api/t/${tenant}/imports/${job.id}/error-file`)
+    expect(r.status).toBe(200)
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const file = join(tmpdir(), `kehu-errors-${job.id}.csv`)
+    await writeFile(file, Buffer.from(await r.arrayBuffer()))
+    const back = await openTable(file)
+    const rows = []
+    for await (const row of back.rows) rows.push(row.cells)
+    expect(back.headers).toEqual(['客户名称', '建档日期', 'Errors'])
+    expect(rows).toEqual([['路由乙有限公司', '明天', expect.stringMatching(/^建档日期: A date is written 2024-03-01/)]])
+    expect((await send('GET', `/api/t/${tenant}/imports/no-such-job/error-file`)).status).toBe(404)
+  })
+
+  it('saves, lists, reads and deletes mappings by name', async () => {
+    const mapping = {
+      columns: [
+        { index: 0, header: '编号', target: 'code' },
+        { index: 1, header: '备注', target: null },
+      ],
+    }
+    expect((await send('PUT', `/api/t/${tenant}/import-mappings/U8`, mapping)).status).toBe(204)
+    expect(await (await send('GET', `/api/t/${tenant}/import-mappings/U8`)).json()).toEqual(mapping)
+    const list = (await (await send('GET', `/api/t/${tenant}/import-mappings`)).json()) as { items: { name: string }[] }
+    expect(list.items.map((m) => m.name)).toEqual(['U8'])
+    expect((await send('DELETE', `/api/t/${tenant}/import-mappings/U8`)).status).toBe(204)
+    const gone = await send('GET', `/api/t/${tenant}/import-mappings/U8`)
+    expect([gone.status, ((await gone.json()) as { code: string }).code]).toEqual([404, 'IMPORT_MAPPING_NOT_FOUND'])
+  })
+})
