@@ -238,6 +238,7 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
     'GET /api/t/{tenant}/jobs/{id}': () => [{ path: { tenant, id: 'x' }, status: 404 }],
     'POST /api/t/{tenant}/jobs/{id}/cancel': () => [{ path: { tenant, id: 'x' }, status: 404 }],
     // 业务员 may not import (the import's own checks: app/src/transfer/import-engine.test.ts)
+    'POST /api/t/{tenant}/imports': () => [{ path: T(), body: { uploadId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/imports/{jobId}/error-file': () => [{ path: { tenant, jobId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/import-mappings': () => [{ path: T(), status: 403 }],
     'GET /api/t/{tenant}/import-mappings/{name}': () => [{ path: { tenant, name: 'x' }, status: 403 }],

@@ -67,6 +67,18 @@ describe.each(testKinds())('import routes on %s', (kind) => {
     expect((await send('GET', `/api/t/${tenant}/imports/no-such-job/error-file`)).status).toBe(404)
   })
 
+  it('starts an import of an upload as a queued job (202), and refuses one without a file', async () => {
+    const r = await send('POST', `/api/t/${tenant}/imports`, {
+      uploadId: 'u1',
+      mode: 'upsert',
+      key: 'name',
+      dryRun: true,
+    })
+    expect(r.status).toBe(202)
+    expect(((await r.json()) as { job: unknown }).job).toMatchObject({ kind: 'import', status: 'queued' })
+    expect((await send('POST', `/api/t/${tenant}/imports`, { mode: 'insert' })).status).toBe(400)
+  })
+
   it('saves, lists, reads and deletes mappings by name', async () => {
     const mapping = {
       columns: [

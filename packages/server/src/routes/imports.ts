@@ -3,13 +3,17 @@ import {
   deleteImportMapping,
   getImportMapping,
   importErrorRows,
+  jobView,
   listImportMappings,
   saveImportMapping,
+  startJob,
 } from '@kehu/app'
 import type { TextEncoding } from '@kehu/core'
-import { ctxOf, type KehuApp } from '../context.js'
+import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
+import { serverJobKinds } from '../job-kinds.js'
 import { writeTable } from '../transfer/write-table.js'
 import { json, problemResponses, TenantParam } from './common.js'
+import { JobStarted } from './jobs.js'
 import { contentDisposition, contentType, streamed } from './transfer.js'
 
 const tags = ['import and export']
@@ -49,7 +53,44 @@ async function* pagesOf(rows: AsyncIterable<string[]>): AsyncGenerator<string[][
 }
 
 /** The import's error file and the tenant's saved mappings (issue 17; docs/decisions/0032-import.md). */
-export function registerImportRoutes(app: KehuApp) {
+const ImportOptions = z
+  .object({
+    uploadId: z.string().max(100).openapi({ description: 'The file, uploaded first (`POST /uploads`)' }),
+    sheet: z.string().max(200).optional(),
+    encoding: z.enum(['auto', 'utf-8', 'gb18030']).optional(),
+    mapping: Mapping.optional().openapi({ description: 'Absent: the suggested mapping (headers matched by name)' }),
+    mode: z.enum(['insert', 'update', 'upsert']).default('insert'),
+    key: z
+      .enum(['code', 'uscc', 'name'])
+      .optional()
+      .openapi({ description: 'How update and upsert find a customer (default code)' }),
+    allOrNothing: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .openapi('ImportOptions')
+
+export function registerImportRoutes(app: KehuApp, server: ServerContext) {
+  const kinds = serverJobKinds(server.readPool)
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/imports',
+      tags,
+      summary: 'Start an import (or a dry run) of an uploaded file as a job',
+      description:
+        'Answers 202 with the job; follow it with `GET /jobs/{id}`. Its result: `{ dryRun, mode, read, inserted, updated, unchanged, bad, duplicates, issues, issueCount, hasErrorFile }`; the bad rows: `GET /imports/{jobId}/error-file`.',
+      request: {
+        params: TenantParam,
+        body: { content: { 'application/json': { schema: ImportOptions } }, required: true },
+      },
+      responses: { 202: json(JobStarted, 'Started'), ...problemResponses },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c, c.req.valid('param').tenant)
+      const job = await startJob(ctx, kinds.importCustomers, c.req.valid('json'))
+      return c.json({ job: jobView(job, c.var.lang) }, 202)
+    },
+  )
   app.openapi(
     createRoute({
       method: 'get',

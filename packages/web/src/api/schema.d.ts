@@ -2185,6 +2185,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an import (or a dry run) of an uploaded file as a job
+         * @description Answers 202 with the job; follow it with `GET /jobs/{id}`. Its result: `{ dryRun, mode, read, inserted, updated, unchanged, bad, duplicates, issues, issueCount, hasErrorFile }`; the bad rows: `GET /imports/{jobId}/error-file`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportOptions"];
+                };
+            };
+            responses: {
+                /** @description Started */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobStarted"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/imports/{jobId}/error-file": {
         parameters: {
             query?: never;
@@ -8067,6 +8149,59 @@ export interface components {
             /** @enum {string} */
             kind: "own";
         };
+        JobStarted: {
+            job: components["schemas"]["Job"];
+        };
+        Job: {
+            id: string;
+            /** @description What it does: `code-audit-fix`, `import` … */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            progress: components["schemas"]["JobProgress"];
+            /** @description What the finished job returned (by kind) */
+            result?: unknown;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            cancelRequested: boolean;
+            createdBy: string;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        JobProgress: {
+            phase?: string;
+            done: number;
+            total?: number;
+            bad?: number;
+            written?: number;
+            /** @description Per second */
+            rate?: number;
+            etaSeconds?: number;
+        };
+        ImportOptions: {
+            /** @description The file, uploaded first (`POST /uploads`) */
+            uploadId: string;
+            sheet?: string;
+            /** @enum {string} */
+            encoding?: "auto" | "utf-8" | "gb18030";
+            mapping?: components["schemas"]["ImportMapping"];
+            /**
+             * @default insert
+             * @enum {string}
+             */
+            mode: "insert" | "update" | "upsert";
+            /**
+             * @description How update and upsert find a customer (default code)
+             * @enum {string}
+             */
+            key?: "code" | "uscc" | "name";
+            allOrNothing?: boolean;
+            dryRun?: boolean;
+        };
+        /** @description Absent: the suggested mapping (headers matched by name) */
         ImportMapping: {
             columns: {
                 index: number;
@@ -8392,38 +8527,6 @@ export interface components {
                 fix: string;
                 fixed?: boolean;
             }[];
-        };
-        JobStarted: {
-            job: components["schemas"]["Job"];
-        };
-        Job: {
-            id: string;
-            /** @description What it does: `code-audit-fix`, `import` … */
-            kind: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed" | "cancelled";
-            progress: components["schemas"]["JobProgress"];
-            /** @description What the finished job returned (by kind) */
-            result?: unknown;
-            error: {
-                code: string;
-                message: string;
-            } | null;
-            cancelRequested: boolean;
-            createdBy: string;
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-        };
-        JobProgress: {
-            phase?: string;
-            done: number;
-            total?: number;
-            bad?: number;
-            written?: number;
-            /** @description Per second */
-            rate?: number;
-            etaSeconds?: number;
         };
         CodeCapacity: {
             items: {
