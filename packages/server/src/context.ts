@@ -37,6 +37,8 @@ export interface ServerContext {
   requestBudgetMs?: number | undefined
   /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
   trustProxy?: boolean
+  /** Bytes an upload may have (`--max-upload`); more is a 413. Default 256 MB. */
+  maxUploadBytes?: number | undefined
 }
 
 /** The caller of this request, about no tenant yet. */

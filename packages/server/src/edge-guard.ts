@@ -61,11 +61,18 @@ export function edgeGuard(allowedHosts: readonly string[]): MiddlewareHandler<En
       // A bearer token is no ambient credential a foreign page could ride on: integrations need no Origin.
       if (!/^Bearer\s/i.test(c.req.header('authorization') ?? ''))
         assertSameOrigin(c.req.header('origin') ?? c.req.header('referer'), url.host)
-      await readJsonBody(c)
+      // an upload streams its own body, bounded by its own limit; octet-stream is no type a form can send cross-site
+      if (!isUpload(c.req.method, url.pathname, c.req.header('content-type'))) await readJsonBody(c)
     }
     await next()
   }
 }
+
+const UPLOAD_PATH = /^\/api\/t\/[^/]+\/uploads$/
+const isUpload = (method: string, path: string, type: string | undefined) =>
+  method === 'POST' &&
+  UPLOAD_PATH.test(path) &&
+  type?.split(';')[0]?.trim().toLowerCase() === 'application/octet-stream'
 
 function checkUrl(raw: string, url: URL) {
   if (raw.length > MAX_URL)

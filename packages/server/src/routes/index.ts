@@ -11,6 +11,7 @@ import { registerMemberRoutes } from './members.js'
 import { registerRoleRoutes } from './roles.js'
 import { registerSystemRoutes } from './system.js'
 import { registerTransferRoutes } from './transfer.js'
+import { registerUploadRoutes } from './uploads.js'
 
 /** Every route group of the API, in the order they appear in the OpenAPI document. */
 export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
@@ -18,6 +19,7 @@ export const routeGroups: ((app: KehuApp, ctx: ServerContext) => void)[] = [
   registerAccessRoutes,
   registerRoleRoutes,
   registerMemberRoutes,
+  registerUploadRoutes,
   registerTransferRoutes,
   registerImportRoutes,
   registerCustomerRoutes,

@@ -2006,6 +2006,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file for an import: the raw bytes (Content-Type: application/octet-stream)
+         * @description The file name goes in the header `X-File-Name`, percent-encoded. Over the size limit (`--max-upload`) the answer is 413.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The upload */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/customers/export": {
         parameters: {
             query?: never;
@@ -7904,6 +7982,7 @@ export interface components {
              *     | `JOB_LEASE_LOST` | 503 | Another process took the job over | 任务已被另一进程接手 |
              *     | `JOB_FAILED` | 503 | The job stopped on an error | 任务出错而中止 |
              *     | `UPLOAD_NOT_FOUND` | 404 | No such upload (or it has expired) | 上传的文件不存在或已过期 |
+             *     | `UPLOAD_BODY_INVALID` | 400 | An upload must be sent as application/octet-stream | 上传的文件须以 application/octet-stream 发送 |
              *     | `UPLOAD_TOO_LARGE` | 413 | The upload is over the size limit | 上传的文件超过大小上限 |
              *     | `CODE_RULE_INVALID` | 400 | The code rule request is not valid | 编码规则的请求有误 |
              *     | `CODE_RULE_REFUSED` | 400 | The code rule cannot be saved (each reason in issues) | 编码规则不能保存（每个原因见 issues） |
@@ -8032,7 +8111,7 @@ export interface components {
              *     | `SERVER_START_FAILED` | 503 | The server cannot start | 服务器无法启动 |
              * @enum {string}
              */
-            code: "ACCESS_DENIED" | "ATTR_DEF_INVALID" | "ATTR_CODE_IMMUTABLE" | "LEVEL_SCHEME_INVALID" | "CLASS_CODE_LEVEL" | "CLASS_NO_DEEPER_LEVEL" | "CLASS_LEVEL_FULL" | "CLASS_FLAT_NO_PARENT" | "CLASS_CODE_TAKEN" | "CLASS_MERGE_REFUSED" | "CLASS_HAS_CHILDREN" | "CLASS_HAS_CUSTOMERS" | "CLASS_NOT_FOUND" | "CLASS_MOVE_INVALID" | "CLASS_DISABLED" | "CLASS_NOT_LEAF" | "CODE_RULE_SYNTAX" | "CODE_DATE_INVALID" | "CODE_SERIAL_INVALID" | "CODE_SERIAL_OVERFLOW" | "CODE_FIELD_MISSING" | "CODE_FIELD_LEVEL_MISSING" | "CODE_MAP_UNKNOWN" | "CODE_MAP_MISSING" | "CODE_VALUE_EMPTY" | "CODE_VALUES_INVALID" | "CUSTOMER_MONEY_INVALID" | "INPUT_INVALID" | "IMPORT_CLASS_AMBIGUOUS" | "IMPORT_STATUS_UNKNOWN" | "IMPORT_DATE_INVALID" | "TENANT_INVALID" | "TENANT_EXISTS" | "TENANT_NOT_FOUND" | "TENANT_REQUIRED" | "SIGN_IN_REQUIRED" | "SIGN_IN_FAILED" | "SIGN_IN_LIMITED" | "SETUP_DONE" | "USER_INVALID" | "USER_EXISTS" | "USER_NOT_FOUND" | "USER_SELF_LOCKOUT" | "PASSWORD_WRONG" | "ROLE_NOT_FOUND" | "ROLE_INVALID" | "ROLE_TAKEN" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "MEMBER_INVALID" | "MEMBER_SCOPES_WITHOUT_ROLE" | "SCOPE_NODE_NOT_FOUND" | "CUSTOMER_OUTSIDE_DATA_SCOPE" | "SESSION_NOT_FOUND" | "TOKEN_INVALID_INPUT" | "TOKEN_EXPIRY_INVALID" | "TOKEN_NOT_FOUND" | "JOB_NOT_FOUND" | "JOB_INVALID" | "JOB_BUSY" | "JOB_CANCELLED" | "JOB_STOPPED" | "JOB_LEASE_LOST" | "JOB_FAILED" | "UPLOAD_NOT_FOUND" | "UPLOAD_TOO_LARGE" | "CODE_RULE_INVALID" | "CODE_RULE_REFUSED" | "CODE_RULE_NOT_FOUND" | "CODE_RULE_NO_DEFAULT" | "CODE_RULE_IS_DEFAULT" | "CODE_RULE_IN_USE" | "CODE_RULE_FORMAT" | "CODE_RULES_WOULD_COLLIDE" | "CODE_CHECK_INVALID" | "CODE_MAP_INVALID" | "CODE_MAP_REFUSED" | "CODE_MAP_NOT_FOUND" | "CODE_TAKEN" | "CODE_REQUIRED" | "CODE_MANUAL_NOT_ALLOWED" | "CODE_FORMAT" | "CODE_CHECK_CHARACTER" | "CODE_OFF_RULE" | "CODE_ALLOCATION_EXHAUSTED" | "CODE_CAPACITY_SCOPED" | "SCHEME_INVALID" | "SCHEME_NOT_FOUND" | "SCHEME_CHANGE_REFUSED" | "CLASS_INVALID" | "CLASS_NODE_INVALID" | "CLASS_DELETE_INVALID" | "CLASS_MOVE_TO_SELF" | "CLASS_HAS_RULES" | "CLASS_IN_DATA_SCOPE" | "CLASS_MERGE_INVALID" | "CLASS_RULE_INVALID" | "CLASS_RULE_NOT_FOUND" | "CLASS_RECLASSIFY_INVALID" | "CLASS_RECLASSIFY_CHANGED" | "CLASS_ASSIGN_INVALID" | "CLASS_ASSIGN_TARGET" | "CLASS_ASSIGN_CUSTOMERS_MISSING" | "CLASS_ASSIGN_COUNT_CHANGED" | "FILTER_INVALID" | "CODE_RECODE_INPUT" | "CODE_RECODE_SAME" | "CUSTOMER_STALE" | "CUSTOMER_CHANGED_MEANWHILE" | "DIMENSION_INVALID" | "DIMENSION_NOT_FOUND" | "DIMENSION_CODE_TAKEN" | "DIMENSION_IN_USE" | "ATTR_NOT_FOUND" | "ATTR_CODE_TAKEN" | "ATTR_IN_USE" | "ATTR_REFERENCED" | "ATTR_PRINTED_BY_RULE" | "ATTR_NOT_UNIQUE" | "ATTR_CHANGE_CONFLICTS" | "ATTR_FILL_INVALID" | "CUSTOMER_FORM_INVALID" | "CUSTOMER_INVALID" | "CUSTOMER_NOT_FOUND" | "CUSTOMER_VERSION_STALE" | "CUSTOMER_ARCHIVED" | "CUSTOMER_USCC_TAKEN" | "CUSTOMER_REFERENCED" | "CUSTOMER_DELETE_ADMIN_ONLY" | "CUSTOMER_SENSITIVE_FIELD" | "CUSTOMER_FILTER_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_STALE" | "CODE_PREVIEW_INVALID" | "CODE_PREVIEW_SAMPLE" | "CODE_PREVIEW_NEEDS_TENANT" | "AUDIT_SEARCH_INVALID" | "AUDIT_ACTION_UNKNOWN" | "AUDIT_CURSOR_INVALID" | "IMPORT_INVALID" | "IMPORT_NO_ERROR_FILE" | "IMPORT_MAPPING_NOT_FOUND" | "IMPORT_KEY_MISSING" | "IMPORT_KEY_AMBIGUOUS" | "IMPORT_CUSTOMER_NOT_FOUND" | "IMPORT_DUPLICATE_IN_ARCHIVE" | "IMPORT_DUPLICATE_IN_FILE" | "CONFIG_DATABASE_URL" | "DATABASE_UNREACHABLE" | "DATABASE_UNREADABLE" | "DATA_DIR_UNWRITABLE" | "DATABASE_BUSY" | "DATABASE_MIGRATION_FAILED" | "DUPLICATE_VALUE" | "FILE_EMPTY" | "FILE_HEADER_ONLY" | "FILE_NOT_A_TABLE" | "FILE_ENCODING" | "FILE_ROW_TOO_LONG" | "FILE_CSV_MALFORMED" | "FILE_XLSX_DAMAGED" | "FILE_SHEET_NOT_FOUND" | "FILE_CELL_TOO_LARGE" | "FILE_ZIP_BOMB" | "REQUEST_INVALID" | "REQUEST_BODY_MALFORMED" | "REQUEST_BODY_INCOMPLETE" | "REQUEST_CONTENT_TYPE" | "REQUEST_TEXT_INVALID" | "REQUEST_URL_INVALID" | "REQUEST_URL_TOO_LONG" | "REQUEST_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE" | "REQUEST_UNPARSABLE" | "REQUEST_HOST_NOT_ALLOWED" | "REQUEST_CROSS_ORIGIN" | "REQUEST_HEADER_REQUIRED" | "REQUEST_ORIGIN_REQUIRED" | "REQUEST_TIMEOUT" | "READ_WORKER_STOPPED" | "ROUTE_NOT_FOUND" | "TOKEN_INVALID" | "SETUP_LOOPBACK_ONLY" | "CODE_PREVIEW_PATTERN_OR_RULE" | "CUSTOMER_IF_MATCH_REQUIRED" | "CUSTOMER_IF_MATCH_WEAK" | "CUSTOMER_IF_MATCH_INVALID" | "HOST_NOT_LOOPBACK" | "PORT_IN_USE" | "SERVER_START_FAILED";
+            code: "ACCESS_DENIED" | "ATTR_DEF_INVALID" | "ATTR_CODE_IMMUTABLE" | "LEVEL_SCHEME_INVALID" | "CLASS_CODE_LEVEL" | "CLASS_NO_DEEPER_LEVEL" | "CLASS_LEVEL_FULL" | "CLASS_FLAT_NO_PARENT" | "CLASS_CODE_TAKEN" | "CLASS_MERGE_REFUSED" | "CLASS_HAS_CHILDREN" | "CLASS_HAS_CUSTOMERS" | "CLASS_NOT_FOUND" | "CLASS_MOVE_INVALID" | "CLASS_DISABLED" | "CLASS_NOT_LEAF" | "CODE_RULE_SYNTAX" | "CODE_DATE_INVALID" | "CODE_SERIAL_INVALID" | "CODE_SERIAL_OVERFLOW" | "CODE_FIELD_MISSING" | "CODE_FIELD_LEVEL_MISSING" | "CODE_MAP_UNKNOWN" | "CODE_MAP_MISSING" | "CODE_VALUE_EMPTY" | "CODE_VALUES_INVALID" | "CUSTOMER_MONEY_INVALID" | "INPUT_INVALID" | "IMPORT_CLASS_AMBIGUOUS" | "IMPORT_STATUS_UNKNOWN" | "IMPORT_DATE_INVALID" | "TENANT_INVALID" | "TENANT_EXISTS" | "TENANT_NOT_FOUND" | "TENANT_REQUIRED" | "SIGN_IN_REQUIRED" | "SIGN_IN_FAILED" | "SIGN_IN_LIMITED" | "SETUP_DONE" | "USER_INVALID" | "USER_EXISTS" | "USER_NOT_FOUND" | "USER_SELF_LOCKOUT" | "PASSWORD_WRONG" | "ROLE_NOT_FOUND" | "ROLE_INVALID" | "ROLE_TAKEN" | "ROLE_BUILT_IN" | "ROLE_IN_USE" | "MEMBER_INVALID" | "MEMBER_SCOPES_WITHOUT_ROLE" | "SCOPE_NODE_NOT_FOUND" | "CUSTOMER_OUTSIDE_DATA_SCOPE" | "SESSION_NOT_FOUND" | "TOKEN_INVALID_INPUT" | "TOKEN_EXPIRY_INVALID" | "TOKEN_NOT_FOUND" | "JOB_NOT_FOUND" | "JOB_INVALID" | "JOB_BUSY" | "JOB_CANCELLED" | "JOB_STOPPED" | "JOB_LEASE_LOST" | "JOB_FAILED" | "UPLOAD_NOT_FOUND" | "UPLOAD_BODY_INVALID" | "UPLOAD_TOO_LARGE" | "CODE_RULE_INVALID" | "CODE_RULE_REFUSED" | "CODE_RULE_NOT_FOUND" | "CODE_RULE_NO_DEFAULT" | "CODE_RULE_IS_DEFAULT" | "CODE_RULE_IN_USE" | "CODE_RULE_FORMAT" | "CODE_RULES_WOULD_COLLIDE" | "CODE_CHECK_INVALID" | "CODE_MAP_INVALID" | "CODE_MAP_REFUSED" | "CODE_MAP_NOT_FOUND" | "CODE_TAKEN" | "CODE_REQUIRED" | "CODE_MANUAL_NOT_ALLOWED" | "CODE_FORMAT" | "CODE_CHECK_CHARACTER" | "CODE_OFF_RULE" | "CODE_ALLOCATION_EXHAUSTED" | "CODE_CAPACITY_SCOPED" | "SCHEME_INVALID" | "SCHEME_NOT_FOUND" | "SCHEME_CHANGE_REFUSED" | "CLASS_INVALID" | "CLASS_NODE_INVALID" | "CLASS_DELETE_INVALID" | "CLASS_MOVE_TO_SELF" | "CLASS_HAS_RULES" | "CLASS_IN_DATA_SCOPE" | "CLASS_MERGE_INVALID" | "CLASS_RULE_INVALID" | "CLASS_RULE_NOT_FOUND" | "CLASS_RECLASSIFY_INVALID" | "CLASS_RECLASSIFY_CHANGED" | "CLASS_ASSIGN_INVALID" | "CLASS_ASSIGN_TARGET" | "CLASS_ASSIGN_CUSTOMERS_MISSING" | "CLASS_ASSIGN_COUNT_CHANGED" | "FILTER_INVALID" | "CODE_RECODE_INPUT" | "CODE_RECODE_SAME" | "CUSTOMER_STALE" | "CUSTOMER_CHANGED_MEANWHILE" | "DIMENSION_INVALID" | "DIMENSION_NOT_FOUND" | "DIMENSION_CODE_TAKEN" | "DIMENSION_IN_USE" | "ATTR_NOT_FOUND" | "ATTR_CODE_TAKEN" | "ATTR_IN_USE" | "ATTR_REFERENCED" | "ATTR_PRINTED_BY_RULE" | "ATTR_NOT_UNIQUE" | "ATTR_CHANGE_CONFLICTS" | "ATTR_FILL_INVALID" | "CUSTOMER_FORM_INVALID" | "CUSTOMER_INVALID" | "CUSTOMER_NOT_FOUND" | "CUSTOMER_VERSION_STALE" | "CUSTOMER_ARCHIVED" | "CUSTOMER_USCC_TAKEN" | "CUSTOMER_REFERENCED" | "CUSTOMER_DELETE_ADMIN_ONLY" | "CUSTOMER_SENSITIVE_FIELD" | "CUSTOMER_FILTER_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_STALE" | "CODE_PREVIEW_INVALID" | "CODE_PREVIEW_SAMPLE" | "CODE_PREVIEW_NEEDS_TENANT" | "AUDIT_SEARCH_INVALID" | "AUDIT_ACTION_UNKNOWN" | "AUDIT_CURSOR_INVALID" | "IMPORT_INVALID" | "IMPORT_NO_ERROR_FILE" | "IMPORT_MAPPING_NOT_FOUND" | "IMPORT_KEY_MISSING" | "IMPORT_KEY_AMBIGUOUS" | "IMPORT_CUSTOMER_NOT_FOUND" | "IMPORT_DUPLICATE_IN_ARCHIVE" | "IMPORT_DUPLICATE_IN_FILE" | "CONFIG_DATABASE_URL" | "DATABASE_UNREACHABLE" | "DATABASE_UNREADABLE" | "DATA_DIR_UNWRITABLE" | "DATABASE_BUSY" | "DATABASE_MIGRATION_FAILED" | "DUPLICATE_VALUE" | "FILE_EMPTY" | "FILE_HEADER_ONLY" | "FILE_NOT_A_TABLE" | "FILE_ENCODING" | "FILE_ROW_TOO_LONG" | "FILE_CSV_MALFORMED" | "FILE_XLSX_DAMAGED" | "FILE_SHEET_NOT_FOUND" | "FILE_CELL_TOO_LARGE" | "FILE_ZIP_BOMB" | "REQUEST_INVALID" | "REQUEST_BODY_MALFORMED" | "REQUEST_BODY_INCOMPLETE" | "REQUEST_CONTENT_TYPE" | "REQUEST_TEXT_INVALID" | "REQUEST_URL_INVALID" | "REQUEST_URL_TOO_LONG" | "REQUEST_TOO_LARGE" | "REQUEST_HEADERS_TOO_LARGE" | "REQUEST_UNPARSABLE" | "REQUEST_HOST_NOT_ALLOWED" | "REQUEST_CROSS_ORIGIN" | "REQUEST_HEADER_REQUIRED" | "REQUEST_ORIGIN_REQUIRED" | "REQUEST_TIMEOUT" | "READ_WORKER_STOPPED" | "ROUTE_NOT_FOUND" | "TOKEN_INVALID" | "SETUP_LOOPBACK_ONLY" | "CODE_PREVIEW_PATTERN_OR_RULE" | "CUSTOMER_IF_MATCH_REQUIRED" | "CUSTOMER_IF_MATCH_WEAK" | "CUSTOMER_IF_MATCH_INVALID" | "HOST_NOT_LOOPBACK" | "PORT_IN_USE" | "SERVER_START_FAILED";
             detail: string;
             instance?: string;
             requestId: string;
@@ -8148,6 +8227,19 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "own";
+        };
+        Upload: {
+            id: string;
+            name: string;
+            size: number;
+            sha256: string;
+            /**
+             * @description What its first bytes say it is
+             * @enum {string}
+             */
+            format: "csv" | "xlsx" | "xls" | "unknown";
+            createdBy: string;
+            createdAt: string;
         };
         JobStarted: {
             job: components["schemas"]["Job"];
