@@ -48,6 +48,14 @@ export type ImportParams = z.infer<typeof ImportParams>
 
 export type ImportResult = Omit<ImportTally, 'headers' | 'format' | 'encoding'> & { hasErrorFile: boolean }
 
+/**
+ * `import` reads an upload the server keeps; `import-file` a path on the machine of the command that started it.
+ * The names differ so that `kehu serve`'s runner, which claims jobs by kind, never takes over a command line's
+ * job whose lease ran out: only the same command, run again there, can read its file and resume it.
+ */
+export const IMPORT_JOB_KINDS = ['import', 'import-file'] as const
+export type ImportJobKindName = (typeof IMPORT_JOB_KINDS)[number]
+
 /** Opens an import's file as rows; given by the composition root (files are read outside the use cases). */
 export type OpenImportSource = (ctx: RequestContext, params: ImportParams) => Promise<RowSource>
 
@@ -66,9 +74,12 @@ export async function suggestImportMapping(ctx: RequestContext, headers: readonl
  * and runs the engine with the job's step, so each batch commits with its checkpoint and a re-run resumes after
  * it (docs/decisions/0032-import.md).
  */
-export function importJobKind(open: OpenImportSource): JobKind<ImportParams, ImportResult> {
+export function importJobKind(
+  open: OpenImportSource,
+  kind: ImportJobKindName = 'import',
+): JobKind<ImportParams, ImportResult> {
   return {
-    kind: 'import',
+    kind,
     permission: 'import',
     parse: (params) => {
       const p = parseInput(

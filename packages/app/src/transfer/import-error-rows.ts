@@ -2,6 +2,7 @@ import { assertCan, notFound, type TransferFormat, text } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 import { getJob } from '../jobs/get-job.js'
 import { resolveTenant } from '../tenancy/resolve-tenant.js'
+import { IMPORT_JOB_KINDS } from './import-customers.js'
 import type { ImportTally } from './internal/import-engine.js'
 
 export interface ImportErrorRows {
@@ -38,7 +39,7 @@ export async function importErrorRows(ctx: RequestContext, jobId: string): Promi
     const tenantId = (await resolveTenant(tx, ctx.tenant)).id
     return { tenantId, state: (await tx.imports.state(tenantId, job.id)) as ImportTally | undefined }
   })
-  if (job.kind !== 'import' || !state)
+  if (!(IMPORT_JOB_KINDS as readonly string[]).includes(job.kind) || !state)
     throw notFound('IMPORT_NO_ERROR_FILE', text('这个任务没有导入错误文件', 'This job has no import error file'))
   const errorHeader = ctx.lang === 'en' ? 'Errors' : '错误说明'
   async function* rows() {

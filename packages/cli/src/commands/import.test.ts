@@ -121,7 +121,7 @@ describe('kehu import', () => {
     const between = JSON.parse((await run(['customer', 'list', '--limit', '1', '--json'])).out).total - 3
     expect(between).toBeLessThan(count)
     const again = await run(['import', file, '--json'])
-    expect(again.code).toBe(0)
+    expect(again.code, again.out + again.err).toBe(0)
     expect(JSON.parse(again.out)).toMatchObject({ read: count, bad: 0 })
     const all: string[] = []
     for (let offset = 0; ; offset += 500) {

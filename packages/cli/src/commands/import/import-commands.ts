@@ -31,11 +31,13 @@ interface ImportOptions {
 }
 
 /** The command line reads its files where they are: the job keeps the path and opens it again on a resume. */
-const importKind = importJobKind(async (_ctx, p) =>
-  openTable(p.path ?? '', {
-    ...(p.sheet === undefined ? {} : { sheet: p.sheet }),
-    ...(p.encoding === undefined ? {} : { encoding: p.encoding }),
-  }),
+const importKind = importJobKind(
+  async (_ctx, p) =>
+    openTable(p.path ?? '', {
+      ...(p.sheet === undefined ? {} : { sheet: p.sheet }),
+      ...(p.encoding === undefined ? {} : { encoding: p.encoding }),
+    }),
+  'import-file',
 )
 
 const sha256Of = async (path: string) => {
