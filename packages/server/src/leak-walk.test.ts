@@ -238,6 +238,8 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
     'GET /api/t/{tenant}/jobs/{id}': () => [{ path: { tenant, id: 'x' }, status: 404 }],
     'POST /api/t/{tenant}/jobs/{id}/cancel': () => [{ path: { tenant, id: 'x' }, status: 404 }],
     // 业务员 may not import (the import's own checks: app/src/transfer/import-engine.test.ts)
+    // an upload is bytes, not JSON (400 before anything is kept); its permission: use-case-permissions.test.ts
+    'POST /api/t/{tenant}/uploads': () => [{ path: T(), status: 400 }],
     'POST /api/t/{tenant}/imports': () => [{ path: T(), body: { uploadId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/imports/{jobId}/error-file': () => [{ path: { tenant, jobId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/import-mappings': () => [{ path: T(), status: 403 }],
