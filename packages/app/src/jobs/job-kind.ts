@@ -1,4 +1,4 @@
-import type { Job, JobProgress, Permission, Tx } from '@kehu/core'
+import type { Job, JobProgress, Permission, TransactionOptions, Tx } from '@kehu/core'
 import type { RequestContext } from '../context.js'
 
 /** What a job's work is given while it runs. */
@@ -15,7 +15,11 @@ export interface JobRun<P> {
    * record of it commit together or not at all. Throws (and writes nothing) once the job is cancelled or held
    * by another process.
    */
-  step<T>(work: (tx: Tx) => Promise<T>, next: { checkpoint: unknown; progress: JobProgress }): Promise<T>
+  step<T>(
+    work: (tx: Tx) => Promise<T>,
+    next: { checkpoint: unknown; progress: JobProgress },
+    options?: TransactionOptions,
+  ): Promise<T>
   /** Progress only (e.g. while reading a file for a dry run); throttled inside. */
   report(progress: JobProgress): Promise<void>
 }

@@ -123,7 +123,7 @@ export async function executeJob(
         job,
         params: kind.parse(job.params),
         signal: controller.signal,
-        step: async (work, next) => {
+        step: async (work, next, options) => {
           controller.signal.throwIfAborted()
           const out = await deps.store.transaction(async (tx) => {
             // The job row first: on PostgreSQL it stays locked until this batch commits, so no claim slips in.
@@ -135,7 +135,7 @@ export async function executeJob(
             if (!hold) throw leaseLost()
             if (hold.cancelRequested) throw jobCancelled()
             return work(tx)
-          })
+          }, options)
           progress = next.progress
           opts.onProgress?.(progress)
           return out

@@ -17,6 +17,7 @@ import {
   type RowIssue,
   type RowSource,
   type Text,
+  type TransactionOptions,
   type Tx,
   text,
   visibilityOf,
@@ -84,7 +85,11 @@ export interface ImportDriver {
   signal?: AbortSignal | undefined
   /** The last row a committed batch covered (rows up to it are skipped), undefined at first. */
   resumeAfter: number | undefined
-  step<T>(work: (tx: Tx) => Promise<T>, next: { checkpoint: unknown; progress: ImportProgress }): Promise<T>
+  step<T>(
+    work: (tx: Tx) => Promise<T>,
+    next: { checkpoint: unknown; progress: ImportProgress },
+    options?: TransactionOptions,
+  ): Promise<T>
   report(progress: ImportProgress): Promise<void>
 }
 
@@ -415,6 +420,7 @@ export async function runImport(
           await persist(tx, all, [])
         },
         { checkpoint: { row: Number.MAX_SAFE_INTEGER }, progress: { phase: 'import', done: 0 } },
+        { cachedConfig: true },
       )
       return all
     } catch (e) {
@@ -455,6 +461,8 @@ export async function runImport(
           await persist(tx, next, out)
         },
         { checkpoint: { row: last }, progress: estimate },
+        // rows write customers, never configuration: the lists come from the shared cache (ADR 0009)
+        { cachedConfig: true },
       )
     }
     tally = next!
