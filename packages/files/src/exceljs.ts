@@ -11,20 +11,29 @@ import { StringDecoder } from 'node:string_decoder'
  *   (ECMA-376 ST_Xstring), which Excel reads, and `escapeOoxml`/`unescapeOoxml` apply it.
  */
 const require = createRequire(import.meta.url)
-const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js')
-const parseSax = require(parseSaxPath) as (input: AsyncIterable<Buffer | string>) => AsyncGenerator<unknown>
+
 async function* whole(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8')
   for await (const chunk of input) yield typeof chunk === 'string' ? chunk : decoder.write(chunk)
   const rest = decoder.end()
   if (rest) yield rest
 }
-const cached = require.cache[parseSaxPath]
-if (cached) cached.exports = (input: AsyncIterable<Buffer | string>) => parseSax(whole(input))
-const utils = require('exceljs/lib/utils/utils.js') as { xmlDecode: (s: string) => string }
-utils.xmlDecode = (s) => s
 
-export const ExcelJS = require('exceljs') as typeof import('exceljs')
+let loaded: typeof import('exceljs') | undefined
+
+/** exceljs, mended, loaded on first use: it takes about 0.4 s, which every `kehu` command paid before. */
+export function excel(): typeof import('exceljs') {
+  if (loaded) return loaded
+  const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js')
+  const parseSax = require(parseSaxPath) as (input: AsyncIterable<Buffer | string>) => AsyncGenerator<unknown>
+  const cached = require.cache[parseSaxPath]
+  if (cached) cached.exports = (input: AsyncIterable<Buffer | string>) => parseSax(whole(input))
+  const utils = require('exceljs/lib/utils/utils.js') as { xmlDecode: (s: string) => string }
+  utils.xmlDecode = (s) => s
+  loaded = require('exceljs') as typeof import('exceljs')
+  return loaded
+}
+
 export type { Cell, Row } from 'exceljs'
 
 // XML 1.0 has no control characters but tab, LF and CR, and a parser turns CR LF into LF; exceljs also drops DEL

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import { guardCell, type TextEncoding, type TransferFormat } from '@kehu/core'
 import iconv from 'iconv-lite'
-import { ExcelJS, escapeOoxml } from './exceljs.js'
+import { escapeOoxml, excel } from './exceljs.js'
 
 export interface TableWriterOptions {
   format: TransferFormat
@@ -61,7 +61,7 @@ function csvWriter(out: Writable, encoding: TextEncoding): TableWriter {
 }
 
 function xlsxWriter(out: Writable, sheetName: string): TableWriter {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false })
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false })
   const sheet = book.addWorksheet(safeSheetName(sheetName))
   const add = async (cells: string[]) => {
     sheet.addRow(cells.map(escapeOoxml)).commit()

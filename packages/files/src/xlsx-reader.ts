@@ -1,6 +1,6 @@
 import { AppError, invalid, type RowSource, type SheetRow, text } from '@kehu/core'
 import { MAX_CELL_CHARS } from './csv-reader.js'
-import { type Cell, ExcelJS, type Row, unescapeOoxml } from './exceljs.js'
+import { type Cell, excel, type Row, unescapeOoxml } from './exceljs.js'
 import { tableFrom } from './table.js'
 import { checkXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits } from './xlsx-check.js'
 
@@ -45,7 +45,7 @@ export async function openXlsx(path: string, opts: XlsxOptions = {}): Promise<Ro
 }
 
 async function* sheetRows(path: string, name: string, date1904: boolean, maxChars: number): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
