@@ -50,6 +50,11 @@ export const CLI_ERRORS = errorCatalog({
     zh: '请求时限应为大于 0 的秒数',
     en: 'The request time budget must be a number of seconds above 0',
   },
+  CONFIG_MAX_UPLOAD: {
+    kind: 'invalid',
+    zh: '上传文件大小上限应为大于 0 的兆字节数',
+    en: 'The upload size limit must be a number of megabytes above 0',
+  },
 })
 
 declare module '@kehu/core' {

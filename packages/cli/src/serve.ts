@@ -29,6 +29,8 @@ export interface ServeOptions {
   readWorkers?: number
   /** Each request's time budget in seconds (default 30). */
   requestTimeout?: number
+  /** The largest upload in bytes (default 256 MB); larger ones get 413. */
+  maxUploadBytes?: number
   /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
   trustProxy?: boolean
 }
@@ -74,6 +76,7 @@ export async function serve(o: ServeOptions): Promise<Serving> {
         database: rt.db.kind,
         readPool,
         requestBudgetMs: (o.requestTimeout ?? 30) * 1000,
+        maxUploadBytes: o.maxUploadBytes,
         trustProxy: o.trustProxy ?? false,
       },
       {

@@ -11,4 +11,10 @@ describe('settings', () => {
     const flags = resolveSettings({ allowedHost: ['a.lan', 'b.lan'] }, { KEHU_ALLOWED_HOSTS: 'ignored' })
     expect(flags.allowedHosts).toEqual(['a.lan', 'b.lan'])
   })
+
+  it('takes the upload limit in megabytes from --max-upload or KEHU_MAX_UPLOAD, 256 by default', () => {
+    expect(resolveSettings({}, {}).maxUploadMb).toBe(256)
+    expect(resolveSettings({}, { KEHU_MAX_UPLOAD: '20' }).maxUploadMb).toBe(20)
+    expect(resolveSettings({ maxUpload: '0.5' }, { KEHU_MAX_UPLOAD: '20' }).maxUploadMb).toBe(0.5)
+  })
 })

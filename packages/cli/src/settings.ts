@@ -14,6 +14,8 @@ export interface Settings {
   readWorkers: number
   /** Each request's time budget in seconds. */
   requestTimeout: number
+  /** The largest file an upload may send, in megabytes. */
+  maxUploadMb: number
 }
 
 export interface SettingFlags {
@@ -25,6 +27,7 @@ export interface SettingFlags {
   lang?: string
   readWorkers?: string
   requestTimeout?: string
+  maxUpload?: string
 }
 
 // Under `npm start` the working folder is the package's; INIT_CWD is where the user started.
@@ -45,5 +48,6 @@ export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = pr
     lang: langFrom(flags.lang ?? env.KEHU_LANG),
     readWorkers: Number(flags.readWorkers ?? env.KEHU_READ_WORKERS ?? 2),
     requestTimeout: Number(flags.requestTimeout ?? env.KEHU_REQUEST_TIMEOUT ?? 30),
+    maxUploadMb: Number(flags.maxUpload ?? env.KEHU_MAX_UPLOAD ?? 256),
   }
 }

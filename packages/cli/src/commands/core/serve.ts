@@ -60,6 +60,14 @@ export function registerServe(parent: Command, io: Io) {
         'time budget of each request in seconds; past it the answer is 503 (KEHU_REQUEST_TIMEOUT, default 30)',
       ),
     )
+    .option(
+      '--max-upload <MB>',
+      say(
+        io,
+        '上传（导入）文件的大小上限，兆字节，超过时返回 413（KEHU_MAX_UPLOAD，默认 256）',
+        'largest file an upload (import) may send, in megabytes; larger ones get 413 (KEHU_MAX_UPLOAD, default 256)',
+      ),
+    )
     .action(
       async (
         opts: {
@@ -69,6 +77,7 @@ export function registerServe(parent: Command, io: Io) {
           demoIfEmpty?: boolean
           readWorkers?: string
           requestTimeout?: string
+          maxUpload?: string
           trustProxy?: boolean
         },
         cmd: Command,
@@ -98,6 +107,15 @@ export function registerServe(parent: Command, io: Io) {
               `The request time budget must be a number of seconds above 0, not ${opts.requestTimeout ?? process.env.KEHU_REQUEST_TIMEOUT}`,
             ),
           )
+        if (!(s.maxUploadMb > 0))
+          throw new AppError(
+            'invalid',
+            'CONFIG_MAX_UPLOAD',
+            text(
+              `上传文件大小上限应为大于 0 的兆字节数，而不是 ${opts.maxUpload ?? process.env.KEHU_MAX_UPLOAD}`,
+              `The upload size limit must be a number of megabytes above 0, not ${opts.maxUpload ?? process.env.KEHU_MAX_UPLOAD}`,
+            ),
+          )
         const server = await serve({
           port: s.port,
           host: s.host,
@@ -108,6 +126,7 @@ export function registerServe(parent: Command, io: Io) {
           demoUsers: opts.demoIfEmpty ?? false,
           readWorkers: s.readWorkers,
           requestTimeout: s.requestTimeout,
+          maxUploadBytes: Math.floor(s.maxUploadMb * 1024 * 1024),
           trustProxy: opts.trustProxy ?? process.env.KEHU_TRUST_PROXY === '1',
           log: (l) => io.out(l),
         })
