@@ -94,7 +94,13 @@ export const areas: Area[] = [
     icon: <NumberOutlined />,
     page: page(() => import('./pages/code-rules/code-rules-page').then((m) => m.CodeRulesPage)),
   },
-  { key: 'transfer', path: 'transfer', icon: <SwapOutlined />, page: later('transfer'), soon: true },
+  {
+    key: 'transfer',
+    permission: 'import',
+    path: 'transfer',
+    icon: <SwapOutlined />,
+    page: page(() => import('./pages/transfer/transfer-page').then((m) => m.TransferPage)),
+  },
   { key: 'cleaning', path: 'cleaning', icon: <ClearOutlined />, page: later('cleaning'), soon: true },
   { key: 'reports', path: 'reports', icon: <BarChartOutlined />, page: later('reports'), soon: true },
   {

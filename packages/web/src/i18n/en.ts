@@ -6,6 +6,7 @@ import { customersEn } from './customers'
 import { dimensionsEn } from './dimensions'
 import { jobsEn } from './jobs'
 import { sessionEn } from './session'
+import { transferEn } from './transfer'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   dimensions: dimensionsEn,
   jobs: jobsEn,
   session: sessionEn,
+  transfer: transferEn,
   app: {
     name: 'kehu',
     tagline: 'Customer master data',

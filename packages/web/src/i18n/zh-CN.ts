@@ -8,6 +8,7 @@ import { customersZh } from './customers'
 import { dimensionsZh } from './dimensions'
 import { jobsZh } from './jobs'
 import { sessionZh } from './session'
+import { transferZh } from './transfer'
 export const zhCN = {
   admin: adminZh,
   audit: auditZh,
@@ -17,6 +18,7 @@ export const zhCN = {
   dimensions: dimensionsZh,
   jobs: jobsZh,
   session: sessionZh,
+  transfer: transferZh,
   app: {
     name: '客户',
     tagline: '客户主数据',
