@@ -222,6 +222,7 @@ export {
 } from './transfer/import-customers.js'
 export { type ImportErrorRows, importErrorRows } from './transfer/import-error-rows.js'
 export { importTemplate } from './transfer/import-template.js'
+export { type ImportPreview, previewImport } from './transfer/preview-import.js'
 // uploads
 export { getUpload, openUpload, writeUploadToTempFile } from './uploads/open-upload.js'
 export {

@@ -154,6 +154,7 @@ const CALLS: Record<string, Call> = {
   exportCustomers: (c) => app.exportCustomers(c, {}),
   importTemplate: (c) => app.importTemplate(c),
   suggestImportMapping: (c) => app.suggestImportMapping(c, [x]),
+  previewImport: (c) => app.previewImport(c, () => Promise.reject(new Error('not opened')), { uploadId: x }),
   listImportMappings: (c) => app.listImportMappings(c),
   getImportMapping: (c) => app.getImportMapping(c, x),
   saveImportMapping: (c) => app.saveImportMapping(c, x, { columns: [] }),

@@ -241,6 +241,7 @@ describe.each(testKinds())('leak walk on %s', (kind) => {
     // an upload is bytes, not JSON (400 before anything is kept); its permission: use-case-permissions.test.ts
     'POST /api/t/{tenant}/uploads': () => [{ path: T(), status: 400 }],
     'POST /api/t/{tenant}/imports': () => [{ path: T(), body: { uploadId: 'x' }, status: 403 }],
+    'POST /api/t/{tenant}/imports/preview': () => [{ path: T(), body: { uploadId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/imports/{jobId}/error-file': () => [{ path: { tenant, jobId: 'x' }, status: 403 }],
     'GET /api/t/{tenant}/import-mappings': () => [{ path: T(), status: 403 }],
     'GET /api/t/{tenant}/import-mappings/{name}': () => [{ path: { tenant, name: 'x' }, status: 403 }],

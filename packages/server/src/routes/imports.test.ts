@@ -1,9 +1,10 @@
-// The import's routes: the error file of an import job in the input's format, and saved mappings.
+// The import's routes: the preview of an upload, the error file of an import job in the input's format, and saved
+// mappings.
 
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Deps, ensureLocalAdmin, forTenant, importJobKind, runJobInForeground } from '@kehu/app'
+import { type Deps, ensureLocalAdmin, forTenant, importJobKind, runJobInForeground, saveUpload } from '@kehu/app'
 import type { RowSource } from '@kehu/core'
 import { openTable } from '@kehu/files'
 import { createStore, systemClock, uuidIds } from '@kehu/storage'
@@ -65,6 +66,45 @@ describe.each(testKinds())('import routes on %s', (kind) => {
     expect(back.headers).toEqual(['客户名称', '建档日期', 'Errors'])
     expect(rows).toEqual([['路由乙有限公司', '明天', expect.stringMatching(/^建档日期: A date is written 2024-03-01/)]])
     expect((await send('GET', `/api/t/${tenant}/imports/no-such-job/error-file`)).status).toBe(404)
+  })
+
+  it('previews an upload: its headers, the first 20 rows, the suggested matching, the choices and the saved mappings', async () => {
+    const ctx = forTenant({ deps, actor: await ensureLocalAdmin(deps, 'test'), lang: 'zh-CN' }, tenant)
+    const lines = ['公司名称,统一社会信用代码,备注X', ...Array.from({ length: 25 }, (_, i) => `预览${i}有限公司,,${i}`)]
+    const upload = await saveUpload(ctx, {
+      name: '客户.csv',
+      stream: (async function* () {
+        yield new TextEncoder().encode(`${lines.join('\r\n')}\r\n`)
+      })(),
+    })
+    expect((await send('PUT', `/api/t/${tenant}/import-mappings/${encodeURIComponent('月度')}`, { columns: [] })).status).toBe(
+      204,
+    )
+    const r = await send('POST', `/api/t/${tenant}/imports/preview`, { uploadId: upload.id })
+    expect(r.status).toBe(200)
+    const p = (await r.json()) as {
+      format: string
+      encoding: string
+      headers: string[]
+      sampleRows: string[][]
+      suggestedMapping: { columns: unknown[] }
+      targets: Array<{ target: string; label: string }>
+      savedMappings: string[]
+    }
+    expect(p).toMatchObject({ format: 'csv', encoding: 'utf-8', headers: ['公司名称', '统一社会信用代码', '备注X'] })
+    expect(p.sampleRows).toHaveLength(20)
+    expect(p.sampleRows[0]).toEqual(['预览0有限公司', '', '0'])
+    expect(p.suggestedMapping.columns).toEqual([
+      { index: 0, header: '公司名称', target: 'name' },
+      { index: 1, header: '统一社会信用代码', target: 'uscc' },
+      { index: 2, header: '备注X', target: null },
+    ])
+    expect(p.targets).toContainEqual({ target: 'code', label: 'Customer code' })
+    expect(p.targets).toContainEqual({ target: 'name', label: 'Name' })
+    expect(p.savedMappings).toContain('月度')
+    await send('DELETE', `/api/t/${tenant}/import-mappings/${encodeURIComponent('月度')}`)
+    const gone = await send('POST', `/api/t/${tenant}/imports/preview`, { uploadId: 'no-such-upload' })
+    expect(gone.status).toBe(404)
   })
 
   it('starts an import of an upload as a queued job (202), and refuses one without a file', async () => {

@@ -5,12 +5,13 @@ import {
   importErrorRows,
   jobView,
   listImportMappings,
+  previewImport,
   saveImportMapping,
   startJob,
 } from '@kehu/app'
 import type { TextEncoding } from '@kehu/core'
 import { ctxOf, type KehuApp, type ServerContext } from '../context.js'
-import { serverJobKinds } from '../job-kinds.js'
+import { openUploadSource, serverJobKinds } from '../job-kinds.js'
 import { writeTable } from '../transfer/write-table.js'
 import { json, problemResponses, TenantParam } from './common.js'
 import { JobStarted } from './jobs.js'
@@ -69,8 +70,42 @@ const ImportOptions = z
   })
   .openapi('ImportOptions')
 
+const PreviewInput = ImportOptions.pick({ uploadId: true, sheet: true, encoding: true }).openapi('ImportPreviewInput')
+const ImportPreview = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'gb18030']).optional().openapi({ description: 'CSV: the encoding read' }),
+    sheets: z.array(z.string()).optional().openapi({ description: 'XLSX: every sheet, to choose another' }),
+    sheet: z.string().optional().openapi({ description: 'XLSX: the sheet read' }),
+    headers: z.array(z.string()),
+    sampleRows: z.array(z.array(z.string())).openapi({ description: 'The first rows (at most 20)' }),
+    suggestedMapping: Mapping,
+    targets: z
+      .array(z.object({ target: z.string(), label: z.string() }))
+      .openapi({ description: 'The columns a file may fill, labelled in the caller’s language' }),
+    savedMappings: z.array(z.string()).openapi({ description: 'The names of the tenant’s saved mappings' }),
+  })
+  .openapi('ImportPreview')
+
 export function registerImportRoutes(app: KehuApp, server: ServerContext) {
   const kinds = serverJobKinds(server.readPool)
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/t/{tenant}/imports/preview',
+      tags,
+      summary: 'An uploaded file’s headers, first rows and suggested column matching, before it is imported',
+      request: {
+        params: TenantParam,
+        body: { content: { 'application/json': { schema: PreviewInput } }, required: true },
+      },
+      responses: { 200: json(ImportPreview, 'The preview'), ...problemResponses },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c, c.req.valid('param').tenant)
+      return c.json(await previewImport(ctx, openUploadSource, c.req.valid('json')), 200)
+    },
+  )
   app.openapi(
     createRoute({
       method: 'post',

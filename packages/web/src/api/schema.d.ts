@@ -2263,6 +2263,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An uploaded file’s headers, first rows and suggested column matching, before it is imported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Tenant code (账套编码) */
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewInput"];
+                };
+            };
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPreview"];
+                    };
+                };
+                /** @description Invalid input: every problem in `issues` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/imports": {
         parameters: {
             query?: never;
@@ -8241,6 +8320,45 @@ export interface components {
             createdBy: string;
             createdAt: string;
         };
+        ImportPreview: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /**
+             * @description CSV: the encoding read
+             * @enum {string}
+             */
+            encoding?: "utf-8" | "gb18030";
+            /** @description XLSX: every sheet, to choose another */
+            sheets?: string[];
+            /** @description XLSX: the sheet read */
+            sheet?: string;
+            headers: string[];
+            /** @description The first rows (at most 20) */
+            sampleRows: string[][];
+            suggestedMapping: components["schemas"]["ImportMapping"];
+            /** @description The columns a file may fill, labelled in the caller’s language */
+            targets: {
+                target: string;
+                label: string;
+            }[];
+            /** @description The names of the tenant’s saved mappings */
+            savedMappings: string[];
+        };
+        ImportMapping: {
+            columns: {
+                index: number;
+                header: string;
+                /** @description A template target (`name`, `class`, `attr.CODE` …); null: ignored */
+                target: string | null;
+            }[];
+        };
+        ImportPreviewInput: {
+            /** @description The file, uploaded first (`POST /uploads`) */
+            uploadId: string;
+            sheet?: string;
+            /** @enum {string} */
+            encoding?: "auto" | "utf-8" | "gb18030";
+        };
         JobStarted: {
             job: components["schemas"]["Job"];
         };
@@ -8279,7 +8397,7 @@ export interface components {
             sheet?: string;
             /** @enum {string} */
             encoding?: "auto" | "utf-8" | "gb18030";
-            mapping?: components["schemas"]["ImportMapping"];
+            mapping?: components["schemas"]["ImportMapping"] & unknown;
             /**
              * @default insert
              * @enum {string}
@@ -8292,15 +8410,6 @@ export interface components {
             key?: "code" | "uscc" | "name";
             allOrNothing?: boolean;
             dryRun?: boolean;
-        };
-        /** @description Absent: the suggested mapping (headers matched by name) */
-        ImportMapping: {
-            columns: {
-                index: number;
-                header: string;
-                /** @description A template target (`name`, `class`, `attr.CODE` …); null: ignored */
-                target: string | null;
-            }[];
         };
         Customer: {
             id: string;
