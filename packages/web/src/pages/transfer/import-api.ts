@@ -6,8 +6,31 @@ export type ImportPreview = components['schemas']['ImportPreview']
 export type ImportMapping = components['schemas']['ImportMapping']
 export type MappedColumn = ImportMapping['columns'][number]
 export type ImportOptions = components['schemas']['ImportOptions']
-export type ImportResult = components['schemas']['ImportResult']
-export type ImportIssue = ImportResult['issues'][number]
+
+/** One wrong cell or row of an import; the job keeps the reason in both languages. */
+export interface ImportIssue {
+  row: number
+  column: number | null
+  header: string | null
+  target: string | null
+  code: string
+  message: { zh: string; en: string }
+}
+
+/** An import job's result (the job view carries results of every kind untyped; the shape is the import's). */
+export interface ImportResult {
+  dryRun: boolean
+  mode: 'insert' | 'update' | 'upsert'
+  read: number
+  inserted: number
+  updated: number
+  unchanged: number
+  bad: number
+  duplicates: number
+  issues: ImportIssue[]
+  issueCount: number
+  hasErrorFile: boolean
+}
 
 const tenantPath = (tenant: string) => ({ path: { tenant } })
 
@@ -15,17 +38,15 @@ const tenantPath = (tenant: string) => ({ path: { tenant } })
 export const uploadFile = (tenant: string, file: File) =>
   ok(
     api.POST('/api/t/{tenant}/uploads', {
-      params: {
-        ...tenantPath(tenant),
-        header: { 'x-file-name': encodeURIComponent(file.name) },
-      },
-      body: file as unknown as string,
+      params: tenantPath(tenant),
+      // The route reads the raw body itself (the schema has none): the file goes as it is.
+      body: file as never,
       bodySerializer: (b: unknown) => b as BodyInit,
-      headers: { 'Content-Type': 'application/octet-stream' },
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
     }),
   )
 
-export const previewImport = (tenant: string, body: { uploadId: string; sheet?: string; encoding?: string }) =>
+export const previewImport = (tenant: string, body: components['schemas']['ImportPreviewInput']) =>
   ok(api.POST('/api/t/{tenant}/imports/preview', { params: tenantPath(tenant), body }))
 
 /** Starts a check (dry run) or the import itself; both run as a job. */

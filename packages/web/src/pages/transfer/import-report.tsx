@@ -6,7 +6,7 @@ import { errorFileUrl, type ImportIssue, type ImportResult } from './import-api'
 
 /** What a check found or an import did: the counts, the wrong rows (paged), and their file to correct. */
 export function ImportReport({ tenant, job, result }: { tenant: string; job: Job; result: ImportResult }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const narrow = !Grid.useBreakpoint().md
   const counts: Array<[string, number, string]> = [
     ['read', result.read, t('transfer.counts.read')],
@@ -16,7 +16,7 @@ export function ImportReport({ tenant, job, result }: { tenant: string; job: Job
     ['bad', result.bad, t('transfer.counts.bad')],
     ['duplicates', result.duplicates, t('transfer.counts.duplicates')],
   ]
-  const reason = (i: ImportIssue) => i.message
+  const reason = (i: ImportIssue) => (i18n.language === 'en' ? i.message.en : i.message.zh)
   const where = (i: ImportIssue) => [i.header].filter(Boolean).join(' ')
   return (
     <Flex vertical gap={16} data-testid="import-report">

@@ -149,31 +149,33 @@ export function TransferPage() {
 
   const fileStep = (
     <Flex vertical gap={16}>
-      <AntUpload.Dragger
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
-        showUploadList={false}
-        disabled={read.isPending}
-        beforeUpload={(file) => {
-          read.mutate({ file })
-          return false
-        }}
-        data-testid="import-file"
-      >
-        {read.isPending ? (
-          <Spin tip={t('transfer.uploading', { name: read.variables?.file?.name ?? '' })}>
-            <div style={{ height: 80 }} />
-          </Spin>
-        ) : (
-          <>
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('transfer.drop')}</p>
-            <p className="ant-upload-hint">{t('transfer.dropHint')}</p>
-          </>
-        )}
-      </AntUpload.Dragger>
+      {/* antd hands data-* props of the Dragger to its hidden input; the test id marks the whole drop zone */}
+      <div data-testid="import-file">
+        <AntUpload.Dragger
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple={false}
+          showUploadList={false}
+          disabled={read.isPending}
+          beforeUpload={(file) => {
+            read.mutate({ file })
+            return false
+          }}
+        >
+          {read.isPending ? (
+            <Spin tip={t('transfer.uploading', { name: read.variables?.file?.name ?? '' })}>
+              <div style={{ height: 80 }} />
+            </Spin>
+          ) : (
+            <>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('transfer.drop')}</p>
+              <p className="ant-upload-hint">{t('transfer.dropHint')}</p>
+            </>
+          )}
+        </AntUpload.Dragger>
+      </div>
       {read.isError && <ApiErrorAlert error={read.error} />}
       <Space wrap>
         <Typography.Text type="secondary">{t('transfer.template')}</Typography.Text>
