@@ -77,9 +77,9 @@ describe.each(testKinds())('import routes on %s', (kind) => {
         yield new TextEncoder().encode(`${lines.join('\r\n')}\r\n`)
       })(),
     })
-    expect((await send('PUT', `/api/t/${tenant}/import-mappings/${encodeURIComponent('月度')}`, { columns: [] })).status).toBe(
-      204,
-    )
+    expect(
+      (await send('PUT', `/api/t/${tenant}/import-mappings/${encodeURIComponent('月度')}`, { columns: [] })).status,
+    ).toBe(204)
     const r = await send('POST', `/api/t/${tenant}/imports/preview`, { uploadId: upload.id })
     expect(r.status).toBe(200)
     const p = (await r.json()) as {
