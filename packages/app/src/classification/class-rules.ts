@@ -1,4 +1,4 @@
-import { assertCan, type ClassRule, notFound, parseInput, type Tx, text } from '@kehu/core'
+import { assertCan, type ClassRule, notFound, parseInput, schemeWords, type Tx, text } from '@kehu/core'
 import { z } from 'zod'
 import { auditEvent } from '../audit/audit-event.js'
 import type { RequestContext } from '../context.js'
@@ -15,7 +15,7 @@ async function ruleOf(tx: Tx, ctx: SchemeContext, idOrName: string): Promise<Cla
       'CLASS_RULE_NOT_FOUND',
       text(
         `分类体系 ${ctx.scheme.name} 中没有规则 ${idOrName}`,
-        `The scheme ${ctx.scheme.name} has no rule ${idOrName}`,
+        `The scheme ${schemeWords(ctx.scheme).en} has no rule ${idOrName}`,
       ),
       { rule: idOrName },
     )

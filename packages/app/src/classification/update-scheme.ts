@@ -9,6 +9,7 @@ import {
   parseInput,
   planLevelChange,
   printLevels,
+  schemeWords,
   text,
   visibilityOf,
 } from '@kehu/core'
@@ -90,7 +91,7 @@ export async function updateScheme(
     assertNoIssues(
       issues,
       'SCHEME_CHANGE_REFUSED',
-      text(`分类体系 ${scheme.name} 不能这样修改`, `The scheme ${scheme.name} cannot change this way`),
+      text(`分类体系 ${scheme.name} 不能这样修改`, `The scheme ${schemeWords(scheme).en} cannot change this way`),
     )
     const changes = diff(scheme, next)
     if (Object.keys(changes).length > 0) {

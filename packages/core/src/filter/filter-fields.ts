@@ -62,6 +62,14 @@ export const BUILTIN_SCHEME_LABELS: Record<string, Text> = {
   industry: text('行业', 'Industry'),
 }
 
+/**
+ * A scheme in the reader's words: its own name, except that a built-in scheme is named in English by its English
+ * label (its stored name is the Chinese one kehu gave it).
+ */
+export function schemeWords(scheme: { code: string; name: string }): Text {
+  return text(scheme.name, BUILTIN_SCHEME_LABELS[scheme.code]?.en ?? scheme.name)
+}
+
 export type FilterFieldRef =
   | { kind: 'field'; name: string }
   | { kind: 'scheme'; scheme: string }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Filter, filterSize } from './filter.js'
+import { schemeWords } from './filter-fields.js'
 
 const cond = { field: 'name', op: 'contains', value: '华' } as const
 const nest = (depth: number): unknown => (depth === 1 ? { all: [cond] } : { any: [nest(depth - 1)] })
@@ -41,5 +42,13 @@ describe('Filter schema', () => {
     expect(Filter.safeParse({ all: Array(50).fill(cond) }).success).toBe(true)
     expect(Filter.safeParse({ all: Array(51).fill(cond) }).success).toBe(false)
     expect(filterSize({ all: [cond, { any: [cond, cond] }] })).toEqual({ depth: 2, conditions: 3 })
+  })
+})
+
+describe('schemeWords', () => {
+  it('names a built-in scheme in English by its label, a user scheme by its own name', () => {
+    expect(schemeWords({ code: 'type', name: '客户类型' })).toEqual({ zh: '客户类型', en: 'Customer type' })
+    expect(schemeWords({ code: 'region', name: '销售区域' })).toEqual({ zh: '销售区域', en: 'Region' })
+    expect(schemeWords({ code: 'channel', name: '渠道' })).toEqual({ zh: '渠道', en: '渠道' })
   })
 })

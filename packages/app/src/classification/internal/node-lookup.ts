@@ -1,4 +1,4 @@
-import { type ClassNode, type ClassScheme, notFound, type Tx, text } from '@kehu/core'
+import { type ClassNode, type ClassScheme, notFound, schemeWords, type Tx, text } from '@kehu/core'
 import { resolveNode } from './resolve-node.js'
 
 /** The node of a scheme with this code or old code (alias); throws not-found `CLASS_NOT_FOUND`. */
@@ -9,7 +9,7 @@ export async function requireNode(tx: Tx, scheme: ClassScheme, code: string): Pr
       'CLASS_NOT_FOUND',
       text(
         `分类体系 ${scheme.name} 中没有编码为 ${code} 的分类`,
-        `The scheme ${scheme.name} has no class with code ${code}`,
+        `The scheme ${schemeWords(scheme).en} has no class with code ${code}`,
       ),
       { scheme: scheme.code, code },
     )

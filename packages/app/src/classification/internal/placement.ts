@@ -9,6 +9,7 @@ import {
   issue,
   normalizeNodeCode,
   type RecordValues,
+  schemeWords,
   type Tx,
   text,
 } from '@kehu/core'
@@ -74,7 +75,10 @@ export async function placeNodes(
         issue(
           path,
           'CLASS_NOT_FOUND',
-          text(`${scheme.name}中没有编码为 ${nodeCode} 的分类`, `${scheme.name} has no class with code ${nodeCode}`),
+          text(
+            `${scheme.name}中没有编码为 ${nodeCode} 的分类`,
+            `${schemeWords(scheme).en} has no class with code ${nodeCode}`,
+          ),
         ),
       )
       continue

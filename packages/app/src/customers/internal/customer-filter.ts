@@ -7,6 +7,7 @@ import {
   descendantsOf,
   type Issue,
   issue,
+  schemeWords,
   seesSensitive,
   type Tx,
   text,
@@ -89,7 +90,10 @@ export async function resolveCustomerFilter(
           issue(
             path,
             'CLASS_NOT_FOUND',
-            text(`${scheme.name}中没有编码为 ${code} 的分类`, `${scheme.name} has no class with code ${code}`),
+            text(
+              `${scheme.name}中没有编码为 ${code} 的分类`,
+              `${schemeWords(scheme).en} has no class with code ${code}`,
+            ),
           ),
         )
         continue
