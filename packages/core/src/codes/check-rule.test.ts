@@ -305,7 +305,7 @@ describe('property: accepted rules give every state its own code', () => {
     )
     // Not vacuous: many rules pass, and the generator does produce colliding rules that get refused.
     expect(accepted).toBeGreaterThan(40)
-    expect(rendered).toBeGreaterThan(2000)
+    expect(rendered).toBeGreaterThan(1000) // the rules are random: one CI run saw 1,862; 1,000 still proves it compared codes
     expect(collidingRefused).toBeGreaterThan(10)
     expect(outOfFormatRefused).toBeGreaterThan(10)
   })
